@@ -1,0 +1,41 @@
+/* atlas-cell.h
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ATLAS_CELL_CODE,
+  ATLAS_CELL_MARKDOWN,  /* nbformat 3 "heading" cells become markdown "# …" */
+  ATLAS_CELL_RAW,
+  ATLAS_CELL_OTHER,     /* an unknown cell_type, kept so indices stay right */
+} AtlasCellKind;
+
+/* A cell as the analysis needs it. Plain data owned by its AtlasNotebook;
+ * every field is read-only once the reader has built it. */
+typedef struct
+{
+  AtlasCellKind  kind;
+  guint          index;              /* 0-based among all cells of the notebook */
+  char          *source;             /* joined source ("" when absent) */
+  int            execution_count;    /* -1 when null or absent */
+  guint          n_outputs;
+  guint          has_error : 1;      /* holds an error/pyerr output */
+  guint          papermill_injected : 1; /* a cell papermill inserted (error banner), not the author's */
+  guint          papermill_failed : 1;   /* metadata.papermill.status == "failed" */
+  char         **defines;            /* names this cell binds (assignments, def, class, import, for, with … as) */
+  char         **uses;               /* names this cell reads (loads of bare names) */
+} AtlasCell;
+
+void atlas_cell_free (AtlasCell *cell);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasCell, atlas_cell_free)
+
+G_END_DECLS

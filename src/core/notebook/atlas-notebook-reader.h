@@ -1,0 +1,34 @@
+/* atlas-notebook-reader.h
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "atlas-notebook.h"
+
+G_BEGIN_DECLS
+
+/* Reading is the hot path of a corpus scan. Most bytes of a notebook are
+ * base64 images and other output data that say nothing about crashes, so a
+ * byte-level pre-scan checks the document's structure (balanced, terminated,
+ * not too deep) and marks the output payloads to leave out; json-glib then
+ * parses only what the analysis uses. */
+
+/* Largest notebook accepted (bytes). */
+#define ATLAS_NOTEBOOK_MAX_SIZE (G_GUINT64_CONSTANT (512) * 1024 * 1024)
+
+/* @location names the notebook in messages and records (a path as the user
+ * gave it, or a URL). Errors are in ATLAS_NOTEBOOK_ERROR and name @location. */
+AtlasNotebook *atlas_notebook_read_bytes (GBytes         *bytes,
+                                          const char     *location,
+                                          AtlasPlatform   platform,
+                                          GError        **error);
+
+AtlasNotebook *atlas_notebook_read_file  (const char     *path,
+                                          const char     *location,
+                                          AtlasPlatform   platform,
+                                          GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,109 @@
+/* atlas-notebook.h
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-cell.h"
+#include "atlas-platform.h"
+#include "atlas-python-scan.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_NOTEBOOK_ERROR (atlas_notebook_error_quark ())
+
+typedef enum
+{
+  ATLAS_NOTEBOOK_ERROR_EMPTY = 1,      /* zero bytes, or only white space */
+  ATLAS_NOTEBOOK_ERROR_NOT_JSON,       /* not JSON at all (binary, text) */
+  ATLAS_NOTEBOOK_ERROR_TRUNCATED,      /* JSON that stops before its end */
+  ATLAS_NOTEBOOK_ERROR_INVALID_JSON,   /* malformed JSON (bad token, bad escape, invalid UTF-8 outside bulk data) */
+  ATLAS_NOTEBOOK_ERROR_TOO_DEEP,       /* nesting deeper than any notebook needs */
+  ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK,   /* valid JSON but not a notebook object */
+  ATLAS_NOTEBOOK_ERROR_TOO_LARGE,      /* over the size limit */
+} AtlasNotebookError;
+
+GQuark atlas_notebook_error_quark (void);
+
+typedef enum
+{
+  ATLAS_ORDER_DECREASE,        /* a cell's count is lower than the one above it */
+  ATLAS_ORDER_REPEAT,          /* the same count on two cells */
+  ATLAS_ORDER_JUMP,            /* counts skip numbers between consecutive executed cells */
+  ATLAS_ORDER_NULL_EXECUTED,   /* a code cell with null count among executed ones */
+} AtlasOrderAnomalyKind;
+
+typedef struct
+{
+  AtlasOrderAnomalyKind kind;
+  guint                 cell;      /* the cell where it shows */
+  guint                 previous;  /* the executed code cell it is compared with (the one above) */
+} AtlasOrderAnomaly;
+
+typedef struct
+{
+  guint  cell;   /* the markdown cell index */
+  guint  level;  /* 1 for "#", 2 for "##", … */
+  char  *text;   /* heading text without the #s */
+} AtlasHeading;
+
+#define ATLAS_TYPE_NOTEBOOK (atlas_notebook_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasNotebook, atlas_notebook, ATLAS, NOTEBOOK, GObject)
+
+/* Built by atlas-notebook-reader.h; accessors only here. */
+
+const char       *atlas_notebook_get_location      (AtlasNotebook *self);
+AtlasPlatform     atlas_notebook_get_platform      (AtlasNotebook *self);
+/* A URL to show the notebook at its source (GitHub blob, Kaggle page), or NULL. */
+const char       *atlas_notebook_get_url           (AtlasNotebook *self);
+void              atlas_notebook_set_url           (AtlasNotebook *self,
+                                                    const char    *url);
+guint             atlas_notebook_get_nbformat       (AtlasNotebook *self);
+guint             atlas_notebook_get_nbformat_minor (AtlasNotebook *self);
+/* Kernel language from metadata ("python", "R"), or NULL. */
+const char       *atlas_notebook_get_language       (AtlasNotebook *self);
+/* metadata.papermill is present (the notebook was executed by papermill). */
+gboolean          atlas_notebook_is_papermill       (AtlasNotebook *self);
+/* Any code cell has outputs or an execution count: the notebook was run. */
+gboolean          atlas_notebook_was_executed       (AtlasNotebook *self);
+/* Size in bytes of the file it was read from. */
+guint64           atlas_notebook_get_size           (AtlasNotebook *self);
+/* SHA-256 of the bytes it was read from, lower-case hex. */
+const char       *atlas_notebook_get_content_hash   (AtlasNotebook *self);
+
+guint             atlas_notebook_get_n_cells        (AtlasNotebook *self);
+const AtlasCell  *atlas_notebook_get_cell           (AtlasNotebook *self,
+                                                     guint          index);
+
+/* Every crash of the notebook, in cell order (element-type AtlasCrash). */
+GPtrArray        *atlas_notebook_get_crashes        (AtlasNotebook *self);
+
+/* Imports in source order (element-type AtlasImport). */
+GPtrArray        *atlas_notebook_get_imports        (AtlasNotebook *self);
+/* The sorted, distinct top-level packages imported (e.g. "numpy", "pandas"). */
+const char *const *atlas_notebook_get_packages      (AtlasNotebook *self);
+/* Resolves a name or dotted expression head through the imports:
+ * "pd" -> "pandas", "train_test_split" -> "sklearn.model_selection.train_test_split",
+ * "tf.keras.layers" -> "tensorflow.keras.layers". NULL if not imported. */
+char             *atlas_notebook_resolve_name       (AtlasNotebook *self,
+                                                     const char    *name);
+
+/* Markdown headings in order (element-type AtlasHeading). */
+GArray           *atlas_notebook_get_headings       (AtlasNotebook *self);
+/* The nearest heading at or above @cell, or NULL. */
+const AtlasHeading *atlas_notebook_get_heading_for_cell (AtlasNotebook *self,
+                                                         guint          cell);
+
+/* Execution-order anomalies, in cell order (element-type AtlasOrderAnomaly). */
+GArray           *atlas_notebook_get_order_anomalies (AtlasNotebook *self);
+
+/* Indices of the code cells that define @name (any cell, executed or not). */
+GArray           *atlas_notebook_find_definitions   (AtlasNotebook *self,
+                                                     const char    *name);
+
+G_END_DECLS
