@@ -469,7 +469,8 @@ lexer_op (Lexer *self)
   char c = *p;
   Token *token;
 
-  for (guint i = 0; i < G_N_ELEMENTS (long_ops); i++)
+  /* Every operator longer than one character has one of these second. */
+  for (guint i = 0; left > 1 && strchr ("=*/<>.-", p[1]) != NULL && i < G_N_ELEMENTS (long_ops); i++)
     {
       gsize l = strlen (long_ops[i]);
 
