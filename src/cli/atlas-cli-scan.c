@@ -20,6 +20,7 @@
 typedef struct
 {
   AtlasCrashWriter *writer;
+  AtlasPlatform     platform;
   guint             n_unreadable;
 } ScanState;
 
@@ -35,7 +36,7 @@ scan_result_cb (AtlasScanResult *result,
     {
       g_printerr ("crash-atlas: %s\n", result->error->message);
       state->n_unreadable++;
-      info = atlas_notebook_info_new_failed (result->location, ATLAS_PLATFORM_LOCAL,
+      info = atlas_notebook_info_new_failed (result->location, state->platform,
                                              ATLAS_NOTEBOOK_STATUS_UNREADABLE,
                                              result->error->message);
       atlas_crash_writer_add_notebook (state->writer, info);
@@ -131,6 +132,7 @@ atlas_cli_scan (int    argc,
 
   writer = atlas_crash_writer_new (stream, format);
   state.writer = writer;
+  state.platform = platform;
   atlas_scanner_run (scanner, scan_result_cb, &state, NULL, NULL);
 
   if (!atlas_crash_writer_finish (writer, &error))

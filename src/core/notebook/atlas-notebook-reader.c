@@ -327,6 +327,13 @@ atlas_notebook_read_bytes (GBytes         *bytes,
   if (flags & ATLAS_READ_CONTENT_HASH)
     hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
+  /* Some editors on Windows start the file with a byte-order mark. */
+  if (data != NULL && len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+
   if (!atlas_prescan_run (data != NULL ? data : "", len, &prescan, &local_error))
     {
       g_set_error (error, ATLAS_NOTEBOOK_ERROR, local_error->code, "%s: %s", location, local_error->message);
@@ -338,6 +345,15 @@ atlas_notebook_read_bytes (GBytes         *bytes,
       g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK,
                    _("%s: not a notebook (%s)"), location, describe_json_kind (prescan.top_kind));
       return NULL;
+    }
+
+  /* Bytes that are not UTF-8 can only sit inside strings (the pre-scan saw
+   * the structure whole), so replacing them keeps everything else readable. */
+  if (!g_utf8_validate (prescan.reduced->str, prescan.reduced->len, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (prescan.reduced->str, prescan.reduced->len);
+
+      g_string_assign (prescan.reduced, valid);
     }
 
   parser = json_parser_new_immutable ();
