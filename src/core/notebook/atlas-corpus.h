@@ -71,7 +71,4 @@ guint                    atlas_corpus_get_n_crashes    (AtlasCorpus       *self)
 AtlasCrash              *atlas_corpus_get_crash        (AtlasCorpus       *self,
                                                         guint              index);
 
-/* Groups every crash's message (see atlas-cluster.h) and sets its cluster. */
-void                     atlas_corpus_update_clusters  (AtlasCorpus       *self);
-
 G_END_DECLS

@@ -19,16 +19,28 @@ G_BEGIN_DECLS
 /* Largest notebook accepted (bytes). */
 #define ATLAS_NOTEBOOK_MAX_SIZE (G_GUINT64_CONSTANT (512) * 1024 * 1024)
 
+/* Deepest nesting accepted; notebooks need about ten levels, and the limit
+ * keeps hostile input from exhausting the stack of a recursive parser. */
+#define ATLAS_NOTEBOOK_MAX_DEPTH 512
+
+typedef enum
+{
+  ATLAS_READ_DEFAULT      = 0,
+  ATLAS_READ_CONTENT_HASH = 1 << 0,  /* compute the SHA-256 of the bytes (costs a pass) */
+} AtlasReadFlags;
+
 /* @location names the notebook in messages and records (a path as the user
  * gave it, or a URL). Errors are in ATLAS_NOTEBOOK_ERROR and name @location. */
 AtlasNotebook *atlas_notebook_read_bytes (GBytes         *bytes,
                                           const char     *location,
                                           AtlasPlatform   platform,
+                                          AtlasReadFlags  flags,
                                           GError        **error);
 
 AtlasNotebook *atlas_notebook_read_file  (const char     *path,
                                           const char     *location,
                                           AtlasPlatform   platform,
+                                          AtlasReadFlags  flags,
                                           GError        **error);
 
 G_END_DECLS

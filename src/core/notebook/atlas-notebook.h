@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "atlas-cell.h"
+#include "atlas-crash.h"
 #include "atlas-platform.h"
 #include "atlas-python-scan.h"
 
@@ -25,6 +26,7 @@ typedef enum
   ATLAS_NOTEBOOK_ERROR_TOO_DEEP,       /* nesting deeper than any notebook needs */
   ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK,   /* valid JSON but not a notebook object */
   ATLAS_NOTEBOOK_ERROR_TOO_LARGE,      /* over the size limit */
+  ATLAS_NOTEBOOK_ERROR_UNREADABLE,     /* the file cannot be read (missing, permissions) */
 } AtlasNotebookError;
 
 GQuark atlas_notebook_error_quark (void);
@@ -73,7 +75,8 @@ gboolean          atlas_notebook_is_papermill       (AtlasNotebook *self);
 gboolean          atlas_notebook_was_executed       (AtlasNotebook *self);
 /* Size in bytes of the file it was read from. */
 guint64           atlas_notebook_get_size           (AtlasNotebook *self);
-/* SHA-256 of the bytes it was read from, lower-case hex. */
+/* SHA-256 of the bytes it was read from, lower-case hex; NULL unless the
+ * reader was asked for it (ATLAS_READ_CONTENT_HASH). */
 const char       *atlas_notebook_get_content_hash   (AtlasNotebook *self);
 
 guint             atlas_notebook_get_n_cells        (AtlasNotebook *self);

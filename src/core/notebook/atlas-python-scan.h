@@ -18,6 +18,9 @@ typedef struct
 {
   char *module;   /* the dotted module: "sklearn.model_selection" */
   char *name;     /* the name bound in the notebook: "train_test_split", "pd" */
+  char *symbol;   /* from-imports: the imported name ("train_test_split" of
+                   * "from sklearn.model_selection import train_test_split as tts");
+                   * NULL for plain "import" statements */
   char *package;  /* the top-level package: "sklearn" */
   guint cell;     /* index of the cell holding the import */
   guint line;     /* 1-based line in that cell */

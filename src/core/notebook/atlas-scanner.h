@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "atlas-notebook.h"
+#include "atlas-notebook-reader.h"
 
 G_BEGIN_DECLS
 
@@ -30,13 +30,11 @@ typedef struct
   char          *path;      /* the file to read */
   AtlasNotebook *notebook;  /* NULL when reading failed … */
   GError        *error;     /* … and then this says why, naming the location */
-  gpointer       data;      /* whatever the worker func returned, freed with its destroy notify */
 } AtlasScanResult;
 
 /* Runs in a worker thread right after a notebook was read (classification
- * goes here). Must not touch anything but @notebook and its own state. Its
- * return value lands in AtlasScanResult.data. */
-typedef gpointer (*AtlasScanWorkerFunc) (AtlasNotebook *notebook,
+ * goes here). Must touch nothing but @notebook and thread-safe state. */
+typedef void     (*AtlasScanWorkerFunc) (AtlasNotebook *notebook,
                                          gpointer       user_data);
 
 /* Called on the thread that runs the scan, once per input, strictly in input
@@ -57,6 +55,10 @@ void          atlas_scanner_set_worker_func  (AtlasScanner        *self,
                                               AtlasScanWorkerFunc  func,
                                               gpointer             user_data,
                                               GDestroyNotify       data_destroy);
+
+/* What the reader computes besides the notebook (e.g. its content hash). */
+void          atlas_scanner_set_read_flags   (AtlasScanner        *self,
+                                              AtlasReadFlags       flags);
 
 /* Adds a file, or every *.ipynb below a folder (sorted, skipping
  * .ipynb_checkpoints and hidden folders). Fails if @path does not exist or a

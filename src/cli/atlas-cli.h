@@ -1,0 +1,33 @@
+/* atlas-cli.h
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of every command. */
+enum
+{
+  ATLAS_CLI_EXIT_OK = 0,        /* every input was read */
+  ATLAS_CLI_EXIT_PARTIAL = 1,   /* some inputs could not be read (each named on stderr) */
+  ATLAS_CLI_EXIT_USAGE = 2,     /* bad arguments */
+};
+
+/* TRUE if @name is a command-line command ("scan", …): then the program runs
+ * headless and never initialises GTK. */
+gboolean atlas_cli_is_command (const char *name);
+
+/* Runs "crash-atlas COMMAND ARGS…"; argv[1] is the command. */
+int      atlas_cli_main       (int    argc,
+                               char **argv);
+
+/* Commands, each in its own file. argv[0] is the command name. */
+int      atlas_cli_scan       (int    argc,
+                               char **argv);
+
+G_END_DECLS

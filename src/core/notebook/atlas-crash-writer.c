@@ -1,0 +1,398 @@
+/* atlas-crash-writer.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-crash-writer"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "atlas-crash-writer.h"
+
+typedef struct
+{
+  guint  count;
+  char  *example;   /* first message seen */
+} Tally;
+
+struct _AtlasCrashWriter
+{
+  FILE             *stream;
+  AtlasCrashFormat  format;
+  gboolean          header_written;
+
+  /* summary */
+  guint             n_notebooks;
+  guint             n_status[ATLAS_NOTEBOOK_STATUS_RUN_FAILED + 1];
+  guint             n_crashing_notebooks;
+  guint             n_crashes;
+  GHashTable       *by_label[ATLAS_N_DIMENSIONS];  /* id -> Tally */
+  GHashTable       *by_ename;                      /* ename -> Tally */
+  GHashTable       *by_cluster;                    /* GINT_TO_POINTER (cluster + 1) -> Tally */
+  GPtrArray        *unreadable;                    /* "location: reason" */
+};
+
+static const char *csv_columns[] = {
+  "notebook", "platform", "url", "cell", "execution_count", "ename", "evalue",
+  "crash_type", "root_cause", "root_cause_detail", "ml_bug", "stage", "library", "cluster",
+};
+
+gboolean
+atlas_crash_format_from_string (const char       *str,
+                                AtlasCrashFormat *format)
+{
+  if (g_strcmp0 (str, "jsonl") == 0)
+    *format = ATLAS_CRASH_FORMAT_JSONL;
+  else if (g_strcmp0 (str, "csv") == 0)
+    *format = ATLAS_CRASH_FORMAT_CSV;
+  else if (g_strcmp0 (str, "summary") == 0)
+    *format = ATLAS_CRASH_FORMAT_SUMMARY;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+tally_free (Tally *tally)
+{
+  g_free (tally->example);
+  g_free (tally);
+}
+
+static GHashTable *
+tally_table_new (GHashFunc  hash,
+                 GEqualFunc equal,
+                 gboolean   own_keys)
+{
+  return g_hash_table_new_full (hash, equal, own_keys ? g_free : NULL, (GDestroyNotify)tally_free);
+}
+
+AtlasCrashWriter *
+atlas_crash_writer_new (FILE             *stream,
+                        AtlasCrashFormat  format)
+{
+  AtlasCrashWriter *self = g_new0 (AtlasCrashWriter, 1);
+
+  self->stream = stream;
+  self->format = format;
+  for (guint i = 0; i < ATLAS_N_DIMENSIONS; i++)
+    self->by_label[i] = tally_table_new (g_str_hash, g_str_equal, TRUE);
+  self->by_ename = tally_table_new (g_str_hash, g_str_equal, TRUE);
+  self->by_cluster = tally_table_new (g_direct_hash, g_direct_equal, FALSE);
+  self->unreadable = g_ptr_array_new_with_free_func (g_free);
+
+  return self;
+}
+
+void
+atlas_crash_writer_free (AtlasCrashWriter *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint i = 0; i < ATLAS_N_DIMENSIONS; i++)
+    g_hash_table_unref (self->by_label[i]);
+  g_hash_table_unref (self->by_ename);
+  g_hash_table_unref (self->by_cluster);
+  g_ptr_array_unref (self->unreadable);
+  g_free (self);
+}
+
+static void
+tally (GHashTable *table,
+       gpointer    key,
+       gboolean    copy_key,
+       const char *example)
+{
+  Tally *t = g_hash_table_lookup (table, key);
+
+  if (t == NULL)
+    {
+      t = g_new0 (Tally, 1);
+      t->example = g_strdup (example);
+      g_hash_table_insert (table, copy_key ? g_strdup (key) : key, t);
+    }
+  t->count++;
+}
+
+void
+atlas_crash_writer_add_notebook (AtlasCrashWriter        *self,
+                                 const AtlasNotebookInfo *info)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (info != NULL);
+
+  self->n_notebooks++;
+  self->n_status[info->status]++;
+  if (info->n_crashes > 0)
+    self->n_crashing_notebooks++;
+  if (info->status == ATLAS_NOTEBOOK_STATUS_UNREADABLE)
+    g_ptr_array_add (self->unreadable, g_strdup (info->message ? info->message : info->location));
+}
+
+static void
+write_csv_field (FILE       *stream,
+                 const char *value)
+{
+  if (value == NULL)
+    return;
+
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      fputs (value, stream);
+      return;
+    }
+
+  fputc ('"', stream);
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        fputc ('"', stream);
+      fputc (*p, stream);
+    }
+  fputc ('"', stream);
+}
+
+static void
+write_csv (AtlasCrashWriter *self,
+           AtlasCrash       *crash)
+{
+  const AtlasClassification *c = atlas_crash_get_classification (crash);
+  g_autofree char *cell = g_strdup_printf ("%u", atlas_crash_get_cell (crash));
+  g_autofree char *count = NULL;
+  g_autofree char *cluster = NULL;
+  const char *fields[G_N_ELEMENTS (csv_columns)];
+
+  if (!self->header_written)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
+        fprintf (self->stream, "%s%s", i ? "," : "", csv_columns[i]);
+      fputs ("\r\n", self->stream);
+      self->header_written = TRUE;
+    }
+
+  if (atlas_crash_get_execution_count (crash) >= 0)
+    count = g_strdup_printf ("%d", atlas_crash_get_execution_count (crash));
+  if (atlas_crash_get_cluster (crash) >= 0)
+    cluster = g_strdup_printf ("%d", atlas_crash_get_cluster (crash));
+
+  fields[0] = atlas_crash_get_location (crash);
+  fields[1] = atlas_platform_to_string (atlas_crash_get_platform (crash));
+  fields[2] = atlas_crash_get_url (crash);
+  fields[3] = cell;
+  fields[4] = count;
+  fields[5] = atlas_crash_get_ename (crash);
+  fields[6] = atlas_crash_get_evalue (crash);
+  fields[7] = atlas_crash_get_label_id (crash, ATLAS_DIMENSION_CRASH_TYPE);
+  fields[8] = atlas_crash_get_label_id (crash, ATLAS_DIMENSION_ROOT_CAUSE);
+  fields[9] = c->root_cause_detail;
+  fields[10] = atlas_crash_get_label_id (crash, ATLAS_DIMENSION_ML_BUG);
+  fields[11] = atlas_crash_get_label_id (crash, ATLAS_DIMENSION_STAGE);
+  fields[12] = atlas_crash_get_label_id (crash, ATLAS_DIMENSION_LIBRARY);
+  fields[13] = cluster;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (i > 0)
+        fputc (',', self->stream);
+      write_csv_field (self->stream, fields[i]);
+    }
+  fputs ("\r\n", self->stream);
+}
+
+static void
+write_jsonl (AtlasCrashWriter *self,
+             AtlasCrash       *crash)
+{
+  g_autoptr(JsonNode) node = atlas_crash_to_json (crash);
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  fputs (text, self->stream);
+  fputc ('\n', self->stream);
+}
+
+static void
+tally_crash (AtlasCrashWriter *self,
+             AtlasCrash       *crash)
+{
+  const char *evalue = atlas_crash_get_evalue (crash);
+
+  self->n_crashes++;
+  tally (self->by_ename, (gpointer)atlas_crash_get_ename (crash), TRUE, evalue);
+  for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
+    {
+      const char *id = atlas_crash_get_label_id (crash, d);
+
+      if (id != NULL)
+        tally (self->by_label[d], (gpointer)id, TRUE, evalue);
+    }
+  if (atlas_crash_get_cluster (crash) >= 0)
+    tally (self->by_cluster, GINT_TO_POINTER (atlas_crash_get_cluster (crash) + 1), FALSE, evalue);
+}
+
+void
+atlas_crash_writer_add_crash (AtlasCrashWriter *self,
+                              AtlasCrash       *crash)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (ATLAS_IS_CRASH (crash));
+
+  switch (self->format)
+    {
+    case ATLAS_CRASH_FORMAT_JSONL:
+      write_jsonl (self, crash);
+      break;
+    case ATLAS_CRASH_FORMAT_CSV:
+      write_csv (self, crash);
+      break;
+    case ATLAS_CRASH_FORMAT_SUMMARY:
+    default:
+      tally_crash (self, crash);
+      break;
+    }
+}
+
+typedef struct
+{
+  gpointer     key;
+  const Tally *tally;
+} Entry;
+
+static int
+entry_compare (gconstpointer a,
+               gconstpointer b)
+{
+  const Entry *ea = a, *eb = b;
+
+  if (ea->tally->count != eb->tally->count)
+    return ea->tally->count < eb->tally->count ? 1 : -1;
+  return 0;
+}
+
+static GArray *
+sorted_entries (GHashTable *table)
+{
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Entry entry = { key, value };
+      g_array_append_val (entries, entry);
+    }
+  /* Stable order for equal counts: sort keys first when they are strings. */
+  g_array_sort (entries, entry_compare);
+  return entries;
+}
+
+static char *
+shorten (const char *text,
+         guint       max_chars)
+{
+  g_autofree char *line = g_strndup (text, strcspn (text, "\n"));
+
+  if (g_utf8_strlen (line, -1) <= max_chars)
+    return g_steal_pointer (&line);
+  return g_strconcat (g_utf8_substring (line, 0, max_chars - 1), "…", NULL);
+}
+
+static void
+print_dimension (AtlasCrashWriter *self,
+                 AtlasDimension    dimension)
+{
+  g_autoptr(GArray) entries = sorted_entries (self->by_label[dimension]);
+
+  if (entries->len == 0)
+    return;
+
+  fprintf (self->stream, "\n%s\n", atlas_dimension_display_name (dimension));
+  for (guint i = 0; i < entries->len && i < 15; i++)
+    {
+      const Entry *e = &g_array_index (entries, Entry, i);
+      const char *id = e->key;
+      const char *name = NULL;
+      guint value;
+
+      if (atlas_dimension_value_from_id (dimension, id, &value))
+        name = atlas_dimension_value_name (dimension, value);
+      fprintf (self->stream, "  %-8s %-28s %7u  %5.1f%%\n", id, name ? name : "",
+               e->tally->count, 100.0 * e->tally->count / MAX (self->n_crashes, 1));
+    }
+}
+
+static void
+print_summary (AtlasCrashWriter *self)
+{
+  g_autoptr(GArray) enames = sorted_entries (self->by_ename);
+  g_autoptr(GArray) clusters = sorted_entries (self->by_cluster);
+  FILE *out = self->stream;
+
+  fprintf (out, _("Notebooks: %u read, %u unreadable, %u never executed\n"),
+           self->n_status[ATLAS_NOTEBOOK_STATUS_OK] + self->n_status[ATLAS_NOTEBOOK_STATUS_NOT_EXECUTED],
+           self->n_status[ATLAS_NOTEBOOK_STATUS_UNREADABLE],
+           self->n_status[ATLAS_NOTEBOOK_STATUS_NOT_EXECUTED]);
+  fprintf (out, _("Crashes: %u in %u notebooks\n"), self->n_crashes, self->n_crashing_notebooks);
+
+  for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
+    print_dimension (self, d);
+
+  if (enames->len > 0)
+    fprintf (out, "\n%s\n", _("Exceptions"));
+  for (guint i = 0; i < enames->len && i < 15; i++)
+    {
+      const Entry *e = &g_array_index (enames, Entry, i);
+
+      fprintf (out, "  %-40s %7u  %5.1f%%\n", (const char *)e->key, e->tally->count,
+               100.0 * e->tally->count / MAX (self->n_crashes, 1));
+    }
+
+  if (clusters->len > 0)
+    fprintf (out, "\n%s\n", _("Largest message clusters"));
+  for (guint i = 0; i < clusters->len && i < 15; i++)
+    {
+      const Entry *e = &g_array_index (clusters, Entry, i);
+      g_autofree char *example = shorten (e->tally->example ? e->tally->example : "", 70);
+
+      fprintf (out, "  #%-5d %7u  %s\n", GPOINTER_TO_INT (e->key) - 1, e->tally->count, example);
+    }
+
+  if (self->unreadable->len > 0)
+    fprintf (out, "\n%s\n", _("Unreadable notebooks"));
+  for (guint i = 0; i < self->unreadable->len; i++)
+    fprintf (out, "  %s\n", (const char *)g_ptr_array_index (self->unreadable, i));
+}
+
+gboolean
+atlas_crash_writer_finish (AtlasCrashWriter  *self,
+                           GError           **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->format == ATLAS_CRASH_FORMAT_SUMMARY)
+    print_summary (self);
+  else if (self->format == ATLAS_CRASH_FORMAT_CSV && !self->header_written)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
+        fprintf (self->stream, "%s%s", i ? "," : "", csv_columns[i]);
+      fputs ("\r\n", self->stream);
+      self->header_written = TRUE;
+    }
+
+  if (fflush (self->stream) != 0 || ferror (self->stream))
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write the output: %s"), g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,422 @@
+/* atlas-crash.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-crash"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-crash.h"
+
+struct _AtlasCrash
+{
+  GObject              parent_instance;
+
+  char                *location;
+  char                *url;
+  char                *ename;
+  char                *evalue;
+  char                *cell_source;
+  AtlasTraceback      *traceback;
+  AtlasClassification  classification;
+  AtlasPlatform        platform;
+  guint                cell;
+  guint                line;
+  int                  execution_count;
+  int                  cluster;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasCrash, atlas_crash, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LOCATION,
+  PROP_PLATFORM,
+  PROP_CELL,
+  PROP_EXECUTION_COUNT,
+  PROP_ENAME,
+  PROP_EVALUE,
+  PROP_CRASH_TYPE,
+  PROP_ROOT_CAUSE,
+  PROP_ML_BUG,
+  PROP_STAGE,
+  PROP_LIBRARY,
+  PROP_CLUSTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+atlas_classification_clear (AtlasClassification *classification)
+{
+  g_clear_pointer (&classification->root_cause_detail, g_free);
+  g_clear_pointer (&classification->library, g_free);
+  for (guint i = 0; i < ATLAS_N_DIMENSIONS; i++)
+    g_clear_pointer (&classification->evidence[i], g_free);
+  memset (classification, 0, sizeof *classification);
+}
+
+void
+atlas_classification_copy (const AtlasClassification *src,
+                           AtlasClassification       *dest)
+{
+  AtlasClassification copy = *src;
+
+  copy.root_cause_detail = g_strdup (src->root_cause_detail);
+  copy.library = g_strdup (src->library);
+  for (guint i = 0; i < ATLAS_N_DIMENSIONS; i++)
+    copy.evidence[i] = g_strdup (src->evidence[i]);
+
+  atlas_classification_clear (dest);
+  *dest = copy;
+}
+
+static void
+atlas_crash_finalize (GObject *object)
+{
+  AtlasCrash *self = (AtlasCrash *)object;
+
+  g_free (self->location);
+  g_free (self->url);
+  g_free (self->ename);
+  g_free (self->evalue);
+  g_free (self->cell_source);
+  g_clear_pointer (&self->traceback, atlas_traceback_unref);
+  atlas_classification_clear (&self->classification);
+
+  G_OBJECT_CLASS (atlas_crash_parent_class)->finalize (object);
+}
+
+static void
+atlas_crash_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  AtlasCrash *self = ATLAS_CRASH (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOCATION:
+      g_value_set_string (value, self->location);
+      break;
+    case PROP_PLATFORM:
+      g_value_set_string (value, atlas_platform_to_string (self->platform));
+      break;
+    case PROP_CELL:
+      g_value_set_uint (value, self->cell);
+      break;
+    case PROP_EXECUTION_COUNT:
+      g_value_set_int (value, self->execution_count);
+      break;
+    case PROP_ENAME:
+      g_value_set_string (value, self->ename);
+      break;
+    case PROP_EVALUE:
+      g_value_set_string (value, self->evalue);
+      break;
+    case PROP_CRASH_TYPE:
+      g_value_set_string (value, atlas_crash_get_label_id (self, ATLAS_DIMENSION_CRASH_TYPE));
+      break;
+    case PROP_ROOT_CAUSE:
+      g_value_set_string (value, atlas_crash_get_label_id (self, ATLAS_DIMENSION_ROOT_CAUSE));
+      break;
+    case PROP_ML_BUG:
+      g_value_set_string (value, atlas_crash_get_label_id (self, ATLAS_DIMENSION_ML_BUG));
+      break;
+    case PROP_STAGE:
+      g_value_set_string (value, atlas_crash_get_label_id (self, ATLAS_DIMENSION_STAGE));
+      break;
+    case PROP_LIBRARY:
+      g_value_set_string (value, atlas_crash_get_label_id (self, ATLAS_DIMENSION_LIBRARY));
+      break;
+    case PROP_CLUSTER:
+      g_value_set_int (value, self->cluster);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_crash_class_init (AtlasCrashClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = atlas_crash_finalize;
+  object_class->get_property = atlas_crash_get_property;
+
+  /* Read-only properties so list views can bind and sort with expressions. */
+  properties[PROP_LOCATION] = g_param_spec_string ("location", NULL, NULL, NULL, flags);
+  properties[PROP_PLATFORM] = g_param_spec_string ("platform", NULL, NULL, NULL, flags);
+  properties[PROP_CELL] = g_param_spec_uint ("cell", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_EXECUTION_COUNT] = g_param_spec_int ("execution-count", NULL, NULL, -1, G_MAXINT, -1, flags);
+  properties[PROP_ENAME] = g_param_spec_string ("ename", NULL, NULL, NULL, flags);
+  properties[PROP_EVALUE] = g_param_spec_string ("evalue", NULL, NULL, NULL, flags);
+  properties[PROP_CRASH_TYPE] = g_param_spec_string ("crash-type", NULL, NULL, NULL, flags);
+  properties[PROP_ROOT_CAUSE] = g_param_spec_string ("root-cause", NULL, NULL, NULL, flags);
+  properties[PROP_ML_BUG] = g_param_spec_string ("ml-bug", NULL, NULL, NULL, flags);
+  properties[PROP_STAGE] = g_param_spec_string ("stage", NULL, NULL, NULL, flags);
+  properties[PROP_LIBRARY] = g_param_spec_string ("library", NULL, NULL, NULL, flags);
+  properties[PROP_CLUSTER] = g_param_spec_int ("cluster", NULL, NULL, -1, G_MAXINT, -1, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_crash_init (AtlasCrash *self)
+{
+  self->execution_count = -1;
+  self->cluster = -1;
+}
+
+AtlasCrash *
+atlas_crash_new (const char     *location,
+                 AtlasPlatform   platform,
+                 guint           cell,
+                 int             execution_count,
+                 const char     *ename,
+                 const char     *evalue,
+                 AtlasTraceback *traceback)
+{
+  AtlasCrash *self = g_object_new (ATLAS_TYPE_CRASH, NULL);
+
+  self->location = g_strdup (location);
+  self->platform = platform;
+  self->cell = cell;
+  self->execution_count = execution_count < 0 ? -1 : execution_count;
+  self->ename = g_strdup (ename ? ename : "");
+  self->evalue = g_strdup (evalue ? evalue : "");
+  self->traceback = traceback ? atlas_traceback_ref (traceback) : NULL;
+
+  return self;
+}
+
+const char *
+atlas_crash_get_location (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), NULL);
+  return self->location;
+}
+
+AtlasPlatform
+atlas_crash_get_platform (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), ATLAS_PLATFORM_LOCAL);
+  return self->platform;
+}
+
+const char *
+atlas_crash_get_url (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), NULL);
+  return self->url;
+}
+
+void
+atlas_crash_set_url (AtlasCrash *self,
+                     const char *url)
+{
+  g_return_if_fail (ATLAS_IS_CRASH (self));
+  g_free (self->url);
+  self->url = g_strdup (url);
+}
+
+guint
+atlas_crash_get_cell (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), 0);
+  return self->cell;
+}
+
+int
+atlas_crash_get_execution_count (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), -1);
+  return self->execution_count;
+}
+
+const char *
+atlas_crash_get_ename (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), NULL);
+  return self->ename;
+}
+
+const char *
+atlas_crash_get_evalue (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), NULL);
+  return self->evalue;
+}
+
+AtlasTraceback *
+atlas_crash_get_traceback (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), NULL);
+  return self->traceback;
+}
+
+const char *
+atlas_crash_get_cell_source (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), NULL);
+  return self->cell_source;
+}
+
+void
+atlas_crash_set_cell_source (AtlasCrash *self,
+                             const char *source)
+{
+  g_return_if_fail (ATLAS_IS_CRASH (self));
+  g_free (self->cell_source);
+  self->cell_source = g_strdup (source);
+}
+
+guint
+atlas_crash_get_line (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), 0);
+  return self->line;
+}
+
+void
+atlas_crash_set_line (AtlasCrash *self,
+                      guint       line)
+{
+  g_return_if_fail (ATLAS_IS_CRASH (self));
+  self->line = line;
+}
+
+const AtlasClassification *
+atlas_crash_get_classification (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), NULL);
+  return &self->classification;
+}
+
+void
+atlas_crash_set_classification (AtlasCrash                *self,
+                                const AtlasClassification *classification)
+{
+  g_return_if_fail (ATLAS_IS_CRASH (self));
+  g_return_if_fail (classification != NULL);
+
+  atlas_classification_copy (classification, &self->classification);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CRASH_TYPE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOT_CAUSE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ML_BUG]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+}
+
+int
+atlas_crash_get_cluster (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), -1);
+  return self->cluster;
+}
+
+void
+atlas_crash_set_cluster (AtlasCrash *self,
+                         int         cluster)
+{
+  g_return_if_fail (ATLAS_IS_CRASH (self));
+
+  if (self->cluster != cluster)
+    {
+      self->cluster = cluster;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER]);
+    }
+}
+
+const char *
+atlas_crash_get_label_id (AtlasCrash     *self,
+                          AtlasDimension  dimension)
+{
+  const AtlasClassification *c;
+
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), NULL);
+
+  c = &self->classification;
+  switch (dimension)
+    {
+    case ATLAS_DIMENSION_CRASH_TYPE:
+      return atlas_dimension_value_id (dimension, c->crash_type);
+    case ATLAS_DIMENSION_ROOT_CAUSE:
+      return atlas_dimension_value_id (dimension, c->root_cause);
+    case ATLAS_DIMENSION_ML_BUG:
+      return atlas_dimension_value_id (dimension, c->ml_bug);
+    case ATLAS_DIMENSION_STAGE:
+      return atlas_dimension_value_id (dimension, c->stage);
+    case ATLAS_DIMENSION_LIBRARY:
+      return c->library;
+    case ATLAS_N_DIMENSIONS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+add_nullable_string (JsonBuilder *builder,
+                     const char  *member,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+JsonNode *
+atlas_crash_to_json (AtlasCrash *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const AtlasClassification *c;
+
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), NULL);
+
+  c = &self->classification;
+
+  json_builder_begin_object (builder);
+  add_nullable_string (builder, "notebook", self->location);
+  add_nullable_string (builder, "platform", atlas_platform_to_string (self->platform));
+  if (self->url != NULL)
+    add_nullable_string (builder, "url", self->url);
+  json_builder_set_member_name (builder, "cell");
+  json_builder_add_int_value (builder, self->cell);
+  json_builder_set_member_name (builder, "execution_count");
+  if (self->execution_count >= 0)
+    json_builder_add_int_value (builder, self->execution_count);
+  else
+    json_builder_add_null_value (builder);
+  add_nullable_string (builder, "ename", self->ename);
+  add_nullable_string (builder, "evalue", self->evalue);
+  add_nullable_string (builder, "crash_type", atlas_crash_get_label_id (self, ATLAS_DIMENSION_CRASH_TYPE));
+  add_nullable_string (builder, "root_cause", atlas_crash_get_label_id (self, ATLAS_DIMENSION_ROOT_CAUSE));
+  add_nullable_string (builder, "root_cause_detail", c->root_cause_detail);
+  add_nullable_string (builder, "ml_bug", atlas_crash_get_label_id (self, ATLAS_DIMENSION_ML_BUG));
+  add_nullable_string (builder, "stage", atlas_crash_get_label_id (self, ATLAS_DIMENSION_STAGE));
+  add_nullable_string (builder, "library", c->library);
+  json_builder_set_member_name (builder, "cluster");
+  if (self->cluster >= 0)
+    json_builder_add_int_value (builder, self->cluster);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "evidence");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < ATLAS_N_DIMENSIONS; i++)
+    add_nullable_string (builder, atlas_dimension_id (i), c->evidence[i]);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

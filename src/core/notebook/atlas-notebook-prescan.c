@@ -1,0 +1,482 @@
+/* atlas-notebook-prescan.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-prescan"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "atlas-notebook.h"
+#include "atlas-notebook-prescan.h"
+#include "atlas-notebook-reader.h"
+
+/* Where a container sits in the notebook, which decides what to keep. */
+typedef enum
+{
+  ROLE_OTHER,
+  ROLE_ROOT,
+  ROLE_WORKSHEETS,
+  ROLE_WORKSHEET,
+  ROLE_CELLS,
+  ROLE_CELL,
+  ROLE_OUTPUTS,
+  ROLE_OUTPUT,
+} Role;
+
+typedef enum
+{
+  EXPECT_KEY,         /* in an object, after '{' or ',' */
+  EXPECT_COLON,
+  EXPECT_VALUE,       /* after ':' or, in an array, after '[' or ',' */
+  EXPECT_SEPARATOR,   /* after a value: ',' or the closing bracket */
+} Expect;
+
+typedef struct
+{
+  char        close;      /* '}' or ']' */
+  Role        role;
+  Expect      expect;
+  gboolean    empty;      /* nothing inside yet: a closing bracket may follow '[' or '{' */
+  const char *key;        /* objects: the key of the value being read */
+  gsize       key_len;
+} Frame;
+
+typedef struct
+{
+  const char   *data;
+  const char   *end;
+  const char   *p;
+  const char   *copied;   /* everything before this is in the reduced document */
+  AtlasPrescan *out;
+  Frame         stack[ATLAS_NOTEBOOK_MAX_DEPTH];
+  guint         depth;
+} Scan;
+
+/* Keys of an output object that the analysis reads; everything else in an
+ * output (data bundles, stream text, metadata) is payload. */
+static const char *output_keys[] = {
+  "output_type", "ename", "evalue", "traceback", "name", "execution_count", "prompt_number",
+};
+
+static gboolean
+key_is (const Frame *frame,
+        const char  *key)
+{
+  gsize len = strlen (key);
+
+  return frame->key_len == len && memcmp (frame->key, key, len) == 0;
+}
+
+static gboolean
+is_payload (const Frame *frame)
+{
+  if (frame->role == ROLE_CELL)
+    return key_is (frame, "attachments");
+
+  if (frame->role != ROLE_OUTPUT)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (output_keys); i++)
+    if (key_is (frame, output_keys[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static Role
+child_role (const Frame *frame)
+{
+  if (frame == NULL)
+    return ROLE_ROOT;
+
+  switch (frame->role)
+    {
+    case ROLE_ROOT:
+      if (key_is (frame, "cells"))
+        return ROLE_CELLS;
+      if (key_is (frame, "worksheets"))
+        return ROLE_WORKSHEETS;
+      return ROLE_OTHER;
+    case ROLE_WORKSHEETS:
+      return ROLE_WORKSHEET;
+    case ROLE_WORKSHEET:
+      return key_is (frame, "cells") ? ROLE_CELLS : ROLE_OTHER;
+    case ROLE_CELLS:
+      return ROLE_CELL;
+    case ROLE_CELL:
+      return key_is (frame, "outputs") ? ROLE_OUTPUTS : ROLE_OTHER;
+    case ROLE_OUTPUTS:
+      return ROLE_OUTPUT;
+    case ROLE_OUTPUT:
+    case ROLE_OTHER:
+    default:
+      return ROLE_OTHER;
+    }
+}
+
+static guint
+line_at (const Scan *scan,
+         const char *where)
+{
+  guint line = 1;
+
+  for (const char *p = scan->data; p < where && p < scan->end; p++)
+    if (*p == '\n')
+      line++;
+
+  return line;
+}
+
+static gboolean
+fail (Scan       *scan,
+      GError    **error,
+      int         code,
+      const char *what)
+{
+  if (code == ATLAS_NOTEBOOK_ERROR_TRUNCATED)
+    g_set_error (error, ATLAS_NOTEBOOK_ERROR, code,
+                 _("JSON ends early (truncated file?) at line %u"), line_at (scan, scan->end));
+  else
+    g_set_error (error, ATLAS_NOTEBOOK_ERROR, code,
+                 _("%s at line %u"), what, line_at (scan, scan->p));
+  return FALSE;
+}
+
+static inline const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
+    p++;
+  return p;
+}
+
+/* @p points after the opening quote; returns the byte after the closing one,
+ * or NULL if the string never ends. A quote is escaped when an odd run of
+ * backslashes precedes it; runs are counted back only to @p, so the whole
+ * scan stays linear. */
+static const char *
+skip_string (const char *p,
+             const char *end)
+{
+  const char *start = p;
+
+  for (;;)
+    {
+      const char *q = memchr (p, '"', end - p);
+      const char *b;
+
+      if (q == NULL)
+        return NULL;
+
+      for (b = q; b > start && b[-1] == '\\'; b--)
+        ;
+      if (((q - b) & 1) == 0)
+        return q + 1;
+
+      p = q + 1;
+    }
+}
+
+static const char *
+skip_scalar (const char *p,
+             const char *end)
+{
+  while (p < end && (g_ascii_isalnum (*p) || *p == '-' || *p == '+' || *p == '.'))
+    p++;
+  return p;
+}
+
+/* Skips a whole value without looking at its contents beyond what keeps the
+ * structure honest (strings closed, brackets matched, depth bounded). */
+static gboolean
+skip_value (Scan    *scan,
+            GError **error)
+{
+  char closers[ATLAS_NOTEBOOK_MAX_DEPTH];
+  guint depth = 0;
+  const char *p = scan->p;
+  const char *end = scan->end;
+
+  do
+    {
+      p = skip_space (p, end);
+      if (p >= end)
+        return fail (scan, error, ATLAS_NOTEBOOK_ERROR_TRUNCATED, NULL);
+
+      switch (*p)
+        {
+        case '"':
+          p = skip_string (p + 1, end);
+          if (p == NULL)
+            return fail (scan, error, ATLAS_NOTEBOOK_ERROR_TRUNCATED, NULL);
+          break;
+        case '{':
+        case '[':
+          if (scan->depth + depth + 1 >= ATLAS_NOTEBOOK_MAX_DEPTH)
+            {
+              scan->p = p;
+              return fail (scan, error, ATLAS_NOTEBOOK_ERROR_TOO_DEEP, _("Nested too deeply"));
+            }
+          closers[depth++] = *p == '{' ? '}' : ']';
+          p++;
+          break;
+        case '}':
+        case ']':
+          if (depth == 0 || closers[depth - 1] != *p)
+            {
+              scan->p = p;
+              return fail (scan, error, ATLAS_NOTEBOOK_ERROR_INVALID_JSON, _("Unexpected bracket"));
+            }
+          depth--;
+          p++;
+          break;
+        case ',':
+        case ':':
+          if (depth == 0)
+            {
+              scan->p = p;
+              return fail (scan, error, ATLAS_NOTEBOOK_ERROR_INVALID_JSON, _("Missing value"));
+            }
+          p++;
+          break;
+        default:
+          {
+            const char *after = skip_scalar (p, end);
+
+            if (after == p)
+              {
+                scan->p = p;
+                return fail (scan, error, ATLAS_NOTEBOOK_ERROR_INVALID_JSON, _("Unexpected character"));
+              }
+            p = after;
+          }
+        }
+    }
+  while (depth > 0);
+
+  scan->p = p;
+  return TRUE;
+}
+
+static void
+elide (Scan       *scan,
+       const char *start)
+{
+  g_string_append_len (scan->out->reduced, scan->copied, start - scan->copied);
+  g_string_append (scan->out->reduced, "null");
+  scan->copied = scan->p;
+}
+
+static gboolean
+push (Scan    *scan,
+      char     open,
+      Role     role,
+      GError **error)
+{
+  Frame *frame;
+
+  if (scan->depth + 1 >= ATLAS_NOTEBOOK_MAX_DEPTH)
+    return fail (scan, error, ATLAS_NOTEBOOK_ERROR_TOO_DEEP, _("Nested too deeply"));
+
+  frame = &scan->stack[scan->depth++];
+  frame->close = open == '{' ? '}' : ']';
+  frame->role = role;
+  frame->expect = open == '{' ? EXPECT_KEY : EXPECT_VALUE;
+  frame->empty = TRUE;
+  frame->key = NULL;
+  frame->key_len = 0;
+  scan->p++;
+  return TRUE;
+}
+
+static void
+note_string_value (Scan        *scan,
+                   const Frame *frame,
+                   const char  *start)
+{
+  gsize len = scan->p - start - 2;
+
+  if (frame != NULL && frame->role == ROLE_OUTPUT && key_is (frame, "output_type") &&
+      ((len == 5 && memcmp (start + 1, "error", 5) == 0) ||
+       (len == 5 && memcmp (start + 1, "pyerr", 5) == 0)))
+    scan->out->n_error_outputs++;
+}
+
+/* Reads one value where the grammar expects one. */
+static gboolean
+scan_value (Scan    *scan,
+            GError **error)
+{
+  Frame *frame = scan->depth > 0 ? &scan->stack[scan->depth - 1] : NULL;
+  const char *start = scan->p;
+
+  if (frame != NULL)
+    {
+      frame->expect = EXPECT_SEPARATOR;
+      frame->empty = FALSE;
+      if (is_payload (frame))
+        {
+          if (!skip_value (scan, error))
+            return FALSE;
+          elide (scan, start);
+          return TRUE;
+        }
+    }
+
+  switch (*scan->p)
+    {
+    case '{':
+    case '[':
+      {
+        Role role = child_role (frame);
+
+        /* Roles only hold for the container kind the format prescribes. */
+        if ((*scan->p == '{') != (role == ROLE_ROOT || role == ROLE_WORKSHEET ||
+                                  role == ROLE_CELL || role == ROLE_OUTPUT))
+          role = ROLE_OTHER;
+        return push (scan, *scan->p, role, error);
+      }
+    case '"':
+      scan->p = skip_string (scan->p + 1, scan->end);
+      if (scan->p == NULL)
+        {
+          scan->p = scan->end;
+          return fail (scan, error, ATLAS_NOTEBOOK_ERROR_TRUNCATED, NULL);
+        }
+      note_string_value (scan, frame, start);
+      return TRUE;
+    default:
+      scan->p = skip_scalar (scan->p, scan->end);
+      if (scan->p == start)
+        return fail (scan, error, ATLAS_NOTEBOOK_ERROR_INVALID_JSON, _("Unexpected character"));
+      return TRUE;
+    }
+}
+
+static gboolean
+scan_in_container (Scan    *scan,
+                   GError **error)
+{
+  Frame *frame = &scan->stack[scan->depth - 1];
+  char c = *scan->p;
+
+  if (c == frame->close && (frame->expect == EXPECT_SEPARATOR ||
+                            (frame->empty && frame->expect != EXPECT_COLON)))
+    {
+      scan->depth--;
+      scan->p++;
+      return TRUE;
+    }
+
+  switch (frame->expect)
+    {
+    case EXPECT_KEY:
+      if (c != '"')
+        return fail (scan, error, ATLAS_NOTEBOOK_ERROR_INVALID_JSON, _("Expected a member name"));
+      frame->key = scan->p + 1;
+      scan->p = skip_string (scan->p + 1, scan->end);
+      if (scan->p == NULL)
+        {
+          scan->p = scan->end;
+          return fail (scan, error, ATLAS_NOTEBOOK_ERROR_TRUNCATED, NULL);
+        }
+      frame->key_len = scan->p - frame->key - 1;
+      frame->expect = EXPECT_COLON;
+      return TRUE;
+    case EXPECT_COLON:
+      if (c != ':')
+        return fail (scan, error, ATLAS_NOTEBOOK_ERROR_INVALID_JSON, _("Expected ':'"));
+      frame->expect = EXPECT_VALUE;
+      scan->p++;
+      return TRUE;
+    case EXPECT_VALUE:
+      return scan_value (scan, error);
+    case EXPECT_SEPARATOR:
+    default:
+      if (c != ',')
+        return fail (scan, error, ATLAS_NOTEBOOK_ERROR_INVALID_JSON, _("Expected ',' or a closing bracket"));
+      frame->expect = frame->close == '}' ? EXPECT_KEY : EXPECT_VALUE;
+      frame->empty = FALSE;
+      scan->p++;
+      return TRUE;
+    }
+}
+
+static gboolean
+looks_like_json_start (char c)
+{
+  return c == '{' || c == '[' || c == '"' || c == '-' || g_ascii_isdigit (c) ||
+         c == 't' || c == 'f' || c == 'n';
+}
+
+gboolean
+atlas_prescan_run (const char    *data,
+                   gsize          len,
+                   AtlasPrescan  *out,
+                   GError       **error)
+{
+  Scan *scan;
+  gboolean ok = TRUE;
+
+  memset (out, 0, sizeof *out);
+
+  /* Frames for the deepest document make this too big for a worker's stack. */
+  scan = g_new (Scan, 1);
+  scan->data = data;
+  scan->end = data + len;
+  scan->p = skip_space (data, scan->end);
+  scan->copied = data;
+  scan->out = out;
+  scan->depth = 0;
+
+  if (scan->p == scan->end)
+    ok = fail (scan, error, ATLAS_NOTEBOOK_ERROR_EMPTY, _("The file is empty"));
+  else if (!looks_like_json_start (*scan->p))
+    ok = fail (scan, error, ATLAS_NOTEBOOK_ERROR_NOT_JSON, _("Not JSON"));
+
+  if (ok)
+    {
+      out->reduced = g_string_sized_new (MIN (len, 1 << 20));
+      out->top_kind = *scan->p;
+      out->top_is_object = *scan->p == '{';
+      ok = scan_value (scan, error);
+    }
+
+  while (ok && scan->depth > 0)
+    {
+      scan->p = skip_space (scan->p, scan->end);
+      if (scan->p == scan->end)
+        ok = fail (scan, error, ATLAS_NOTEBOOK_ERROR_TRUNCATED, NULL);
+      else
+        ok = scan_in_container (scan, error);
+    }
+
+  if (ok)
+    {
+      scan->p = skip_space (scan->p, scan->end);
+      if (scan->p != scan->end)
+        ok = fail (scan, error, ATLAS_NOTEBOOK_ERROR_INVALID_JSON, _("Unexpected text after the document"));
+    }
+
+  if (ok)
+    g_string_append_len (out->reduced, scan->copied, scan->end - scan->copied);
+  else
+    atlas_prescan_clear (out);
+
+  g_free (scan);
+  return ok;
+}
+
+void
+atlas_prescan_clear (AtlasPrescan *prescan)
+{
+  if (prescan->reduced != NULL)
+    g_string_free (prescan->reduced, TRUE);
+  memset (prescan, 0, sizeof *prescan);
+}

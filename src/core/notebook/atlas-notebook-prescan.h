@@ -1,0 +1,41 @@
+/* atlas-notebook-prescan.h
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A byte-level pass over a notebook that checks its structure (strings
+ * terminated, brackets balanced and matched, bounded depth, one top-level
+ * value) and finds the output payloads nothing downstream reads: image and
+ * HTML data, stream text, attachments. It is not a JSON parser: json-glib
+ * parses the reduced document this produces, where each payload value is
+ * replaced by null. Base64 payloads are skipped with memchr, so most bytes
+ * of a typical notebook are never looked at one by one. */
+
+typedef struct
+{
+  GString  *reduced;       /* the document with payload values replaced by null */
+  gboolean  top_is_object; /* FALSE: valid structure, but an array, string, … */
+  char      top_kind;      /* first byte of the top-level value */
+  guint     n_error_outputs; /* outputs whose output_type is error or pyerr */
+} AtlasPrescan;
+
+/* Returns FALSE with @error (ATLAS_NOTEBOOK_ERROR, EMPTY / NOT_JSON /
+ * TRUNCATED / INVALID_JSON / TOO_DEEP) when the bytes cannot be a JSON
+ * document. The message gives the line of the problem, not the location:
+ * callers prefix it. */
+gboolean atlas_prescan_run   (const char    *data,
+                              gsize          len,
+                              AtlasPrescan  *out,
+                              GError       **error);
+void     atlas_prescan_clear (AtlasPrescan  *prescan);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AtlasPrescan, atlas_prescan_clear)
+
+G_END_DECLS

@@ -1,0 +1,39 @@
+/* atlas-notebook-private.h
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "atlas-crash.h"
+#include "atlas-notebook.h"
+
+G_BEGIN_DECLS
+
+/* How the reader builds a notebook: the public API is read-only. */
+
+typedef struct
+{
+  guint        nbformat;
+  guint        nbformat_minor;
+  const char  *language;
+  gboolean     papermill;
+  guint64      size;
+  const char  *content_hash;
+} AtlasNotebookHeader;
+
+AtlasNotebook *_atlas_notebook_new        (const char                *location,
+                                           AtlasPlatform              platform,
+                                           const AtlasNotebookHeader *header);
+/* Takes ownership of @cell; cells must come in order. */
+void           _atlas_notebook_add_cell   (AtlasNotebook             *self,
+                                           AtlasCell                 *cell);
+/* A crash of the last added cell; takes ownership. */
+void           _atlas_notebook_add_crash  (AtlasNotebook             *self,
+                                           AtlasCrash                *crash);
+/* Derives the facts (imports, names, headings, order anomalies, crash lines)
+ * once every cell is in. */
+void           _atlas_notebook_finish     (AtlasNotebook             *self);
+
+G_END_DECLS

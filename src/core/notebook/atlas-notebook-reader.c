@@ -1,0 +1,404 @@
+/* atlas-notebook-reader.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-reader"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "atlas-notebook-prescan.h"
+#include "atlas-notebook-private.h"
+#include "atlas-notebook-reader.h"
+
+/* Tolerant accessors: real notebooks hold every wrong type somewhere, and a
+ * wrong type in one field must not cost the rest of the notebook. */
+
+static JsonNode *
+member (JsonObject *object,
+        const char *name)
+{
+  return object != NULL ? json_object_get_member (object, name) : NULL;
+}
+
+static JsonObject *
+member_object (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+member_array (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static const char *
+node_string (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  return node_string (member (object, name));
+}
+
+static gint64
+member_int (JsonObject *object,
+            const char *name,
+            gint64      fallback)
+{
+  JsonNode *node = member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return json_node_get_int (node);
+  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    return (gint64)json_node_get_double (node);
+  return fallback;
+}
+
+static char *
+valid_utf8 (const char *text,
+            gssize      len)
+{
+  if (len < 0)
+    len = strlen (text);
+  if (g_utf8_validate (text, len, NULL))
+    return g_strndup (text, len);
+  return g_utf8_make_valid (text, len);
+}
+
+/* nbformat's "multiline strings": a string, or a list of strings joined as
+ * they are (each usually ends in its own newline). */
+static char *
+multiline_string (JsonNode *node)
+{
+  g_autoptr(GString) joined = NULL;
+  JsonArray *array;
+
+  if (node_string (node) != NULL)
+    return valid_utf8 (node_string (node), -1);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return g_strdup ("");
+
+  array = json_node_get_array (node);
+  joined = g_string_new (NULL);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *part = node_string (json_array_get_element (array, i));
+
+      if (part != NULL)
+        g_string_append (joined, part);
+    }
+
+  return valid_utf8 (joined->str, joined->len);
+}
+
+static AtlasTraceback *
+read_traceback (JsonObject *output)
+{
+  JsonArray *array = member_array (output, "traceback");
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      const char *line = node_string (json_array_get_element (array, i));
+
+      if (line != NULL)
+        g_ptr_array_add (lines, valid_utf8 (line, -1));
+    }
+
+  return atlas_traceback_parse ((const char * const *)lines->pdata, lines->len);
+}
+
+static void
+read_error_output (AtlasNotebook   *notebook,
+                   const AtlasCell *cell,
+                   JsonObject      *output)
+{
+  g_autofree char *ename = valid_utf8 (member_string (output, "ename") ?: "", -1);
+  g_autofree char *evalue = valid_utf8 (member_string (output, "evalue") ?: "", -1);
+  g_autoptr(AtlasTraceback) traceback = read_traceback (output);
+  AtlasCrash *crash;
+
+  crash = atlas_crash_new (atlas_notebook_get_location (notebook),
+                           atlas_notebook_get_platform (notebook),
+                           cell->index, cell->execution_count, ename, evalue, traceback);
+  atlas_crash_set_cell_source (crash, cell->source);
+  _atlas_notebook_add_crash (notebook, crash);
+}
+
+static AtlasCellKind
+cell_kind (const char *type)
+{
+  if (g_strcmp0 (type, "code") == 0)
+    return ATLAS_CELL_CODE;
+  if (g_strcmp0 (type, "markdown") == 0 || g_strcmp0 (type, "heading") == 0)
+    return ATLAS_CELL_MARKDOWN;
+  if (g_strcmp0 (type, "raw") == 0)
+    return ATLAS_CELL_RAW;
+  return ATLAS_CELL_OTHER;
+}
+
+static gboolean
+has_tag (JsonObject *metadata,
+         const char *tag)
+{
+  JsonArray *tags = member_array (metadata, "tags");
+
+  for (guint i = 0; tags != NULL && i < json_array_get_length (tags); i++)
+    if (g_strcmp0 (node_string (json_array_get_element (tags, i)), tag) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+cell_source (JsonObject    *object,
+             AtlasCellKind  kind,
+             guint          nbformat)
+{
+  g_autofree char *source = NULL;
+  gint64 level;
+
+  /* nbformat 3 code cells keep their code in "input". */
+  if (nbformat < 4 && kind == ATLAS_CELL_CODE && member (object, "source") == NULL)
+    return multiline_string (member (object, "input"));
+
+  source = multiline_string (member (object, "source"));
+
+  /* nbformat 3 "heading" cells become the markdown they stand for. */
+  level = member_int (object, "level", 0);
+  if (g_strcmp0 (member_string (object, "cell_type"), "heading") == 0)
+    return g_strdup_printf ("%.*s %s", (int)CLAMP (level, 1, 6), "######", source);
+
+  return g_steal_pointer (&source);
+}
+
+static void
+read_cell (AtlasNotebook *notebook,
+           JsonNode      *node,
+           guint          nbformat)
+{
+  JsonObject *object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonObject *metadata = member_object (object, "metadata");
+  JsonObject *papermill = member_object (metadata, "papermill");
+  JsonArray *outputs = member_array (object, "outputs");
+  AtlasCell *cell = g_new0 (AtlasCell, 1);
+
+  cell->kind = cell_kind (member_string (object, "cell_type"));
+  cell->source = cell_source (object, cell->kind, nbformat);
+  cell->execution_count = member_int (object, nbformat < 4 ? "prompt_number" : "execution_count", -1);
+  if (cell->execution_count < 0 || cell->execution_count > G_MAXINT)
+    cell->execution_count = -1;
+  cell->n_outputs = outputs != NULL ? json_array_get_length (outputs) : 0;
+  cell->papermill_injected = has_tag (metadata, "papermill-error-cell-tag");
+  cell->papermill_failed = g_strcmp0 (member_string (papermill, "status"), "failed") == 0;
+  _atlas_notebook_add_cell (notebook, cell);
+
+  for (guint i = 0; i < cell->n_outputs; i++)
+    {
+      JsonNode *output = json_array_get_element (outputs, i);
+      JsonObject *output_object;
+      const char *type;
+
+      if (!JSON_NODE_HOLDS_OBJECT (output))
+        continue;
+      output_object = json_node_get_object (output);
+      type = member_string (output_object, "output_type");
+      if (g_strcmp0 (type, "error") == 0 || g_strcmp0 (type, "pyerr") == 0)
+        {
+          cell->has_error = TRUE;
+          read_error_output (notebook, cell, output_object);
+        }
+    }
+}
+
+static void
+read_cells (AtlasNotebook *notebook,
+            JsonArray     *cells,
+            guint          nbformat)
+{
+  for (guint i = 0; cells != NULL && i < json_array_get_length (cells); i++)
+    read_cell (notebook, json_array_get_element (cells, i), nbformat);
+}
+
+static const char *
+describe_json_kind (char top_kind)
+{
+  switch (top_kind)
+    {
+    case '[':
+      return _("a JSON array");
+    case '"':
+      return _("a JSON string");
+    default:
+      return _("a JSON scalar");
+    }
+}
+
+static AtlasNotebook *
+build_notebook (JsonObject    *root,
+                const char    *location,
+                AtlasPlatform  platform,
+                guint64        size,
+                const char    *hash,
+                GError       **error)
+{
+  JsonObject *metadata = member_object (root, "metadata");
+  JsonArray *cells = member_array (root, "cells");
+  JsonArray *worksheets = member_array (root, "worksheets");
+  AtlasNotebookHeader header = { 0 };
+  AtlasNotebook *notebook;
+
+  if (cells == NULL && worksheets == NULL)
+    {
+      g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK,
+                   _("%s: not a notebook (a JSON object without “cells” or “worksheets”)"), location);
+      return NULL;
+    }
+
+  header.nbformat = CLAMP (member_int (root, "nbformat", cells != NULL ? 4 : 3), 0, 1000);
+  header.nbformat_minor = CLAMP (member_int (root, "nbformat_minor", 0), 0, 1000);
+  header.language = member_string (member_object (metadata, "kernelspec"), "language");
+  if (header.language == NULL)
+    header.language = member_string (member_object (metadata, "language_info"), "name");
+  header.papermill = member (metadata, "papermill") != NULL;
+  header.size = size;
+  header.content_hash = hash;
+
+  notebook = _atlas_notebook_new (location, platform, &header);
+  if (cells != NULL)
+    read_cells (notebook, cells, header.nbformat);
+  else
+    for (guint i = 0; i < json_array_get_length (worksheets); i++)
+      read_cells (notebook, member_array (json_node_get_object (json_array_get_element (worksheets, i)) ,
+                                          "cells"), header.nbformat);
+
+  _atlas_notebook_finish (notebook);
+  return notebook;
+}
+
+AtlasNotebook *
+atlas_notebook_read_bytes (GBytes         *bytes,
+                           const char     *location,
+                           AtlasPlatform   platform,
+                           AtlasReadFlags  flags,
+                           GError        **error)
+{
+  g_auto(AtlasPrescan) prescan = { 0 };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *hash = NULL;
+  JsonNode *root;
+  gsize len;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (location != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (len > ATLAS_NOTEBOOK_MAX_SIZE)
+    {
+      g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_TOO_LARGE,
+                   _("%s: larger than %u MB"), location,
+                   (guint)(ATLAS_NOTEBOOK_MAX_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+
+  if (flags & ATLAS_READ_CONTENT_HASH)
+    hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  /* Some editors on Windows start the file with a byte-order mark. */
+  if (data != NULL && len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+
+  if (!atlas_prescan_run (data != NULL ? data : "", len, &prescan, &local_error))
+    {
+      g_set_error (error, ATLAS_NOTEBOOK_ERROR, local_error->code, "%s: %s", location, local_error->message);
+      return NULL;
+    }
+
+  if (!prescan.top_is_object)
+    {
+      g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK,
+                   _("%s: not a notebook (%s)"), location, describe_json_kind (prescan.top_kind));
+      return NULL;
+    }
+
+  /* Bytes that are not UTF-8 can only sit inside strings (the pre-scan saw
+   * the structure whole), so replacing them keeps everything else readable. */
+  if (!g_utf8_validate (prescan.reduced->str, prescan.reduced->len, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (prescan.reduced->str, prescan.reduced->len);
+
+      g_string_assign (prescan.reduced, valid);
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, prescan.reduced->str, prescan.reduced->len, &local_error))
+    {
+      g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_INVALID_JSON,
+                   _("%s: invalid JSON: %s"), location, local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK,
+                   _("%s: not a notebook"), location);
+      return NULL;
+    }
+
+  return build_notebook (json_node_get_object (root), location, platform, len, hash, error);
+}
+
+AtlasNotebook *
+atlas_notebook_read_file (const char     *path,
+                          const char     *location,
+                          AtlasPlatform   platform,
+                          AtlasReadFlags  flags,
+                          GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (location == NULL)
+    location = path;
+
+  if (!g_file_get_contents (path, &contents, &len, &local_error))
+    {
+      g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_UNREADABLE,
+                   "%s: %s", location, local_error->message);
+      return NULL;
+    }
+
+  bytes = g_bytes_new_take (contents, len);
+  return atlas_notebook_read_bytes (bytes, location, platform, flags, error);
+}

@@ -1,0 +1,232 @@
+/* test-reader.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "atlas-notebook-reader.h"
+
+static AtlasNotebook *
+read_string (const char *json,
+             GError    **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return atlas_notebook_read_bytes (bytes, "test.ipynb", ATLAS_PLATFORM_LOCAL, ATLAS_READ_DEFAULT, error);
+}
+
+static void
+test_v4_error_output (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasNotebook) nb = read_string (
+    "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {},"
+    " \"cells\": ["
+    "  {\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"# Load\\n\", \"text\"]},"
+    "  {\"cell_type\": \"code\", \"execution_count\": 3, \"metadata\": {},"
+    "   \"source\": \"import pandas as pd\\ndf = pd.read_csv('x.csv')\","
+    "   \"outputs\": [{\"output_type\": \"display_data\", \"data\": {\"image/png\": \"iVBORw0KGgo=\"}, \"metadata\": {}},"
+    "               {\"output_type\": \"error\", \"ename\": \"FileNotFoundError\", \"evalue\": \"no file\","
+    "                \"traceback\": [\"\\u001b[0;31mFileNotFoundError\\u001b[0m: no file\"]}]}"
+    " ]}", &error);
+  AtlasCrash *crash;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (nb);
+  g_assert_cmpuint (atlas_notebook_get_n_cells (nb), ==, 2);
+  g_assert_cmpuint (atlas_notebook_get_nbformat (nb), ==, 4);
+  g_assert_cmpuint (atlas_notebook_get_crashes (nb)->len, ==, 1);
+  crash = g_ptr_array_index (atlas_notebook_get_crashes (nb), 0);
+  g_assert_cmpstr (atlas_crash_get_ename (crash), ==, "FileNotFoundError");
+  g_assert_cmpstr (atlas_crash_get_evalue (crash), ==, "no file");
+  g_assert_cmpuint (atlas_crash_get_cell (crash), ==, 1);
+  g_assert_cmpint (atlas_crash_get_execution_count (crash), ==, 3);
+  g_assert_cmpstr (atlas_traceback_get_text (atlas_crash_get_traceback (crash)), ==, "FileNotFoundError: no file");
+  g_assert_true (g_str_has_prefix (atlas_traceback_get_raw (atlas_crash_get_traceback (crash)), "\033[0;31m"));
+  g_assert_cmpstr (atlas_notebook_get_cell (nb, 0)->source, ==, "# Load\ntext");
+  g_assert_cmpuint (atlas_notebook_get_headings (nb)->len, ==, 1);
+}
+
+static void
+test_v3_pyerr (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasNotebook) nb = read_string (
+    "{\"nbformat\": 3, \"nbformat_minor\": 0, \"metadata\": {\"name\": \"\"},"
+    " \"worksheets\": [{\"cells\": ["
+    "  {\"cell_type\": \"heading\", \"level\": 2, \"metadata\": {}, \"source\": [\"Training\"]},"
+    "  {\"cell_type\": \"code\", \"collapsed\": false, \"input\": [\"x = 1\\n\", \"y = z\"], \"language\": \"python\","
+    "   \"prompt_number\": 7, \"metadata\": {},"
+    "   \"outputs\": [{\"output_type\": \"pyerr\", \"ename\": \"NameError\", \"evalue\": \"name 'z' is not defined\","
+    "                \"traceback\": [\"NameError: name 'z' is not defined\"]}]}"
+    " ]}]}", &error);
+  AtlasCrash *crash;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_notebook_get_n_cells (nb), ==, 2);
+  g_assert_cmpstr (atlas_notebook_get_cell (nb, 0)->source, ==, "## Training");
+  g_assert_cmpstr (atlas_notebook_get_cell (nb, 1)->source, ==, "x = 1\ny = z");
+  crash = g_ptr_array_index (atlas_notebook_get_crashes (nb), 0);
+  g_assert_cmpstr (atlas_crash_get_ename (crash), ==, "NameError");
+  g_assert_cmpint (atlas_crash_get_execution_count (crash), ==, 7);
+  g_assert_cmpuint (atlas_crash_get_cell (crash), ==, 1);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *json;
+  int         code;
+} BadInput;
+
+static void
+test_bad_input (void)
+{
+  static const BadInput inputs[] = {
+    { "empty", "", ATLAS_NOTEBOOK_ERROR_EMPTY },
+    { "spaces", "  \n ", ATLAS_NOTEBOOK_ERROR_EMPTY },
+    { "text", "hello world", ATLAS_NOTEBOOK_ERROR_NOT_JSON },
+    { "truncated", "{\"cells\": [{\"cell_type\": \"code\", \"source\": \"x", ATLAS_NOTEBOOK_ERROR_TRUNCATED },
+    { "truncated-object", "{\"cells\": [", ATLAS_NOTEBOOK_ERROR_TRUNCATED },
+    { "array", "[1, 2, 3]", ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK },
+    { "string", "\"a notebook\"", ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK },
+    { "object", "{\"a\": 1}", ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK },
+    { "mismatched", "{\"cells\": [}", ATLAS_NOTEBOOK_ERROR_INVALID_JSON },
+    { "trailing", "{\"cells\": []} x", ATLAS_NOTEBOOK_ERROR_INVALID_JSON },
+    { "missing-colon", "{\"cells\" []}", ATLAS_NOTEBOOK_ERROR_INVALID_JSON },
+    { "trailing-comma", "{\"cells\": [1,]}", ATLAS_NOTEBOOK_ERROR_INVALID_JSON },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasNotebook) nb = read_string (inputs[i].json, &error);
+
+      g_test_message ("%s", inputs[i].name);
+      g_assert_null (nb);
+      g_assert_error (error, ATLAS_NOTEBOOK_ERROR, inputs[i].code);
+      g_assert_true (g_str_has_prefix (error->message, "test.ipynb: "));
+    }
+}
+
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"cells\": [], \"metadata\": ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasNotebook) nb = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (json, ']');
+  g_string_append_c (json, '}');
+
+  nb = read_string (json->str, &error);
+  g_assert_null (nb);
+  g_assert_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_TOO_DEEP);
+}
+
+static void
+test_payload_skipped_but_checked (void)
+{
+  g_autoptr(GError) error = NULL;
+  /* An unterminated image string must still be reported as truncated. */
+  g_autoptr(AtlasNotebook) nb = read_string (
+    "{\"cells\": [{\"cell_type\": \"code\", \"source\": \"\", \"outputs\": ["
+    "{\"output_type\": \"display_data\", \"data\": {\"image/png\": \"iVBOR", &error);
+
+  g_assert_null (nb);
+  g_assert_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_TRUNCATED);
+}
+
+static void
+test_wrong_types (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasNotebook) nb = read_string (
+    "{\"nbformat\": \"four\", \"cells\": ["
+    "  42,"
+    "  {\"cell_type\": 7, \"source\": {\"x\": 1}},"
+    "  {\"cell_type\": \"code\", \"execution_count\": \"3\", \"source\": [1, \"a = 1\"], \"outputs\": {}},"
+    "  {\"cell_type\": \"code\", \"execution_count\": null, \"source\": \"b\","
+    "   \"outputs\": [3, {\"output_type\": \"mystery\"}, {\"output_type\": \"error\", \"ename\": 5, \"traceback\": \"x\"}]}"
+    "]}", &error);
+  AtlasCrash *crash;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_notebook_get_n_cells (nb), ==, 4);
+  g_assert_cmpint (atlas_notebook_get_cell (nb, 2)->execution_count, ==, -1);
+  g_assert_cmpstr (atlas_notebook_get_cell (nb, 2)->source, ==, "a = 1");
+  g_assert_cmpuint (atlas_notebook_get_crashes (nb)->len, ==, 1);
+  crash = g_ptr_array_index (atlas_notebook_get_crashes (nb), 0);
+  g_assert_cmpstr (atlas_crash_get_ename (crash), ==, "");
+  g_assert_cmpuint (atlas_crash_get_cell (crash), ==, 3);
+}
+
+static void
+test_papermill (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasNotebook) nb = read_string (
+    "{\"nbformat\": 4, \"nbformat_minor\": 4,"
+    " \"metadata\": {\"papermill\": {\"exception\": true, \"status\": \"failed\"}},"
+    " \"cells\": ["
+    "  {\"cell_type\": \"markdown\", \"metadata\": {\"tags\": [\"papermill-error-cell-tag\"]},"
+    "   \"source\": \"<span style=\\\"color:red\\\">An Exception was encountered at <a href=\\\"#papermill-error-cell\\\">In [2]</a>.</span>\"},"
+    "  {\"cell_type\": \"code\", \"execution_count\": 1, \"metadata\": {\"papermill\": {\"status\": \"completed\"}}, \"source\": \"a = 1\", \"outputs\": []},"
+    "  {\"cell_type\": \"code\", \"execution_count\": 2, \"metadata\": {\"papermill\": {\"status\": \"failed\"}}, \"source\": \"1/0\","
+    "   \"outputs\": [{\"output_type\": \"error\", \"ename\": \"ZeroDivisionError\", \"evalue\": \"division by zero\", \"traceback\": []}]}"
+    "]}", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (atlas_notebook_is_papermill (nb));
+  g_assert_true (atlas_notebook_get_cell (nb, 0)->papermill_injected);
+  g_assert_false (atlas_notebook_get_cell (nb, 1)->papermill_injected);
+  g_assert_true (atlas_notebook_get_cell (nb, 2)->papermill_failed);
+  g_assert_cmpuint (atlas_crash_get_cell (g_ptr_array_index (atlas_notebook_get_crashes (nb), 0)), ==, 2);
+}
+
+static void
+test_order_anomalies (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasNotebook) nb = read_string (
+    "{\"nbformat\": 4, \"nbformat_minor\": 2, \"metadata\": {}, \"cells\": ["
+    "  {\"cell_type\": \"code\", \"execution_count\": 5, \"source\": \"a\", \"outputs\": []},"
+    "  {\"cell_type\": \"code\", \"execution_count\": 3, \"source\": \"b\", \"outputs\": []},"
+    "  {\"cell_type\": \"code\", \"execution_count\": null, \"source\": \"c\", \"outputs\": []},"
+    "  {\"cell_type\": \"code\", \"execution_count\": 9, \"source\": \"d\", \"outputs\": []},"
+    "  {\"cell_type\": \"code\", \"execution_count\": 9, \"source\": \"e\", \"outputs\": []}"
+    "]}", &error);
+  GArray *anomalies;
+
+  g_assert_no_error (error);
+  anomalies = atlas_notebook_get_order_anomalies (nb);
+  g_assert_cmpuint (anomalies->len, ==, 4);
+  g_assert_cmpint (g_array_index (anomalies, AtlasOrderAnomaly, 0).kind, ==, ATLAS_ORDER_DECREASE);
+  g_assert_cmpuint (g_array_index (anomalies, AtlasOrderAnomaly, 0).cell, ==, 1);
+  g_assert_cmpint (g_array_index (anomalies, AtlasOrderAnomaly, 1).kind, ==, ATLAS_ORDER_NULL_EXECUTED);
+  g_assert_cmpint (g_array_index (anomalies, AtlasOrderAnomaly, 2).kind, ==, ATLAS_ORDER_JUMP);
+  g_assert_cmpint (g_array_index (anomalies, AtlasOrderAnomaly, 3).kind, ==, ATLAS_ORDER_REPEAT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Atlas/Reader/v4-error-output", test_v4_error_output);
+  g_test_add_func ("/Atlas/Reader/v3-pyerr", test_v3_pyerr);
+  g_test_add_func ("/Atlas/Reader/bad-input", test_bad_input);
+  g_test_add_func ("/Atlas/Reader/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/Atlas/Reader/payload-skipped-but-checked", test_payload_skipped_but_checked);
+  g_test_add_func ("/Atlas/Reader/wrong-types", test_wrong_types);
+  g_test_add_func ("/Atlas/Reader/papermill", test_papermill);
+  g_test_add_func ("/Atlas/Reader/order-anomalies", test_order_anomalies);
+
+  return g_test_run ();
+}

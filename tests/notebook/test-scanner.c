@@ -1,0 +1,133 @@
+/* test-scanner.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "atlas-scanner.h"
+
+static char *
+make_corpus (guint n)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("atlas-scan-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *sub = g_build_filename (dir, i % 3 == 0 ? "a" : "b", NULL);
+      g_autofree char *name = g_strdup_printf ("nb%03u.ipynb", i);
+      g_autofree char *path = g_build_filename (sub, name, NULL);
+      g_autofree char *json = NULL;
+
+      g_mkdir_with_parents (sub, 0700);
+      if (i % 7 == 6)
+        json = g_strdup ("{\"cells\": [");  /* broken on purpose */
+      else
+        json = g_strdup_printf ("{\"nbformat\": 4, \"nbformat_minor\": 2, \"metadata\": {}, \"cells\": ["
+                                "{\"cell_type\": \"code\", \"execution_count\": 1, \"source\": \"x\","
+                                " \"outputs\": [{\"output_type\": \"error\", \"ename\": \"E%u\", \"evalue\": \"v\", \"traceback\": []}]}]}",
+                                i);
+      g_file_set_contents (path, json, -1, &error);
+      g_assert_no_error (error);
+    }
+
+  /* Checkpoints are copies, never scanned. */
+  {
+    g_autofree char *cp = g_build_filename (dir, "a", ".ipynb_checkpoints", NULL);
+    g_autofree char *cp_file = g_build_filename (cp, "nb000-checkpoint.ipynb", NULL);
+
+    g_mkdir_with_parents (cp, 0700);
+    g_file_set_contents (cp_file, "{}", -1, &error);
+    g_assert_no_error (error);
+  }
+
+  return dir;
+}
+
+static void
+collect_cb (AtlasScanResult *result,
+            gpointer         user_data)
+{
+  GString *out = user_data;
+
+  if (result->notebook == NULL)
+    g_string_append_printf (out, "%u %s error\n", result->index, result->location);
+  else
+    g_string_append_printf (out, "%u %s %s\n", result->index, result->location,
+                            atlas_crash_get_ename (g_ptr_array_index (atlas_notebook_get_crashes (result->notebook), 0)));
+}
+
+static char *
+scan (const char *dir,
+      guint       jobs)
+{
+  g_autoptr(AtlasScanner) scanner = atlas_scanner_new (jobs);
+  g_autoptr(GError) error = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_true (atlas_scanner_add_path (scanner, dir, &error));
+  g_assert_no_error (error);
+  g_assert_true (atlas_scanner_run (scanner, collect_cb, out, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_same_order_any_jobs (void)
+{
+  g_autofree char *dir = make_corpus (200);
+  g_autofree char *one = scan (dir, 1);
+  g_autofree char *two = scan (dir, 2);
+  g_autofree char *many = scan (dir, 7);
+  g_auto(GStrv) lines = g_strsplit (one, "\n", -1);
+
+  g_assert_cmpuint (g_strv_length (lines), ==, 201);  /* 200 + the empty tail */
+  g_assert_cmpstr (one, ==, two);
+  g_assert_cmpstr (one, ==, many);
+  g_assert_null (strstr (one, "checkpoint"));
+  g_assert_nonnull (strstr (one, "error"));
+}
+
+static void
+test_missing_path (void)
+{
+  g_autoptr(AtlasScanner) scanner = atlas_scanner_new (1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (atlas_scanner_add_path (scanner, "/nonexistent/folder", &error));
+  g_assert_error (error, ATLAS_SCANNER_ERROR, ATLAS_SCANNER_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "/nonexistent/folder"));
+}
+
+static void
+test_cancel (void)
+{
+  g_autofree char *dir = make_corpus (50);
+  g_autoptr(AtlasScanner) scanner = atlas_scanner_new (2);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atlas_scanner_add_path (scanner, dir, NULL));
+  g_cancellable_cancel (cancellable);
+  g_assert_false (atlas_scanner_run (scanner, collect_cb, g_string_new (NULL), cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Atlas/Scanner/same-order-any-jobs", test_same_order_any_jobs);
+  g_test_add_func ("/Atlas/Scanner/missing-path", test_missing_path);
+  g_test_add_func ("/Atlas/Scanner/cancel", test_cancel);
+
+  return g_test_run ();
+}
