@@ -508,12 +508,49 @@ parse_path_in (const char *line)
   return g_steal_pointer (&frame);
 }
 
+/* VS Code's Jupyter extension rewrites cell frames as
+ * "/home/me/nb.ipynb Cell 3' in <cell line: 2>()" or "…nb.ipynb Cell 3 line 2".
+ * N is the cell's position, not its execution count. */
+static AtlasFrame *
+parse_vscode_cell (const char *line,
+                   HeaderInfo *info)
+{
+  g_autoptr(AtlasFrame) frame = NULL;
+  const char *p = find_next (line, ".ipynb Cell ");
+  int n;
+
+  if (p == NULL || (p = read_number (p + strlen (".ipynb Cell "), &n)) == NULL)
+    return NULL;
+  if (*p == '\'')
+    p++;
+
+  frame = frame_new (line, p - line);
+  frame->kind = ATLAS_FRAME_USER_CELL;
+  p = skip_spaces (p);
+  if (HAS_PREFIX (p, "line "))
+    read_number (skip_spaces (p + 5), &frame->line);
+  else if (HAS_PREFIX (p, "in "))
+    {
+      const char *function = skip_spaces (p + 3);
+
+      frame->function = parse_function (function);
+      if (HAS_PREFIX (function, "<cell line:")
+          && read_number (skip_spaces (function + strlen ("<cell line:")), &frame->line) != NULL)
+        info->weak_line = TRUE;
+    }
+  else if (*p != '\0')
+    return NULL;
+
+  return g_steal_pointer (&frame);
+}
+
 static AtlasFrame *
 parse_header_full (const char *line,
                    HeaderInfo *info)
 {
   const char *p = skip_spaces (line);
   g_autofree char *trimmed = NULL;
+  AtlasFrame *frame;
 
   info->style = HEADER_IPYTHON;
   info->weak_line = FALSE;
@@ -530,7 +567,10 @@ parse_header_full (const char *line,
   if (HAS_PREFIX (trimmed, "File"))
     return parse_file (trimmed, info);
 
-  return parse_path_in (trimmed);
+  if ((frame = parse_path_in (trimmed)) != NULL)
+    return frame;
+
+  return parse_vscode_cell (trimmed, info);
 }
 
 /**
