@@ -90,7 +90,7 @@ class Notebook:
         rows = []
         for index, cell in enumerate(cells):
             if cell.crash is not None:
-                rows.append(dict({"notebook": self.path, "cell": index}, **cell.crash.labels))
+                rows.append(dict({"notebook": self.path, "cell": index}, **(cell.crash.labels or {})))
         return rows
 
     # -- writing ----------------------------------------------------------------
