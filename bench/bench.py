@@ -82,8 +82,9 @@ def main():
           f"{n_bytes / 1e6:.1f} MB; jobs {args.jobs}, repeat {args.repeat}")
     # The page cache cannot be dropped without root: read every byte once so
     # that all three measurements run on the same, warm cache.
+    buf = bytearray(4 * 1024 * 1024)
     for p in paths:
-        read_all(p)
+        read_all(p, buf)
     print("warm cache: every byte was read once before measuring (caches are not dropped)\n")
 
     tmp = tempfile.mkdtemp(prefix="crash-atlas-bench-")
