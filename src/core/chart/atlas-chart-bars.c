@@ -128,23 +128,27 @@ max_row_label_width (AtlasChartLayout *self,
   return widest;
 }
 
+/* Panels get their own scale: platforms differ by orders of magnitude
+ * (Kaggle vs local), and each panel prints its counts and shares anyway. */
 static double
 largest_value (AtlasChartModel *model,
-               gboolean         grouped)
+               gboolean         grouped,
+               guint            p)
 {
   double largest = 0;
 
-  if (!grouped)
-    return atlas_chart_model_get_max_value (model);
-  for (guint p = 0; p < atlas_chart_model_get_n_panels (model); p++)
-    for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
-      for (guint s = 0; s < atlas_chart_model_get_n_series (model); s++)
+  for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
+    {
+      if (!grouped)
+        largest = MAX (largest, atlas_chart_model_get_row_total (model, p, r));
+      for (guint s = 0; grouped && s < atlas_chart_model_get_n_series (model); s++)
         {
           double v = atlas_chart_model_get_percent (model, p, r, s);
 
           if (!isnan (v))
             largest = MAX (largest, v);
         }
+    }
   return largest;
 }
 
@@ -160,9 +164,10 @@ tick_label (Bars   *b,
 /* Tick step such that labels never crowd: about one per three label widths. */
 static void
 choose_scale (AtlasChartLayout *self,
-              Bars             *b)
+              Bars             *b,
+              guint             p)
 {
-  double largest = largest_value (self->model, b->grouped);
+  double largest = largest_value (self->model, b->grouped, p);
   g_autofree char *widest = tick_label (b, MAX (largest, 1) * 1.2);
   double label_w;
   int n_ticks;
@@ -318,31 +323,30 @@ layout_panel_header (AtlasChartLayout *self,
                                 px + b->panel_w / 2, y, 0.5, 0, b->panel_w, FALSE);
 }
 
+/* The rows of panel @p; the row labels once, left of the first panel. */
 static void
 layout_rows (AtlasChartLayout *self,
              Bars             *b,
+             guint             p,
              double            label_w,
              double            label_size)
 {
   AtlasChartModel *model = self->model;
   guint n_rows = atlas_chart_model_get_n_rows (model);
+  double px = b->x0 + p * (b->panel_w + b->panel_gap);
 
   for (guint r = 0; r < n_rows; r++)
     {
       double cy = b->plot_top + (r + 0.5) * b->band;
 
-      _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_label (model, r), label_size, FALSE,
-                                    &self->style.foreground, b->x0 - b->fs * 0.5, cy, 1, 0.5,
-                                    label_w + 1, FALSE);
-      for (guint p = 0; p < atlas_chart_model_get_n_panels (model); p++)
-        {
-          double px = b->x0 + p * (b->panel_w + b->panel_gap);
-
-          if (b->grouped)
-            layout_grouped_row (self, b, px, p, r, cy);
-          else
-            layout_stacked_row (self, b, px, p, r, cy);
-        }
+      if (p == 0)
+        _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_label (model, r), label_size, FALSE,
+                                      &self->style.foreground, b->x0 - b->fs * 0.5, cy, 1, 0.5,
+                                      label_w + 1, FALSE);
+      if (b->grouped)
+        layout_grouped_row (self, b, px, p, r, cy);
+      else
+        layout_stacked_row (self, b, px, p, r, cy);
     }
 }
 
@@ -402,16 +406,16 @@ _atlas_chart_layout_bars (AtlasChartLayout *self)
       b.bar_max = b.panel_w - max_value_label_width (self, &b) - b.fs * 0.4;
     }
   b.bar_max = MAX (b.bar_max, b.panel_w * 0.3);
-  choose_scale (self, &b);
 
   for (guint p = 0; p < n_panels; p++)
     {
       double px = b.x0 + p * (b.panel_w + b.panel_gap);
 
+      choose_scale (self, &b, p);
       if (n_panels > 1)
         layout_panel_header (self, &b, p, px, b.plot_top - b.fs * 1.5);
       layout_axes (self, &b, px);
+      layout_rows (self, &b, p, label_w, label_size);
     }
-  layout_rows (self, &b, label_w, label_size);
   layout_axis_titles (self, &b, b.fs * 0.9);
 }

@@ -73,13 +73,17 @@ _atlas_color_fade (const AtlasColor *color,
 /* Layout and drawing must measure alike: fixed resolution (user units are
  * points or pixels, never scaled by a DPI guess) and unhinted metrics, so
  * that text widths do not change between the measuring and drawing surface. */
+static Item *append_item (AtlasChartLayout *self,
+                          ItemKind          kind);
+
 static PangoLayout *
-create_text_layout (AtlasChartLayout *self,
-                    cairo_t          *cr,
-                    const char       *text,
-                    double            size,
-                    gboolean          bold,
-                    double            max_width)
+create_text_layout_full (AtlasChartLayout *self,
+                         cairo_t          *cr,
+                         const char       *text,
+                         double            size,
+                         gboolean          bold,
+                         double            max_width,
+                         gboolean          wrap)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoContext *context = pango_layout_get_context (layout);
@@ -102,11 +106,83 @@ create_text_layout (AtlasChartLayout *self,
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
   if (max_width > 0)
+    pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
+  if (max_width > 0 && wrap)
     {
-      pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
     }
+  else if (max_width > 0)
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   return layout;
+}
+
+static PangoLayout *
+create_text_layout (AtlasChartLayout *self,
+                    cairo_t          *cr,
+                    const char       *text,
+                    double            size,
+                    gboolean          bold,
+                    double            max_width)
+{
+  return create_text_layout_full (self, cr, text, size, bold, max_width, FALSE);
+}
+
+void
+_atlas_chart_layout_measure_wrapped (AtlasChartLayout *self,
+                                     const char       *text,
+                                     double            size,
+                                     double            width,
+                                     double           *height,
+                                     int              *n_lines,
+                                     gboolean         *words_fit)
+{
+  g_autoptr(PangoLayout) layout = create_text_layout_full (self, self->measure_cr, text, size, FALSE,
+                                                           width, TRUE);
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *height = (double)logical.height / PANGO_SCALE;
+  *n_lines = pango_layout_get_line_count (layout);
+  *words_fit = TRUE;
+  for (guint i = 0; words[i] != NULL && *words_fit; i++)
+    {
+      double w;
+
+      _atlas_chart_layout_measure (self, words[i], size, FALSE, 0, &w, NULL);
+      *words_fit = w <= width;
+    }
+}
+
+Box
+_atlas_chart_layout_add_wrapped_text (AtlasChartLayout *self,
+                                      const char       *text,
+                                      double            size,
+                                      const AtlasColor *color,
+                                      double            cx,
+                                      double            y,
+                                      double            width)
+{
+  Item *item;
+  double h;
+  int n_lines;
+  gboolean fit;
+  Box box;
+
+  _atlas_chart_layout_measure_wrapped (self, text, size, width, &h, &n_lines, &fit);
+  box = (Box) { cx - width / 2, y, width, h };
+  item = append_item (self, ITEM_TEXT);
+  item->x = box.x;
+  item->y = box.y;
+  item->w = box.w;
+  item->h = box.h;
+  item->text = g_strdup (text);
+  item->size = size;
+  item->fill = *color;
+  item->max_width = width;
+  item->wrap = TRUE;
+  return box;
 }
 
 void
@@ -559,7 +635,8 @@ draw_rect (AtlasChartLayout *self,
   cairo_new_path (cr);
   if (r.pattern != PATTERN_NONE && r.w > 0 && r.h > 0)
     draw_pattern (self, cr, &r);
-  if (r.stroke.alpha > 0 && r.line_width > 0 && r.w > 0 && r.h > 0)
+  /* A bar thinner than two outlines would be all outline. */
+  if (r.stroke.alpha > 0 && r.line_width > 0 && r.w > 2 * r.line_width && r.h > 2 * r.line_width)
     {
       double inset = r.line_width / 2;
 
@@ -594,8 +671,8 @@ draw_text (AtlasChartLayout *self,
            cairo_t          *cr,
            const Item       *item)
 {
-  g_autoptr(PangoLayout) layout = create_text_layout (self, cr, item->text, item->size,
-                                                      item->bold, item->max_width);
+  g_autoptr(PangoLayout) layout = create_text_layout_full (self, cr, item->text, item->size,
+                                                           item->bold, item->max_width, item->wrap);
 
   cairo_save (cr);
   set_color (cr, &item->fill);

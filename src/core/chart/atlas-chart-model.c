@@ -374,9 +374,12 @@ setup_root_cause_detail (AtlasChartModel *self)
       if (totals[cause] > with_detail[cause])
         {
           AtlasFilter *filter = value_filter (ATLAS_FILTER_FIELD_ROOT_CAUSE, cause);
+          g_autofree char *label = NULL;
 
           atlas_filter_add_string (filter, ATLAS_FILTER_FIELD_ROOT_CAUSE_DETAIL, NULL);
-          add_entry (self->rows, cause_id, cause_label, filter, cause);
+          /* Translators: a root cause without a finer cause, "API misuse: not specified" */
+          label = cause == 0 ? g_strdup (cause_label) : g_strdup_printf (_("%s: not specified"), cause_label);
+          add_entry (self->rows, cause_id, label, filter, cause);
         }
     }
   add_single_series (self);
