@@ -20,6 +20,7 @@ typedef struct
 
 static const Command commands[] = {
   { "scan", atlas_cli_scan },
+  { "chart", atlas_cli_chart },
 };
 
 gboolean

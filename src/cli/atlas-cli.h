@@ -29,5 +29,7 @@ int      atlas_cli_main       (int    argc,
 /* Commands, each in its own file. argv[0] is the command name. */
 int      atlas_cli_scan       (int    argc,
                                char **argv);
+int      atlas_cli_chart      (int    argc,
+                               char **argv);
 
 G_END_DECLS

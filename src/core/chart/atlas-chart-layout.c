@@ -481,6 +481,30 @@ base_font_size (double width,
   return CLAMP (size, 6.0, 16.0) * (scale > 0 ? scale : 1.0);
 }
 
+static gboolean
+is_empty (AtlasChartModel *model)
+{
+  guint total = 0;
+
+  for (guint p = 0; p < atlas_chart_model_get_n_panels (model); p++)
+    for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
+      total += atlas_chart_model_get_row_total (model, p, r);
+  return total == 0;
+}
+
+/* Title and a sentence instead of empty axes. */
+static void
+layout_empty (AtlasChartLayout *self)
+{
+  double margin = self->font_size * 0.9;
+  double y = _atlas_chart_layout_header (self, margin);
+  AtlasColor muted = _atlas_color_fade (&self->style.foreground, 0.72);
+
+  _atlas_chart_layout_add_text (self, _("No crashes to show"), self->font_size * 1.1, FALSE, &muted,
+                                self->width / 2, (y + self->height) / 2, 0.5, 0.5,
+                                self->width - 2 * margin, FALSE);
+}
+
 AtlasChartLayout *
 atlas_chart_layout_new (AtlasChartModel       *model,
                         const AtlasChartStyle *style,
@@ -503,7 +527,9 @@ atlas_chart_layout_new (AtlasChartModel       *model,
   self->height = MAX (height, 1.0);
   self->font_size = base_font_size (self->width, self->height, style->font_scale);
   self->measure_cr = cr;
-  if (atlas_chart_model_get_shape (model) == ATLAS_CHART_SHAPE_HEATMAP)
+  if (is_empty (model))
+    layout_empty (self);
+  else if (atlas_chart_model_get_shape (model) == ATLAS_CHART_SHAPE_HEATMAP)
     _atlas_chart_layout_heatmap (self);
   else
     _atlas_chart_layout_bars (self);

@@ -605,12 +605,16 @@ static char *
 make_subtitle (AtlasChartModel *self)
 {
   AtlasFilter *filter = atlas_chart_stats_get_filter (self->stats);
-  g_autofree char *crashes = _atlas_chart_format_count (atlas_chart_stats_get_n_crashes (self->stats));
-  g_autofree char *notebooks = _atlas_chart_format_count (atlas_chart_stats_get_n_notebooks (self->stats));
+  guint n_crashes = atlas_chart_stats_get_n_crashes (self->stats);
+  guint n_notebooks = atlas_chart_stats_get_n_notebooks (self->stats);
+  g_autofree char *crashes = _atlas_chart_format_count (n_crashes);
+  g_autofree char *notebooks = _atlas_chart_format_count (n_notebooks);
   GString *text = g_string_new (NULL);
 
-  /* Translators: chart subtitle, "n = 1,234 crashes in 567 notebooks" */
-  g_string_append_printf (text, _("n = %s crashes in %s notebooks"), crashes, notebooks);
+  /* Translators: chart subtitle, "n = 1,234 crashes" … */
+  g_string_append_printf (text, ngettext ("n = %s crash", "n = %s crashes", n_crashes), crashes);
+  /* Translators: … " in 567 notebooks" */
+  g_string_append_printf (text, ngettext (" in %s notebook", " in %s notebooks", n_notebooks), notebooks);
   for (guint f = 0; f < ATLAS_N_FILTER_FIELDS; f++)
     {
       g_autofree char *part = atlas_filter_describe_field (filter, f);
