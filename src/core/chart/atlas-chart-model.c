@@ -612,9 +612,9 @@ make_subtitle (AtlasChartModel *self)
   GString *text = g_string_new (NULL);
 
   /* Translators: chart subtitle, "n = 1,234 crashes" … */
-  g_string_append_printf (text, ngettext ("n = %s crash", "n = %s crashes", n_crashes), crashes);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "n = %s crash", "n = %s crashes", n_crashes), crashes);
   /* Translators: … " in 567 notebooks" */
-  g_string_append_printf (text, ngettext (" in %s notebook", " in %s notebooks", n_notebooks), notebooks);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " in %s notebook", " in %s notebooks", n_notebooks), notebooks);
   for (guint f = 0; f < ATLAS_N_FILTER_FIELDS; f++)
     {
       g_autofree char *part = atlas_filter_describe_field (filter, f);
