@@ -209,9 +209,11 @@ layout_axes (AtlasChartLayout *self,
 static void
 layout_segment_label (AtlasChartLayout *self,
                       Bars             *b,
-                      const Item       *segment,
+                      Item              segment_copy,
                       guint             count)
 {
+  /* A copy: adding items below may move the display list. */
+  const Item *segment = &segment_copy;
   g_autofree char *text = _atlas_chart_format_count (count);
   double size = b->fs * 0.72, w, h;
   AtlasColor ink, fill = segment->fill;
@@ -273,7 +275,7 @@ layout_stacked_row (AtlasChartLayout *self,
       bar = _atlas_chart_layout_add_series_rect (self, s, x, y, w, thickness);
       add_bar_mark (self, bar, p, r, s);
       if (n_series > 1)
-        layout_segment_label (self, b, &g_array_index (self->items, Item, self->items->len - 1), count);
+        layout_segment_label (self, b, g_array_index (self->items, Item, self->items->len - 1), count);
       x += w;
     }
   _atlas_chart_layout_add_text (self, label, b->value_size, FALSE, &self->style.foreground,
