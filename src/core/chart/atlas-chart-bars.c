@@ -280,6 +280,7 @@ layout_stacked_row (AtlasChartLayout *self,
     }
   _atlas_chart_layout_add_text (self, label, b->value_size, FALSE, &self->style.foreground,
                                 x + b->fs * 0.3, cy, 0, 0.5, 0, FALSE);
+  _atlas_chart_layout_halo_last (self);
 }
 
 static void
@@ -307,6 +308,7 @@ layout_grouped_row (AtlasChartLayout *self,
         add_bar_mark (self, _atlas_chart_layout_add_series_rect (self, s, px, y, w, thickness), p, r, s);
       _atlas_chart_layout_add_text (self, label, b->value_size, FALSE, &muted,
                                     px + w + b->fs * 0.3, y + thickness / 2, 0, 0.5, 0, FALSE);
+      _atlas_chart_layout_halo_last (self);
     }
 }
 

@@ -153,29 +153,72 @@ choose_column_labels (AtlasChartLayout *self,
   h->column_label_h = MIN (widest, self->height * 0.4);
 }
 
+/* Split heatmaps colour a cell by its share of the panel's crashes, so that
+ * platforms of different sizes compare; single ones by the count. */
+static gboolean
+colour_by_share (AtlasChartLayout *self)
+{
+  return atlas_chart_model_get_n_panels (self->model) > 1;
+}
+
+static double
+max_share (AtlasChartModel *model)
+{
+  double largest = 0;
+
+  for (guint p = 0; p < atlas_chart_model_get_n_panels (model); p++)
+    for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
+      for (guint s = 0; s < atlas_chart_model_get_n_series (model); s++)
+        {
+          double v = atlas_chart_model_get_percent (model, p, r, s);
+
+          if (!isnan (v))
+            largest = MAX (largest, v);
+        }
+  return largest;
+}
+
+static double
+cell_scale (AtlasChartLayout *self,
+            guint             p,
+            guint             r,
+            guint             s)
+{
+  AtlasChartModel *model = self->model;
+
+  if (colour_by_share (self))
+    return atlas_chart_model_get_percent (model, p, r, s) / MAX (max_share (model), 1e-9);
+  return (double)atlas_chart_model_get_count (model, p, r, s) / MAX (atlas_chart_model_get_max_value (model), 1);
+}
+
 static void
 layout_scale_legend (AtlasChartLayout *self,
                      Heatmap          *h,
                      double            y)
 {
   guint max = atlas_chart_model_get_max_value (self->model);
-  g_autofree char *max_text = _atlas_chart_format_count (max);
+  g_autofree char *max_text = colour_by_share (self) ? _atlas_chart_format_percent (max_share (self->model))
+                                                     : _atlas_chart_format_count (max);
+  const char *zero = colour_by_share (self) ? "0 %" : "0";
   double size = h->fs * 0.8, bar_w = MIN (self->width * 0.3, h->fs * 14), bar_h = h->fs * 0.7;
   AtlasColor muted = _atlas_color_fade (&self->style.foreground, 0.8);
-  Box label;
+  Box label, zero_box;
+  double bar_x;
   Item *bar;
 
-  label = _atlas_chart_layout_add_text (self, _("Crashes per cell:"), size, FALSE, &self->style.foreground,
-                                        h->margin, y, 0, 0, 0, FALSE);
-  _atlas_chart_layout_add_text (self, "0", size, FALSE, &muted, label.x + label.w + h->fs * 0.4,
-                                y + label.h / 2, 0, 0.5, 0, FALSE);
-  bar = _atlas_chart_layout_add_rect (self, label.x + label.w + h->fs * 1.2,
+  label = _atlas_chart_layout_add_text (self, colour_by_share (self) ? _("Colour: share of the platform’s crashes")
+                                                                    : _("Crashes per cell:"),
+                                        size, FALSE, &self->style.foreground, h->margin, y, 0, 0, 0, FALSE);
+  zero_box = _atlas_chart_layout_add_text (self, zero, size, FALSE, &muted, label.x + label.w + h->fs * 0.4,
+                                           y + label.h / 2, 0, 0.5, 0, FALSE);
+  bar_x = zero_box.x + zero_box.w + h->fs * 0.4;
+  bar = _atlas_chart_layout_add_rect (self, bar_x,
                                       y + (label.h - bar_h) / 2, bar_w, bar_h, NULL);
   bar->gradient = TRUE;
   bar->stroke = self->style.foreground;
   bar->line_width = self->style.high_contrast ? 1.0 : 0;
   _atlas_chart_layout_add_text (self, max_text, size, FALSE, &muted,
-                                label.x + label.w + h->fs * 1.6 + bar_w, y + label.h / 2, 0, 0.5, 0, FALSE);
+                                bar_x + bar_w + h->fs * 0.4, y + label.h / 2, 0, 0.5, 0, FALSE);
 }
 
 static void
@@ -190,7 +233,6 @@ layout_cell (AtlasChartLayout *self,
   AtlasChartModel *model = self->model;
   guint count = atlas_chart_model_get_count (model, p, r, s);
   double percent = atlas_chart_model_get_percent (model, p, r, s);
-  guint max = MAX (atlas_chart_model_get_max_value (model), 1);
   g_autofree char *count_text = _atlas_chart_format_count (count);
   g_autofree char *cell_text = format_cell (h, count);
   g_autofree char *percent_text = _atlas_chart_format_percent (percent);
@@ -199,7 +241,7 @@ layout_cell (AtlasChartLayout *self,
   Item *cell;
 
   if (count > 0)
-    atlas_chart_scale_color ((double)count / max, &fill);
+    atlas_chart_scale_color (cell_scale (self, p, r, s), &fill);
   else
     fill = _atlas_color_fade (&self->style.grid, 0.35);
   cell = _atlas_chart_layout_add_rect (self, x, y, h->cell_w, h->cell_h, &fill);

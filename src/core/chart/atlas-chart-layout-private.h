@@ -47,6 +47,7 @@ typedef struct
   gboolean    vertical;        /* text read bottom to top */
   gboolean    gradient;        /* rect filled with the heatmap scale, left to right */
   gboolean    wrap;            /* text wrapped at word boundaries to max_width, centred */
+  gboolean    halo;            /* text outlined in the background colour (over grid lines) */
 } Item;
 
 typedef struct
@@ -106,6 +107,8 @@ Box   _atlas_chart_layout_add_wrapped_text (AtlasChartLayout *self,
                                             double            cx,
                                             double            y,
                                             double            width);
+/* Marks the last added text item to get a halo. */
+void  _atlas_chart_layout_halo_last (AtlasChartLayout *self);
 Item *_atlas_chart_layout_add_rect  (AtlasChartLayout *self,
                                      double            x,
                                      double            y,

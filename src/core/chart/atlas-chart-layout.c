@@ -254,6 +254,13 @@ _atlas_chart_layout_add_text (AtlasChartLayout *self,
   return box;
 }
 
+void
+_atlas_chart_layout_halo_last (AtlasChartLayout *self)
+{
+  if (self->items->len > 0)
+    g_array_index (self->items, Item, self->items->len - 1).halo = TRUE;
+}
+
 Item *
 _atlas_chart_layout_add_rect (AtlasChartLayout *self,
                               double            x,
@@ -340,7 +347,8 @@ _atlas_chart_layout_series_look (AtlasChartLayout *self,
     }
   if (n_series == 1)
     {
-      atlas_chart_palette_color (4, fill);
+      /* blue on light backgrounds, sky blue on dark ones */
+      atlas_chart_palette_color (atlas_color_luminance (&self->style.background) < 0.3 ? 1 : 4, fill);
       *pattern = PATTERN_NONE;
       return;
     }
@@ -709,6 +717,15 @@ draw_text (AtlasChartLayout *self,
     }
   else
     cairo_translate (cr, item->x, item->y);
+  if (item->halo && self->style.background.alpha > 0)
+    {
+      pango_cairo_layout_path (cr, layout);
+      set_color (cr, &self->style.background);
+      cairo_set_line_width (cr, item->size * 0.3);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      set_color (cr, &item->fill);
+    }
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 }
