@@ -225,7 +225,18 @@ rule_holds (const AtlasRule           *rule,
   return TRUE;
 }
 
-/* set-library = $raised-in | $frame | $call | $name | $message | a package. */
+static const char *
+first_ml (AtlasRuleSet *rules,
+          GPtrArray    *packages)
+{
+  for (guint i = 0; i < packages->len; i++)
+    if (atlas_rule_set_is_ml_package (rules, g_ptr_array_index (packages, i)))
+      return g_ptr_array_index (packages, i);
+  return NULL;
+}
+
+/* set-library = $raised-in | $frame | $ml-frame | $call | $ml-call | $name
+ * | $message | a package. */
 static const char *
 library_value (const AtlasRule  *rule,
                AtlasRuleSet     *rules,
@@ -240,6 +251,10 @@ library_value (const AtlasRule  *rule,
     return facts->raised_in;
   if (g_str_equal (v, "$frame"))
     return facts->frame_packages->len ? g_ptr_array_index (facts->frame_packages, 0) : NULL;
+  if (g_str_equal (v, "$ml-frame"))
+    return first_ml (rules, facts->frame_packages);
+  if (g_str_equal (v, "$ml-call"))
+    return first_ml (rules, facts->call_packages);
   if (g_str_equal (v, "$call"))
     return facts->call_packages->len ? g_ptr_array_index (facts->call_packages, 0) : NULL;
   if (g_str_equal (v, "$name"))
