@@ -157,6 +157,17 @@ line_of (const char *source,
   return g_strdup (lines[line - 1]);
 }
 
+/* A one-line cell is its own crashing line. */
+static char *
+single_line (const char *source)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (source ? source : ""));
+
+  if (stripped[0] == '\0' || strchr (stripped, '\n') != NULL)
+    return NULL;
+  return g_steal_pointer (&stripped);
+}
+
 static char *
 find_code (AtlasCrash     *crash,
            AtlasTraceback *traceback,
@@ -170,9 +181,10 @@ find_code (AtlasCrash     *crash,
   if (atlas_crash_get_cell_source (crash) != NULL
       && (code = line_of (atlas_crash_get_cell_source (crash), atlas_crash_get_line (crash))) != NULL)
     return code;
-  if ((code = match_group (RE_ARROW, text)) != NULL)
+  if ((code = match_group (RE_ARROW, text)) != NULL
+      || (code = match_group (RE_PLAIN_FRAME, text)) != NULL)
     return code;
-  return match_group (RE_PLAIN_FRAME, text);
+  return single_line (atlas_crash_get_cell_source (crash));
 }
 
 /* The package a called dotted name belongs to, through the notebook's

@@ -303,6 +303,8 @@ _atlas_rule_apply (const AtlasRule     *rule,
   if (holds && dimension == ATLAS_DIMENSION_LIBRARY
       && (library = library_value (rule, rules, facts, &match)) == NULL)
     holds = FALSE;
+  if (holds && library != NULL && rule->set_library[0] == '$')
+    note (&match, "%s is %s", rule->set_library + 1, library);
   if (holds)
     {
       set_label (dimension, rule, library, result);
