@@ -61,7 +61,7 @@ typedef enum
 
 static const char * const shared_patterns[N_RE] = {
   "([A-Za-z_][A-Za-z0-9_]*(?:\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*)*)\\s*\\(",
-  "(?m)^\\s*-*-> ?\\s*\\d+\\s?(.*)$",
+  "(?m)^\\s*-*-> ?\\s*(?:<a [^>]*>)?\\d+(?:</a>)?\\s?(.*)$",
   "(?m)^\\s*File \"[^\"]*(?:ipython-input|ipykernel)[^\"]*\", line \\d+.*\\n\\s*(\\S.*)$",
   "(?:site|dist)-packages[\\\\/]+([A-Za-z_][A-Za-z0-9_]*)",
   "(?:name|variable) '([A-Za-z_][A-Za-z0-9_]*)'(?: is not defined| referenced before| where it)",
@@ -157,6 +157,56 @@ line_of (const char *source,
   return g_strdup (lines[line - 1]);
 }
 
+static int
+paren_balance (const char *code)
+{
+  int balance = 0;
+
+  for (const char *p = code; *p != '\0'; p++)
+    balance += (*p == '(' || *p == '[' || *p == '{') - (*p == ')' || *p == ']' || *p == '}');
+  return balance;
+}
+
+/* IPython points at the last line of a statement that spans several: take
+ * the context lines above it until the brackets balance. */
+static char *
+arrow_statement (const char *text)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *last = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *code;
+  int start, end;
+  guint n;
+
+  if (!g_regex_match (shared_regex (RE_ARROW), text, 0, &info))
+    return NULL;
+  last = g_match_info_fetch (info, 1);
+  code = g_string_new (last);
+  g_match_info_fetch_pos (info, 0, &start, &end);
+  before = g_strndup (text, start);
+  lines = g_strsplit (before, "\n", -1);
+  n = g_strv_length (lines);
+  /* The match may start at the end of the previous line. */
+  while (n > 0 && g_strstrip (lines[n - 1])[0] == '\0')
+    n--;
+  for (guint i = n; i > 0 && n - i < 10 && paren_balance (code->str) < 0; i--)
+    {
+      const char *line = lines[i - 1];
+
+      while (g_ascii_isspace (*line))
+        line++;
+      if (!g_ascii_isdigit (*line))
+        break;
+      while (g_ascii_isdigit (*line))
+        line++;
+      g_string_prepend_c (code, '\n');
+      g_string_prepend (code, *line == ' ' ? line + 1 : line);
+    }
+  return g_string_free (code, FALSE);
+}
+
 /* A one-line cell is its own crashing line. */
 static char *
 single_line (const char *source)
@@ -181,7 +231,7 @@ find_code (AtlasCrash     *crash,
   if (atlas_crash_get_cell_source (crash) != NULL
       && (code = line_of (atlas_crash_get_cell_source (crash), atlas_crash_get_line (crash))) != NULL)
     return code;
-  if ((code = match_group (RE_ARROW, text)) != NULL
+  if ((code = arrow_statement (text)) != NULL
       || (code = match_group (RE_PLAIN_FRAME, text)) != NULL)
     return code;
   return single_line (atlas_crash_get_cell_source (crash));
