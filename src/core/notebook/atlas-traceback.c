@@ -762,11 +762,30 @@ parser_exception_line (TracebackParser *self,
   return TRUE;
 }
 
+/* Python 3.11 draws exception groups with a margin ("  | ", "  + ", nested
+ * as "    | | "); without it the lines read like any traceback's. */
+static const char *
+skip_group_margin (const char *line)
+{
+  for (;;)
+    {
+      const char *p = skip_spaces (line);
+
+      if ((*p != '|' && *p != '+') || (p[1] != ' ' && p[1] != '\0'))
+        return line;
+      line = p[1] == ' ' ? p + 2 : p + 1;
+    }
+}
+
 static void
 parser_line (TracebackParser *self,
              const char      *line)
 {
   AtlasFrame *frame;
+
+  /* The value keeps its text as printed; only frames lose the margin. */
+  if (self->evalue == NULL)
+    line = skip_group_margin (line);
 
   if (is_chain_separator (line))
     {
