@@ -175,6 +175,10 @@ test_header_files (void)
                  "/home/me/project/utils.py", NULL, NULL, "load", -1, 40);
   assert_header ("<__array_function__ internals> in concatenate(*args, **kwargs)", ATLAS_FRAME_FILE,
                  "<__array_function__ internals>", NULL, NULL, "concatenate", -1, -1);
+  assert_header ("File <command-4135548384066455>:5, in <module>", ATLAS_FRAME_USER_CELL,
+                 "<command-4135548384066455>", NULL, NULL, "<module>", -1, 5);
+  assert_header ("  File \"<stdin>\", line 1, in <module>", ATLAS_FRAME_FILE, "<stdin>", NULL, NULL,
+                 "<module>", -1, 1);
   assert_header ("File C:\\Program Files\\Python310\\lib\\json\\decoder.py:337, in JSONDecoder.decode(self, s)",
                  ATLAS_FRAME_FILE, "C:\\Program Files\\Python310\\lib\\json\\decoder.py", NULL, NULL,
                  "JSONDecoder.decode", -1, 337);

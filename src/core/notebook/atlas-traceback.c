@@ -283,6 +283,13 @@ classify_file (AtlasFrame *frame)
   if (classify_ipython_input (frame) || classify_ipykernel_file (frame))
     return;
 
+  /* Databricks names its notebook cells "<command-4135548384066455>". */
+  if (g_str_has_prefix (frame->file, "<command-"))
+    {
+      frame->kind = ATLAS_FRAME_USER_CELL;
+      return;
+    }
+
   inner = find_packages_dir (frame->file);
   if (inner != NULL && set_library_module (frame, inner))
     return;
