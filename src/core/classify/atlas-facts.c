@@ -146,17 +146,6 @@ collect_frames (AtlasFacts     *facts,
     }
 }
 
-static char *
-line_of (const char *source,
-         guint       line)
-{
-  g_auto(GStrv) lines = g_strsplit (source, "\n", -1);
-
-  if (line == 0 || line > g_strv_length (lines))
-    return NULL;
-  return g_strdup (lines[line - 1]);
-}
-
 static int
 paren_balance (const char *code)
 {
@@ -218,23 +207,46 @@ single_line (const char *source)
   return g_steal_pointer (&stripped);
 }
 
+/* Line @line of @source with the lines above it that open its brackets:
+ * IPython maps a statement over several lines to its last line. */
+static char *
+statement_in_source (const char *source,
+                     guint       line)
+{
+  g_auto(GStrv) lines = g_strsplit (source, "\n", -1);
+  GString *code;
+
+  if (line == 0 || line > g_strv_length (lines))
+    return NULL;
+  code = g_string_new (lines[line - 1]);
+  for (guint k = line - 1; k > 0 && line - k < 10 && paren_balance (code->str) < 0; k--)
+    {
+      g_string_prepend_c (code, '\n');
+      g_string_prepend (code, lines[k - 1]);
+    }
+  return g_string_free (code, FALSE);
+}
+
+/* The crashing statement of the crashing cell: from the reader's mapping of
+ * the traceback onto the cell, else from the traceback text, else the
+ * parser's user frame. */
 static char *
 find_code (AtlasCrash     *crash,
            AtlasTraceback *traceback,
            const char     *text)
 {
   const AtlasFrame *frame = traceback ? atlas_traceback_get_user_frame (traceback) : NULL;
+  const char *source = atlas_crash_get_cell_source (crash);
   char *code;
 
-  if (frame != NULL && frame->code != NULL)
-    return g_strdup (frame->code);
-  if (atlas_crash_get_cell_source (crash) != NULL
-      && (code = line_of (atlas_crash_get_cell_source (crash), atlas_crash_get_line (crash))) != NULL)
+  if (source != NULL && (code = statement_in_source (source, atlas_crash_get_line (crash))) != NULL)
     return code;
   if ((code = arrow_statement (text)) != NULL
       || (code = match_group (RE_PLAIN_FRAME, text)) != NULL)
     return code;
-  return single_line (atlas_crash_get_cell_source (crash));
+  if (frame != NULL && frame->code != NULL)
+    return g_strdup (frame->code);
+  return single_line (source);
 }
 
 /* The package a called dotted name belongs to, through the notebook's
