@@ -386,7 +386,12 @@ atlas_facts_init (AtlasFacts    *facts,
     _atlas_facts_add_name_facts (facts, rules, notebook, crash);
   facts->missing_module = match_group (RE_MISSING_MODULE, facts->evalue);
   if (facts->missing_module != NULL && facts->name_package == NULL)
-    facts->name_package = g_strdup (atlas_rule_set_map_package (rules, facts->missing_module));
+    {
+      const char *alias = atlas_rule_set_lookup_alias (rules, facts->missing_module);
+
+      /* "No module named 'tf'": an alias imported as if it were a module. */
+      facts->name_package = g_strdup (alias ? alias : atlas_rule_set_map_package (rules, facts->missing_module));
+    }
   if (atlas_rule_set_is_ml_package (rules, facts->name_package))
     facts->facts |= ATLAS_FACT_NAME_IS_ML;
   if (imports_ml (rules, notebook, facts))
