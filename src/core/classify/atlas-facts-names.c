@@ -189,7 +189,7 @@ _atlas_facts_add_name_facts (AtlasFacts    *facts,
   const char *name = facts->missing_name;
 
   add_alias_facts (facts, rules, notebook);
-  if (name_called (facts->code, name))
+  if (name_called (facts->code, name) || name_called (facts->raise_code, name))
     facts->facts |= ATLAS_FACT_NAME_CALLED;
   if (g_ascii_isupper (name[0]))
     facts->facts |= ATLAS_FACT_NAME_CAPITALIZED;

@@ -249,6 +249,27 @@ find_code (AtlasCrash     *crash,
   return single_line (source);
 }
 
+/* The last user-code line before the exception: inside a function defined
+ * in another cell when the crashing line called one. */
+static char *
+find_raise_code (AtlasTraceback *traceback,
+                 const char     *text)
+{
+  const AtlasFrame *frame = traceback ? atlas_traceback_get_user_frame (traceback) : NULL;
+  g_autoptr(GMatchInfo) info = NULL;
+  char *last = NULL;
+
+  if (frame != NULL && frame->code != NULL)
+    return g_strdup (frame->code);
+  g_regex_match (shared_regex (RE_ARROW), text, 0, &info);
+  for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      g_free (last);
+      last = g_match_info_fetch (info, 1);
+    }
+  return last;
+}
+
 /* The package a called dotted name belongs to, through the notebook's
  * imports, then the usual aliases. */
 static char *
@@ -364,6 +385,7 @@ atlas_facts_init (AtlasFacts    *facts,
 
   collect_frames (facts, rules, traceback);
   facts->code = find_code (crash, traceback, facts->text);
+  facts->raise_code = find_raise_code (traceback, facts->text);
   collect_calls (rules, notebook, facts->code, facts->calls, facts->call_packages);
   collect_calls (rules, notebook, facts->cell_source, facts->cell_calls, facts->cell_call_packages);
   if (facts->frame_packages->len > 0)
@@ -402,6 +424,7 @@ void
 atlas_facts_clear (AtlasFacts *facts)
 {
   g_free (facts->code);
+  g_free (facts->raise_code);
   g_ptr_array_unref (facts->calls);
   g_ptr_array_unref (facts->call_packages);
   g_ptr_array_unref (facts->cell_calls);

@@ -48,6 +48,7 @@ typedef struct
   const char  *evalue;
   const char  *text;            /* traceback, ANSI removed ("" when none) */
   char        *code;            /* crashing line, or NULL */
+  char        *raise_code;      /* the innermost user line of the traceback (in a function the cell called), or NULL */
   const char  *cell_source;     /* "" when unknown */
   const char  *heading;         /* or NULL */
   const char  *platform;
