@@ -31,6 +31,7 @@ static const struct { const char *name; AtlasFact fact; } fact_names[] = {
   { "first-run", ATLAS_FACT_FIRST_RUN },
   { "name-is-ml", ATLAS_FACT_NAME_IS_ML },
   { "imports-ml", ATLAS_FACT_IMPORTS_ML },
+  { "key-removed", ATLAS_FACT_KEY_REMOVED },
 };
 
 gboolean
@@ -56,6 +57,7 @@ typedef enum
   RE_MISSING_NAME,  /* the name a NameError or UnboundLocalError is about */
   RE_IDENTIFIER,
   RE_MISSING_MODULE,
+  RE_MISSING_KEY,
   N_RE
 } SharedRegex;
 
@@ -67,6 +69,7 @@ static const char * const shared_patterns[N_RE] = {
   "(?:name|variable) '([A-Za-z_][A-Za-z0-9_]*)'(?: is not defined| referenced before| where it)",
   "[A-Za-z_][A-Za-z0-9_]*",
   "(?:No module named|cannot import name '[^']*' from) '([A-Za-z_][A-Za-z0-9_]*)",
+  "^\\W*'([^']{1,200})'",
 };
 
 static GRegex *
@@ -407,6 +410,9 @@ atlas_facts_init (AtlasFacts    *facts,
   if (facts->missing_name != NULL)
     _atlas_facts_add_name_facts (facts, rules, notebook, crash);
   facts->missing_module = match_group (RE_MISSING_MODULE, facts->evalue);
+  if (g_str_equal (facts->ename, "KeyError")
+      && (facts->missing_key = match_group (RE_MISSING_KEY, facts->evalue)) != NULL)
+    _atlas_facts_add_key_facts (facts, notebook);
   if (facts->missing_module != NULL && facts->name_package == NULL)
     {
       const char *alias = atlas_rule_set_lookup_alias (rules, facts->missing_module);
@@ -433,6 +439,7 @@ atlas_facts_clear (AtlasFacts *facts)
   g_free (facts->raised_in);
   g_free (facts->missing_name);
   g_free (facts->missing_module);
+  g_free (facts->missing_key);
   g_free (facts->name_package);
   g_free (facts->name_evidence);
 }

@@ -35,6 +35,7 @@ typedef enum
   ATLAS_FACT_FIRST_RUN           = 1 << 15, /* the crashing cell ran first (count 1, fresh kernel) */
   ATLAS_FACT_NAME_IS_ML          = 1 << 16, /* the missing name or module is an ML package's */
   ATLAS_FACT_IMPORTS_ML          = 1 << 17, /* the notebook or cell imports an ML package */
+  ATLAS_FACT_KEY_REMOVED         = 1 << 18, /* the missing key is dropped/popped/deleted by the notebook's code */
 } AtlasFact;
 
 /* Parses "whole-notebook" and friends; FALSE for unknown names. */
@@ -59,6 +60,7 @@ typedef struct
   GPtrArray   *frame_packages;  /* char*: library packages, outermost frame first */
   char        *raised_in;       /* innermost library package, or NULL */
   char        *missing_name;    /* NameError/… name, or NULL */
+  char        *missing_key;     /* the key a KeyError names, or NULL */
   char        *missing_module;  /* ModuleNotFoundError/ImportError module, or NULL */
   char        *name_package;    /* the package the missing name stands for, or NULL */
   char        *name_evidence;   /* where it is defined ("cell 7, below"), or NULL */

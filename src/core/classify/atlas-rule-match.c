@@ -189,6 +189,8 @@ match_facts (const AtlasRule  *rule,
         return FALSE;
       note (match, "%s%s", want ? "" : "not ", rule->lists[which][i]);
     }
+  if (want && match != NULL && facts->missing_name == NULL && facts->name_evidence != NULL)
+    note (match, "%s", facts->name_evidence);
   if (want && match != NULL && facts->missing_name != NULL)
     note (match, "name “%s”%s%s", facts->missing_name,
           facts->name_evidence ? " " : "", facts->name_evidence ? facts->name_evidence : "");
