@@ -365,6 +365,13 @@ test_names_semicolons (void)
 static void
 test_names_magics (void)
 {
+  assert_names ("%time model = fit(data)\n"
+                "%timeit -n 10 -r 3 score(model)\n"
+                "%timeit\n"
+                "%time\n"
+                "%timestamp x\n",
+                "model",
+                "data fit model score");
   assert_names ("%matplotlib inline\n"
                 "!pip install seaborn\n"
                 "import seaborn as sns\n"

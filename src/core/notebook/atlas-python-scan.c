@@ -28,6 +28,21 @@
  *    of the cell-level name. Comprehension targets and lambda parameters are
  *    filtered out of the reads of their own expression.
  *
+ * Decisions where Python leaves room:
+ * - "uses" are all reads of cell-level names, also those the cell itself
+ *   defined before (the caller decides what a read-after-write means);
+ * - builtins and IPython's own names (display, get_ipython, In, Out, _) are
+ *   never uses, but rebinding one is a definition;
+ * - "from m import *" defines nothing we could name; a bare annotation
+ *   "x: int" defines nothing (as in Python); "global x" in a function makes
+ *   its assignments to x cell-level definitions;
+ * - class bodies bind class attributes, not cell names, and their methods
+ *   do not see them (as in Python);
+ * - "case" patterns are skipped (their captures are not definitions);
+ * - "%time stmt" and "%timeit stmt" are read as stmt; other line magics are
+ *   skipped; cell magics other than %%time, %%timeit, %%capture, %%prun,
+ *   %%debug and %%memit make the whole cell non-Python.
+ *
  * Garbage never makes it fail: unbalanced brackets just make one long
  * logical line, and nesting no real cell has (more than 64 brackets in an
  * expression, 100 scopes, 4 levels of f-strings) is flattened, which is what
@@ -167,6 +182,36 @@ lexer_skip_line (Lexer *self)
     self->pos++;
 }
 
+/* "%time stmt" and "%timeit [-n 10 -r 3] stmt" run stmt in the notebook's
+ * namespace: skips the magic (and timeit's options) and returns TRUE so the
+ * statement is read; any other line magic is for lexer_line_start to skip. */
+static gboolean
+lexer_timing_magic (Lexer *self)
+{
+  const char *p = self->src + self->pos;
+  gsize n;
+
+  if (g_str_has_prefix (p, "%time ") || g_str_has_prefix (p, "%time\t"))
+    n = strlen ("%time");
+  else if (g_str_has_prefix (p, "%timeit ") || g_str_has_prefix (p, "%timeit\t"))
+    n = strlen ("%timeit");
+  else
+    return FALSE;
+
+  for (;;)
+    {
+      n += strspn (p + n, " \t");
+      if (p[n] != '-' || !g_ascii_isalpha (p[n + 1]))
+        break;
+      n += 2;
+      n += strspn (p + n, " \t");
+      n += strspn (p + n, "0123456789");
+    }
+
+  self->pos = MIN (self->pos + n, self->len);
+  return TRUE;
+}
+
 /* Measures indentation at the start of a physical line and skips lines
  * that hold no Python: blank, comment-only, magics, shell escapes, help. */
 static void
@@ -181,7 +226,9 @@ lexer_line_start (Lexer *self)
       self->pos++;
     }
 
-  if (c == '#' || c == '%' || c == '!' || c == '?')
+  if (c == '%' && lexer_timing_magic (self))
+    c = lexer_peek (self, 0);
+  else if (c == '#' || c == '%' || c == '!' || c == '?')
     lexer_skip_line (self);
 
   if (self->pos >= self->len)
