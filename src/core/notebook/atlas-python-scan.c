@@ -335,6 +335,24 @@ lexer_fstring_spec (Lexer *self,
   return MIN (i + 1, end);
 }
 
+/* The end of a field's expression without the "=" of "{total=}" (3.8's
+ * self-documenting form), which would otherwise read like a keyword
+ * argument; "==", "!=", "<=", ">=" are comparisons and stay. */
+static gsize
+fstring_expression_end (const char *s,
+                        gsize       start,
+                        gsize       end)
+{
+  gsize e = end;
+
+  while (e > start && g_ascii_isspace (s[e - 1]))
+    e--;
+  if (e > start && s[e - 1] == '=' && (e - 1 == start || strchr ("=!<>:", s[e - 2]) == NULL))
+    return e - 1;
+
+  return end;
+}
+
 /* Reads "expr[=][!conv][:spec]}" starting after the "{"; returns the
  * position after the closing "}". */
 static gsize
@@ -362,7 +380,7 @@ lexer_fstring_field (Lexer *self,
     }
 
   if (i > start && self->fstring_depth < MAX_FSTRING_DEPTH)
-    lexer_sub_expression (self, start, i);
+    lexer_sub_expression (self, start, fstring_expression_end (s, start, i));
 
   while (i < end && s[i] == '!')
     i += 2;
