@@ -32,22 +32,24 @@ if [ -z "$corpus" ]; then
   corpus=$tmp
 fi
 
+# Best of 3 wall-clock and CPU (user + system) times; CPU time is the
+# steadier figure when other programs share the machine.
 best () {
-  b=
+  bw=; bc=
   for run in 1 2 3; do
-    start=$(date +%s.%N)
-    "$exe" scan --format jsonl "$@" "$corpus" > /dev/null
-    end=$(date +%s.%N)
-    t=$(echo "$end - $start" | bc)
-    if [ -z "$b" ] || [ "$(echo "$t < $b" | bc)" = 1 ]; then b=$t; fi
+    /usr/bin/time -f "%e %U %S" -o "$timing" "$exe" scan --format jsonl "$@" "$corpus" > /dev/null
+    w=$(cut -d' ' -f1 "$timing"); c=$(awk '{ print $2 + $3 }' "$timing")
+    if [ -z "$bw" ] || [ "$(echo "$w < $bw" | bc)" = 1 ]; then bw=$w; fi
+    if [ -z "$bc" ] || [ "$(echo "$c < $bc" | bc)" = 1 ]; then bc=$c; fi
   done
-  echo "$b"
+  echo "$bw $bc"
 }
 
+timing=$(mktemp "${TMPDIR:-/tmp}/crash-atlas-time.XXXXXX")
 n=$(find "$corpus" -name '*.ipynb' | wc -l)
-plain=$(best --no-classify)
-full=$(best)
-echo "corpus:                 $corpus ($n notebooks)"
-echo "scan, no classification: ${plain} s"
-echo "scan, classify+cluster:  ${full} s"
-echo "overhead:                $(echo "scale=1; 100 * ($full - $plain) / $plain" | bc) %"
+set -- $(best --no-classify) $(best)
+echo "corpus:                  $corpus ($n notebooks)"
+echo "scan, no classification: wall $1 s, cpu $2 s"
+echo "scan, classify+cluster:  wall $3 s, cpu $4 s"
+echo "overhead:                wall $(echo "scale=1; 100 * ($3 - $1) / $1" | bc) %, cpu $(echo "scale=1; 100 * ($4 - $2) / $2" | bc) %"
+rm -f "$timing"
