@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-chart.h"
+#include "atlas-classifier.h"
 #include "atlas-cli.h"
 #include "atlas-scanner.h"
 
@@ -40,6 +41,14 @@ chart_result_cb (AtlasScanResult *result,
     }
   atlas_corpus_add (state->corpus, atlas_notebook_info_new_from_notebook (result->notebook),
                     atlas_notebook_get_crashes (result->notebook));
+}
+
+/* Runs on the scanner's worker threads: the classifier is read-only. */
+static void
+classify_worker (AtlasNotebook *notebook,
+                 gpointer       user_data)
+{
+  atlas_classifier_classify_notebook (user_data, notebook);
 }
 
 static int
@@ -198,6 +207,7 @@ scan_paths (ChartArgs     *args,
   ChartScan state = { corpus, platform, 0 };
 
   atlas_scanner_set_platform (scanner, platform);
+  atlas_scanner_set_worker_func (scanner, classify_worker, atlas_classifier_new (), g_object_unref);
   for (guint i = 0; args->paths[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;

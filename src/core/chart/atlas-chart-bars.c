@@ -400,7 +400,7 @@ _atlas_chart_layout_bars (AtlasChartLayout *self)
   b.band = (b.plot_bottom - b.plot_top) / n_rows;
 
   label_size = CLAMP (b.band * (b.grouped ? 0.5 : 0.7), 4.0, b.fs * 0.95);
-  label_w = max_row_label_width (self, label_size, (self->width - 2 * b.margin) * 0.34);
+  label_w = max_row_label_width (self, label_size, (self->width - 2 * b.margin) * 0.45);
   b.x0 = b.margin + title_h + b.fs * 0.5 + label_w + b.fs * 0.5;
   b.panel_w = (self->width - b.margin - b.x0 - (n_panels - 1) * b.panel_gap) / n_panels;
   b.bar_max = b.panel_w - max_value_label_width (self, &b) - b.fs * 0.4;
