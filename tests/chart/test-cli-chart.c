@@ -231,6 +231,23 @@ test_csv_numbers (Fixture       *f,
   g_assert_cmpuint (total, ==, 3);
 }
 
+/* The command classifies: a NameError of a plain variable is counted as
+ * "variable not found", not left unclassified. */
+static void
+test_classified (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "types.csv", NULL);
+  g_autofree char *csv = NULL;
+  gsize len;
+
+  g_assert_cmpint (run_chart (NULL, "--kind", "crash-type", "-o", out, f->notebooks, NULL), ==, 0);
+  csv = read_output (f, "types.csv", &len);
+  g_assert_true (g_str_has_prefix (csv, "crash_type,total,total_percent\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nvariable not found,1,33.3\r\n"));
+  g_assert_null (strstr (csv, "unclassified"));
+}
+
 static void
 test_unreadable_inputs (Fixture       *f,
                         gconstpointer  data)
@@ -298,6 +315,7 @@ main (int    argc,
   g_test_add ("/Atlas/Chart/cli/svg-size-and-title", Fixture, NULL, fixture_set_up, test_svg_size_and_title,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/csv-numbers", Fixture, NULL, fixture_set_up, test_csv_numbers, fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/classified", Fixture, NULL, fixture_set_up, test_classified, fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/unreadable-inputs", Fixture, NULL, fixture_set_up, test_unreadable_inputs,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/unwritable-output", Fixture, NULL, fixture_set_up, test_unwritable_output,
