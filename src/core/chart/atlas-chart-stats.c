@@ -12,6 +12,18 @@
 
 #include "atlas-chart-private.h"
 
+/* A direct-mapped cache in front of the name tables: a corpus has a few
+ * dozen libraries and finer causes, looked up once per crash, and an inline
+ * hash + strcmp is much cheaper than GHashTable's indirect calls. */
+#define NAME_CACHE_SIZE 256
+
+typedef struct
+{
+  const char *name;   /* owned by the count it points to */
+  guint       tag;    /* the root cause, for finer causes */
+  gpointer    count;
+} NameCacheSlot;
+
 struct _AtlasChartStats
 {
   GObject           parent_instance;
@@ -23,6 +35,8 @@ struct _AtlasChartStats
   GHashTable       *details[ATLAS_N_ROOT_CAUSES];     /* detail -> AtlasDetailCount */
   GPtrArray        *sorted_libraries;
   GPtrArray        *sorted_details;
+  NameCacheSlot     library_cache[NAME_CACHE_SIZE];
+  NameCacheSlot     detail_cache[NAME_CACHE_SIZE];
 };
 
 G_DEFINE_FINAL_TYPE (AtlasChartStats, atlas_chart_stats, G_TYPE_OBJECT)
@@ -75,9 +89,20 @@ atlas_chart_stats_init (AtlasChartStats *self)
     self->details[i] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, detail_count_free);
 }
 
+static inline guint
+name_hash (const char *name,
+           guint       tag)
+{
+  guint h = 5381 + tag * 31;
+
+  for (const char *p = name; *p != '\0'; p++)
+    h = h * 33 + (guchar)*p;
+  return h;
+}
+
 static AtlasLibraryCount *
-lookup_library (AtlasChartStats *self,
-                const char      *name)
+lookup_library_slow (AtlasChartStats *self,
+                     const char      *name)
 {
   AtlasLibraryCount *count = g_hash_table_lookup (self->libraries, name);
 
@@ -90,10 +115,24 @@ lookup_library (AtlasChartStats *self,
   return count;
 }
 
+static inline AtlasLibraryCount *
+lookup_library (AtlasChartStats *self,
+                const char      *name)
+{
+  NameCacheSlot *slot = &self->library_cache[name_hash (name, 0) % NAME_CACHE_SIZE];
+  AtlasLibraryCount *count;
+
+  if (slot->name != NULL && strcmp (slot->name, name) == 0)
+    return slot->count;
+  count = lookup_library_slow (self, name);
+  *slot = (NameCacheSlot) { count->name, 0, count };
+  return count;
+}
+
 static AtlasDetailCount *
-lookup_detail (AtlasChartStats *self,
-               AtlasRootCause   cause,
-               const char      *detail)
+lookup_detail_slow (AtlasChartStats *self,
+                    AtlasRootCause   cause,
+                    const char      *detail)
 {
   AtlasDetailCount *count = g_hash_table_lookup (self->details[cause], detail);
 
@@ -104,6 +143,21 @@ lookup_detail (AtlasChartStats *self,
       count->detail = g_strdup (detail);
       g_hash_table_insert (self->details[cause], count->detail, count);
     }
+  return count;
+}
+
+static inline AtlasDetailCount *
+lookup_detail (AtlasChartStats *self,
+               AtlasRootCause   cause,
+               const char      *detail)
+{
+  NameCacheSlot *slot = &self->detail_cache[name_hash (detail, cause) % NAME_CACHE_SIZE];
+  AtlasDetailCount *count;
+
+  if (slot->name != NULL && slot->tag == cause && strcmp (slot->name, detail) == 0)
+    return slot->count;
+  count = lookup_detail_slow (self, cause, detail);
+  *slot = (NameCacheSlot) { count->detail, cause, count };
   return count;
 }
 
