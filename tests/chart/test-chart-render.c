@@ -79,8 +79,14 @@ test_hit_test (void)
         }
       else
         {
+          guint series_total = 0;
+
           g_assert_cmpint (mark->kind, ==, ATLAS_CHART_MARK_LEGEND);
           g_assert_cmpuint (mark->row, ==, G_MAXUINT);
+          /* a legend entry selects its whole series */
+          for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
+            series_total += atlas_chart_model_get_count (model, 0, r, mark->series);
+          g_assert_cmpuint (count_matching (corpus, mark->filter), ==, series_total);
           n_legend++;
         }
     }
