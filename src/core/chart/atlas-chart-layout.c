@@ -94,6 +94,9 @@ create_text_layout_full (AtlasChartLayout *self,
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, options);
   pango_cairo_context_set_resolution (context, 72.0);
+  /* Unhinted metrics need unrounded positions, else small text gets uneven
+   * letter spacing on image surfaces ("M L library"). */
+  pango_context_set_round_glyph_positions (context, FALSE);
   pango_layout_context_changed (layout);
   cairo_font_options_destroy (options);
 
