@@ -43,7 +43,7 @@ nice_step (double raw)
     return 1;
   e = pow (10, floor (log10 (raw)));
   f = raw / e;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * e;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * e;
 }
 
 static double
@@ -173,11 +173,13 @@ choose_scale (AtlasChartLayout *self,
   int n_ticks;
 
   _atlas_chart_layout_measure (self, widest, b->fs * 0.8, FALSE, 0, &label_w, NULL);
-  n_ticks = CLAMP ((int)(b->bar_max / (label_w * 2.2)), 1, 6);
+  n_ticks = CLAMP ((int)(b->bar_max / (label_w * 1.6)), 1, 6);
   b->step = nice_step (MAX (largest, 1) / n_ticks);
   if (!b->grouped)
-    b->step = MAX (b->step, 1);
-  b->scale_top = MAX (ceil (largest / b->step), 1) * b->step;
+    b->step = MAX (ceil (b->step), 1);  /* whole crashes */
+  /* The longest bar takes the whole length; ticks stop before it rather than
+   * leaving up to half the panel empty up to the next round number. */
+  b->scale_top = largest > 0 ? largest : b->step;
 }
 
 static void
@@ -189,7 +191,7 @@ layout_axes (AtlasChartLayout *self,
   AtlasColor muted = _atlas_color_fade (&style->foreground, 0.8);
   double line = MAX (0.5, b->fs * (style->high_contrast ? 0.1 : 0.06));
 
-  for (double v = 0; v <= b->scale_top + b->step / 2; v += b->step)
+  for (double v = 0; v <= b->scale_top * (1 + 1e-9); v += b->step)
     {
       double x = px + v / b->scale_top * b->bar_max;
       g_autofree char *label = tick_label (b, v);
@@ -401,6 +403,7 @@ _atlas_chart_layout_bars (AtlasChartLayout *self)
 
   label_size = CLAMP (b.band * (b.grouped ? 0.5 : 0.7), 4.0, b.fs * 0.95);
   label_w = max_row_label_width (self, label_size, (self->width - 2 * b.margin) * 0.45);
+  b.value_size = MIN (b.value_size, label_size);
   b.x0 = b.margin + title_h + b.fs * 0.5 + label_w + b.fs * 0.5;
   b.panel_w = (self->width - b.margin - b.x0 - (n_panels - 1) * b.panel_gap) / n_panels;
   b.bar_max = b.panel_w - max_value_label_width (self, &b) - b.fs * 0.4;
