@@ -97,6 +97,38 @@ test_hit_test (void)
   g_assert_null (atlas_chart_layout_hit_test (layout, 799, 499, NULL));
 }
 
+/* The focus/hover outline is drawn in the accent colour just outside the
+ * mark, over an already drawn chart. */
+static void
+test_highlight (void)
+{
+  g_autoptr(AtlasCorpus) corpus = chart_fixture_random_corpus (500, 4);
+  g_autoptr(AtlasChartModel) model = atlas_chart_model_new_for_corpus (corpus, NULL, ATLAS_CHART_KIND_ROOT_CAUSE, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(AtlasChartLayout) layout = NULL;
+  const AtlasChartMark *mark;
+  AtlasChartStyle style;
+  guint32 pixel;
+  int x, y;
+
+  atlas_chart_style_init_light (&style);
+  layout = atlas_chart_render (model, &style, cr, 800, 500);
+  mark = atlas_chart_layout_get_mark (layout, 0);
+  x = (int)(mark->x + mark->width / 2);
+  y = (int)floor (mark->y) - 3;  /* inside the outline above the bar */
+  cairo_surface_flush (surface);
+  pixel = *(guint32 *)(gpointer)(cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4);
+  g_assert_cmphex (pixel & 0xffffff, ==, 0xffffff);
+
+  atlas_chart_layout_draw_highlight (layout, cr, 0);
+  cairo_surface_flush (surface);
+  pixel = *(guint32 *)(gpointer)(cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + x * 4);
+  g_assert_cmphex (pixel & 0xffffff, ==, 0x1c71d8);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static guint
 find_bar (AtlasChartLayout *layout,
           guint             row,
@@ -405,6 +437,7 @@ main (int    argc,
 
   g_test_add_func ("/Atlas/Chart/layout/hit-test", test_hit_test);
   g_test_add_func ("/Atlas/Chart/layout/navigate", test_navigate);
+  g_test_add_func ("/Atlas/Chart/layout/highlight", test_highlight);
   g_test_add_func ("/Atlas/Chart/layout/all-kinds-fit", test_all_kinds_fit);
   g_test_add_func ("/Atlas/Chart/style/palette-and-scale", test_palette_and_scale);
   g_test_add_func ("/Atlas/Chart/export/pdf", test_export_pdf);
