@@ -97,6 +97,36 @@ test_hit_test (void)
   g_assert_null (atlas_chart_layout_hit_test (layout, 799, 499, NULL));
 }
 
+/* A heatmap column header of a platform's panel selects that column's
+ * crashes of that platform. */
+static void
+test_heatmap_headers (void)
+{
+  g_autoptr(AtlasCorpus) corpus = chart_fixture_random_corpus (1500, 8);
+  AtlasChartOptions options;
+  g_autoptr(AtlasChartModel) model = NULL;
+  g_autoptr(AtlasChartLayout) layout = NULL;
+  guint n_headers = 0;
+
+  atlas_chart_options_init (&options);
+  options.by_platform = TRUE;
+  model = atlas_chart_model_new_for_corpus (corpus, NULL, ATLAS_CHART_KIND_CAUSE_BY_TYPE, &options);
+  layout = render_to_image (model, 1200, 600);
+  for (guint i = 0; i < atlas_chart_layout_get_n_marks (layout); i++)
+    {
+      const AtlasChartMark *mark = atlas_chart_layout_get_mark (layout, i);
+      guint column_total = 0;
+
+      if (mark->kind != ATLAS_CHART_MARK_LEGEND)
+        continue;
+      for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
+        column_total += atlas_chart_model_get_count (model, mark->panel, r, mark->series);
+      g_assert_cmpuint (count_matching (corpus, mark->filter), ==, column_total);
+      n_headers++;
+    }
+  g_assert_cmpuint (n_headers, ==, atlas_chart_model_get_n_panels (model) * atlas_chart_model_get_n_series (model));
+}
+
 /* The focus/hover outline is drawn in the accent colour just outside the
  * mark, over an already drawn chart. */
 static void
@@ -438,6 +468,7 @@ main (int    argc,
   g_test_add_func ("/Atlas/Chart/layout/hit-test", test_hit_test);
   g_test_add_func ("/Atlas/Chart/layout/navigate", test_navigate);
   g_test_add_func ("/Atlas/Chart/layout/highlight", test_highlight);
+  g_test_add_func ("/Atlas/Chart/layout/heatmap-headers", test_heatmap_headers);
   g_test_add_func ("/Atlas/Chart/layout/all-kinds-fit", test_all_kinds_fit);
   g_test_add_func ("/Atlas/Chart/style/palette-and-scale", test_palette_and_scale);
   g_test_add_func ("/Atlas/Chart/export/pdf", test_export_pdf);

@@ -287,7 +287,7 @@ layout_columns (AtlasChartLayout *self,
                                             cx, y, 0.5, 0, h->cell_w, FALSE);
       _atlas_chart_layout_add_mark (self, ATLAS_CHART_MARK_LEGEND, px + s * h->cell_w, box.y,
                                     h->cell_w, box.h, p, G_MAXUINT, s, 0, NAN,
-                                    _atlas_chart_model_dup_series_filter (self->model, s),
+                                    atlas_chart_model_dup_filter (self->model, p, G_MAXUINT, s),
                                     g_strdup_printf (_("Column: %s"),
                                                      atlas_chart_model_get_series_label (self->model, s)));
     }
