@@ -302,6 +302,8 @@ test_library_shares (void)
   g_assert_cmpuint (torch, ==, G_MAXUINT);
   g_assert_cmpuint (other_row, ==, 2);
   g_assert_cmpuint (find_row (model, "none"), ==, G_MAXUINT);
+  /* two "none" crashes and an unclassified one are left out, and the subtitle says so */
+  g_assert_nonnull (strstr (atlas_chart_model_get_subtitle (model), " 3 without a library"));
 
   /* crash share: of all 7 crashes; import share: of the 4 notebooks */
   g_assert_cmpuint (atlas_chart_model_get_count (model, 0, pandas, 0), ==, 2);

@@ -625,6 +625,33 @@ make_subtitle (AtlasChartModel *self)
   return g_string_free (text, FALSE);
 }
 
+/* The library chart leaves out crashes with no library at fault ("none")
+ * or no label yet; a figure must say how many. */
+static void
+append_library_note (AtlasChartModel *self)
+{
+  GPtrArray *libraries = _atlas_chart_stats_get_libraries (self->stats);
+  guint left_out = counts_of (self)->library_unset[ATLAS_ALL_PLATFORMS];
+  g_autofree char *count = NULL;
+  char *subtitle;
+
+  for (guint i = 0; i < libraries->len; i++)
+    {
+      AtlasLibraryCount *library = g_ptr_array_index (libraries, i);
+
+      if (is_no_library (library->name))
+        left_out += library->crashes[ATLAS_ALL_PLATFORMS];
+    }
+  if (left_out == 0)
+    return;
+  count = _atlas_chart_format_count (left_out);
+  /* Translators: appended to the library chart's subtitle */
+  subtitle = g_strdup_printf (_("%s · %s without a library at fault or unclassified, not shown"),
+                              self->subtitle, count);
+  g_free (self->subtitle);
+  self->subtitle = subtitle;
+}
+
 AtlasChartModel *
 atlas_chart_model_new (AtlasChartStats         *stats,
                        AtlasChartKind           kind,
@@ -676,6 +703,8 @@ atlas_chart_model_new (AtlasChartStats         *stats,
     }
   fill_numbers (self);
   self->subtitle = make_subtitle (self);
+  if (kind == ATLAS_CHART_KIND_LIBRARY)
+    append_library_note (self);
   return self;
 }
 
