@@ -2,7 +2,7 @@
 """Checks the demo corpus: every notebook loads as JSON, every crash has
 exactly one label and every label a crash, the "---->" line of each
 traceback is a line of its cell, and the labels cover every identifier of
-the taxonomy (../../ is the project; see /work/shared/TAXONOMY.md).
+the taxonomy's crash types, root causes, bug kinds and stages.
 
 Usage: python3 data/demo/check.py   (exit status 1 on any problem)
 """

@@ -79,18 +79,12 @@ class Notebook:
         err = {"output_type": "error", "ename": cell.crash.ename, "evalue": evalue, "traceback": tb}
         return [err if o is None else o for o in cell.outputs]
 
-    def plain_count(self):
-        """A null execution_count on a cell that still shows its outputs
-        (what some front-ends and clear-then-save workflows leave behind)."""
-        self.cells[-1].count = None
-        return self
-
     # -- labels ---------------------------------------------------------------
     def labels(self, cells):
         rows = []
         for index, cell in enumerate(cells):
             if cell.crash is not None:
-                rows.append(dict({"notebook": self.path, "cell": index}, **cell.crash.labels))
+                rows.append(dict({"notebook": self.path, "cell": index}, **(cell.crash.labels or {})))
         return rows
 
     # -- writing ----------------------------------------------------------------
@@ -107,9 +101,8 @@ class Notebook:
 
     def _v4_output(self, o, count):
         o = dict(o)
-        for key in ("text",):
-            if key in o:
-                o[key] = self._source(o[key])
+        if "text" in o:
+            o["text"] = self._source(o["text"])
         if "data" in o:
             o["data"] = {k: (v if k.startswith("image/") or k.endswith("json") else self._source(v))
                          for k, v in o["data"].items()}
