@@ -20,6 +20,7 @@ typedef struct
 
 static const Command commands[] = {
   { "scan", atlas_cli_scan },
+  { "export", atlas_cli_export },
 };
 
 gboolean

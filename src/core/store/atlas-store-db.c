@@ -276,6 +276,17 @@ _atlas_store_db_open (const char  *path,
   return db;
 }
 
+sqlite3 *
+_atlas_store_db_open_again (const char  *path,
+                            GError     **error)
+{
+  sqlite3 *db = open_raw (path, FALSE, error);
+
+  if (db != NULL && !configure (db, path, error))
+    g_clear_pointer (&db, sqlite3_close_v2);
+  return db;
+}
+
 void
 _atlas_store_db_close (sqlite3 *db)
 {

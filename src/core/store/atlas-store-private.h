@@ -20,6 +20,9 @@ G_BEGIN_DECLS
 sqlite3  *_atlas_store_db_open            (const char    *path,
                                            gboolean       create,
                                            GError       **error);
+/* Another connection to a file that _atlas_store_db_open accepted. */
+sqlite3  *_atlas_store_db_open_again      (const char    *path,
+                                           GError       **error);
 void      _atlas_store_db_close           (sqlite3       *db);
 /* Sets @error from SQLite's state after @rc (naming @path); returns FALSE. */
 gboolean  _atlas_store_db_error           (sqlite3       *db,

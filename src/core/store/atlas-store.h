@@ -48,6 +48,9 @@ G_DECLARE_FINAL_TYPE (AtlasStore, atlas_store, ATLAS, STORE, GObject)
  * read while the writer writes. */
 AtlasStore    *atlas_store_open                (const char       *path,
                                                 GError          **error);
+/* The same, but fails with G_IO_ERROR_NOT_FOUND when @path does not exist. */
+AtlasStore    *atlas_store_open_existing       (const char       *path,
+                                                GError          **error);
 const char    *atlas_store_get_path            (AtlasStore       *self);
 guint          atlas_store_get_schema_version  (AtlasStore       *self);
 
