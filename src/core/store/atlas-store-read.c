@@ -354,13 +354,16 @@ _atlas_store_read_notebook (sqlite3     *db,
                             GError     **error)
 {
   g_autoptr(AtlasNotebook) notebook = NULL;
+  /* Inside the caller's transaction (re-classification), or in one of its own. */
+  gboolean own = sqlite3_get_autocommit (db);
   gboolean ok;
 
-  if (!_atlas_store_db_exec (db, "BEGIN", path, error))
+  if (own && !_atlas_store_db_exec (db, "BEGIN", path, error))
     return NULL;
   notebook = read_header (db, path, id, location, &id, error);
   ok = notebook != NULL && read_cells_and_crashes (db, path, id, notebook, error);
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (own)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
   if (!ok)
     return NULL;
 

@@ -246,7 +246,7 @@ fail (AtlasStoreWriter *self,
   GError *error = NULL;
 
   _atlas_store_db_error (self->db, rc, self->path, &error);
-  g_warning ("%s", error->message);
+  g_debug ("%s", error->message);  /* the caller reports it from flush or close */
   if (self->in_transaction)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;

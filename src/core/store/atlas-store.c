@@ -22,6 +22,8 @@ struct _AtlasStore
   AtlasStoreWriter *writer;   /* started by the first write */
   char             *rules_version;
   GError           *writer_error;
+  guint             n_added;     /* by writers already closed */
+  guint             n_skipped;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasStore, atlas_store, G_TYPE_OBJECT)
@@ -234,6 +236,11 @@ atlas_store_close (AtlasStore  *self,
   g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
 
   ok = atlas_store_flush (self, error);
+  if (self->writer != NULL)
+    {
+      self->n_added += _atlas_store_writer_get_n_added (self->writer);
+      self->n_skipped += _atlas_store_writer_get_n_skipped (self->writer);
+    }
   g_clear_pointer (&self->writer, _atlas_store_writer_free);
   return ok;
 }
@@ -242,14 +249,14 @@ guint
 atlas_store_get_n_added (AtlasStore *self)
 {
   g_return_val_if_fail (ATLAS_IS_STORE (self), 0);
-  return self->writer != NULL ? _atlas_store_writer_get_n_added (self->writer) : 0;
+  return self->n_added + (self->writer != NULL ? _atlas_store_writer_get_n_added (self->writer) : 0);
 }
 
 guint
 atlas_store_get_n_skipped (AtlasStore *self)
 {
   g_return_val_if_fail (ATLAS_IS_STORE (self), 0);
-  return self->writer != NULL ? _atlas_store_writer_get_n_skipped (self->writer) : 0;
+  return self->n_skipped + (self->writer != NULL ? _atlas_store_writer_get_n_skipped (self->writer) : 0);
 }
 
 char *
