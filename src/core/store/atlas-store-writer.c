@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "atlas-notebook-private.h"
 #include "atlas-store-private.h"
 
@@ -42,6 +44,8 @@ struct _AtlasStoreWriter
   sqlite3_stmt *insert_notebook;
   sqlite3_stmt *insert_cell;
   sqlite3_stmt *insert_crash;
+
+  guint         batch_notebooks;
 
   /* Writer thread only. */
   gboolean      in_transaction;
@@ -307,7 +311,7 @@ handle_notebook (AtlasStoreWriter *self,
       fail (self, rc);
       return;
     }
-  if (++self->transaction_size >= BATCH_NOTEBOOKS)
+  if (++self->transaction_size >= self->batch_notebooks)
     commit (self);
 }
 
@@ -359,6 +363,10 @@ _atlas_store_writer_new (sqlite3    *db,
   self->db = db;
   self->path = g_strdup (path);
   self->queue = g_async_queue_new ();
+  self->batch_notebooks = BATCH_NOTEBOOKS;
+  /* Tests make batches small to kill imports between many commits. */
+  if (g_getenv ("CRASH_ATLAS_STORE_BATCH") != NULL)
+    self->batch_notebooks = CLAMP (atoi (g_getenv ("CRASH_ATLAS_STORE_BATCH")), 1, BATCH_NOTEBOOKS);
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
   /* The statements are known good: the schema was just checked. */
