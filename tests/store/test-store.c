@@ -231,7 +231,8 @@ write_v1_file (const char *path)
     "INSERT INTO cell VALUES (1, 0, 0, 'import pandas as pd', 1, 0, 0);"
     "INSERT INTO cell VALUES (1, 1, 0, 'pd.read_csv(\"x.csv\")', 2, 1, 1);"
     "INSERT INTO crash VALUES (1, 1, 0, 1, 2, 'FileNotFoundError', 'No such file: x.csv',"
-    " 'Traceback', 1, 'FNAME', 'DATA', NULL, 'PY', 'DATAP', 'pandas', 'e1', 'e2', 'e3', 'e4', 'e5', 0);");
+    " 1, 'FNAME', 'DATA', NULL, 'PY', 'DATAP', 'pandas', 'e1', 'e2', 'e3', 'e4', 'e5', 0);"
+    "INSERT INTO crash_traceback VALUES (1, 'FileNotFoundError: No such file: x.csv');");
   sqlite3_close (db);
 }
 
@@ -268,6 +269,9 @@ test_migration_v1 (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (atlas_notebook_get_n_cells (notebook), ==, 2);
   g_assert_cmpuint (atlas_notebook_get_crashes (notebook)->len, ==, 1);
+  g_assert_cmpstr (atlas_traceback_get_raw (atlas_crash_get_traceback (
+                     g_ptr_array_index (atlas_notebook_get_crashes (notebook), 0))), ==,
+                   "FileNotFoundError: No such file: x.csv");
 
   /* What version 2 added is there, and new rows can use it. */
   g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);

@@ -317,8 +317,9 @@ read_cells_and_crashes (sqlite3        *db,
     "SELECT idx, kind, source, execution_count, n_outputs, flags FROM cell"
     " WHERE notebook_id = ? ORDER BY idx", path, error);
   sqlite3_stmt *crashes = cells == NULL ? NULL : _atlas_store_db_prepare (db,
-    "SELECT cell, execution_count, ename, evalue, traceback, " LABEL_COLUMNS
-    " FROM crash WHERE notebook_id = ? ORDER BY seq", path, error);
+    "SELECT cell, execution_count, ename, evalue, crash_traceback.raw, " LABEL_COLUMNS
+    " FROM crash LEFT JOIN crash_traceback ON crash_traceback.crash_id = crash.id"
+    " WHERE notebook_id = ? ORDER BY seq", path, error);
   int rc = SQLITE_ROW, crash_rc;
 
   if (crashes == NULL)

@@ -57,7 +57,6 @@ const char *const _atlas_store_schema_v1 =
   "  execution_count INTEGER NOT NULL,"
   "  ename TEXT NOT NULL,"
   "  evalue TEXT NOT NULL,"
-  "  traceback TEXT,"
   "  line INTEGER NOT NULL,"
   "  crash_type TEXT,"
   "  root_cause TEXT,"
@@ -72,6 +71,12 @@ const char *const _atlas_store_schema_v1 =
   "  evidence_library TEXT,"
   "  cluster INTEGER,"
   "  UNIQUE (notebook_id, seq)"
+  ");"
+  /* Tracebacks are long and only the cell view and re-classification read
+   * them: apart, they keep the crash table small to load. */
+  "CREATE TABLE crash_traceback ("
+  "  crash_id INTEGER PRIMARY KEY REFERENCES crash (id) ON DELETE CASCADE,"
+  "  raw TEXT NOT NULL"
   ");";
 
 /* Version 2: each crash records the rules version that labelled it (so a

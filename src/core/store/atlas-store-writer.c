@@ -44,6 +44,7 @@ struct _AtlasStoreWriter
   sqlite3_stmt *insert_notebook;
   sqlite3_stmt *insert_cell;
   sqlite3_stmt *insert_crash;
+  sqlite3_stmt *insert_traceback;
 
   guint         batch_notebooks;
 
@@ -74,11 +75,13 @@ static const char *const insert_notebook_sql =
 static const char *const insert_cell_sql =
   "INSERT INTO cell (notebook_id, idx, kind, source, execution_count, n_outputs, flags)"
   " VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char *const insert_traceback_sql =
+  "INSERT INTO crash_traceback (crash_id, raw) VALUES (?, ?)";
 static const char *const insert_crash_sql =
-  "INSERT INTO crash (notebook_id, seq, cell, execution_count, ename, evalue, traceback, line,"
+  "INSERT INTO crash (notebook_id, seq, cell, execution_count, ename, evalue, line,"
   " crash_type, root_cause, root_cause_detail, ml_bug, stage, library, evidence_crash_type,"
   " evidence_root_cause, evidence_ml_bug, evidence_stage, evidence_library, cluster, rules_version)"
-  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 static void
 item_free (Item *item)
@@ -157,14 +160,14 @@ bind_labels (sqlite3_stmt *stmt,
 {
   const AtlasClassification *c = atlas_crash_get_classification (crash);
 
-  _atlas_store_bind_text (stmt, 9, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_CRASH_TYPE));
-  _atlas_store_bind_text (stmt, 10, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_ROOT_CAUSE));
-  _atlas_store_bind_text (stmt, 11, c->root_cause_detail);
-  _atlas_store_bind_text (stmt, 12, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_ML_BUG));
-  _atlas_store_bind_text (stmt, 13, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_STAGE));
-  _atlas_store_bind_text (stmt, 14, c->library);
+  _atlas_store_bind_text (stmt, 8, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_CRASH_TYPE));
+  _atlas_store_bind_text (stmt, 9, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_ROOT_CAUSE));
+  _atlas_store_bind_text (stmt, 10, c->root_cause_detail);
+  _atlas_store_bind_text (stmt, 11, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_ML_BUG));
+  _atlas_store_bind_text (stmt, 12, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_STAGE));
+  _atlas_store_bind_text (stmt, 13, c->library);
   for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
-    _atlas_store_bind_text (stmt, 15 + d, c->evidence[d]);
+    _atlas_store_bind_text (stmt, 14 + d, c->evidence[d]);
 }
 
 static int
@@ -188,13 +191,18 @@ insert_crashes (AtlasStoreWriter *self,
       sqlite3_bind_int (stmt, 4, atlas_crash_get_execution_count (crash));
       _atlas_store_bind_text (stmt, 5, atlas_crash_get_ename (crash));
       _atlas_store_bind_text (stmt, 6, atlas_crash_get_evalue (crash));
-      _atlas_store_bind_text (stmt, 7, traceback ? atlas_traceback_get_raw (traceback) : NULL);
-      sqlite3_bind_int (stmt, 8, atlas_crash_get_line (crash));
+      sqlite3_bind_int (stmt, 7, atlas_crash_get_line (crash));
       bind_labels (stmt, crash);
       if (atlas_crash_get_cluster (crash) >= 0)
-        sqlite3_bind_int (stmt, 20, atlas_crash_get_cluster (crash));
-      _atlas_store_bind_text (stmt, 21, rules_version);
+        sqlite3_bind_int (stmt, 19, atlas_crash_get_cluster (crash));
+      _atlas_store_bind_text (stmt, 20, rules_version);
       if ((rc = step_reset (stmt)) != SQLITE_OK)
+        return rc;
+      if (traceback == NULL)
+        continue;
+      sqlite3_bind_int64 (self->insert_traceback, 1, sqlite3_last_insert_rowid (self->db));
+      _atlas_store_bind_text (self->insert_traceback, 2, atlas_traceback_get_raw (traceback));
+      if ((rc = step_reset (self->insert_traceback)) != SQLITE_OK)
         return rc;
     }
   return SQLITE_OK;
@@ -373,7 +381,8 @@ _atlas_store_writer_new (sqlite3    *db,
   self->insert_notebook = _atlas_store_db_prepare (db, insert_notebook_sql, path, NULL);
   self->insert_cell = _atlas_store_db_prepare (db, insert_cell_sql, path, NULL);
   self->insert_crash = _atlas_store_db_prepare (db, insert_crash_sql, path, NULL);
-  g_assert (self->insert_notebook && self->insert_cell && self->insert_crash);
+  self->insert_traceback = _atlas_store_db_prepare (db, insert_traceback_sql, path, NULL);
+  g_assert (self->insert_notebook && self->insert_cell && self->insert_crash && self->insert_traceback);
   self->thread = g_thread_new ("atlas-store-writer", writer_thread, self);
   return self;
 }
@@ -477,6 +486,7 @@ _atlas_store_writer_free (AtlasStoreWriter *self)
   sqlite3_finalize (self->insert_notebook);
   sqlite3_finalize (self->insert_cell);
   sqlite3_finalize (self->insert_crash);
+  sqlite3_finalize (self->insert_traceback);
   _atlas_store_db_close (self->db);
   g_async_queue_unref (self->queue);
   g_clear_error (&self->error);
