@@ -27,6 +27,33 @@ typedef struct
   guint       n_unreadable;
 } StoreState;
 
+typedef struct
+{
+  AtlasClassifier *classifier;  /* or NULL */
+  GHashTable      *stored;      /* hashes stored before the run; read-only while it runs */
+} WorkerData;
+
+static void
+worker_data_free (WorkerData *data)
+{
+  g_clear_object (&data->classifier);
+  g_hash_table_unref (data->stored);
+  g_free (data);
+}
+
+/* Classifies on the scanner's threads, except notebooks the file holds:
+ * those are dropped, so a repeated import costs little more than hashing. */
+static void
+store_worker (AtlasNotebook *notebook,
+              gpointer       user_data)
+{
+  WorkerData *data = user_data;
+
+  if (data->classifier != NULL &&
+      !g_hash_table_contains (data->stored, atlas_notebook_get_content_hash (notebook)))
+    atlas_classifier_classify_notebook (data->classifier, notebook);
+}
+
 static void
 store_result_cb (AtlasScanResult *result,
                  gpointer         user_data)
@@ -71,6 +98,7 @@ atlas_cli_scan_into_store (AtlasScanner    *scanner,
   g_autoptr(GHashTable) hashes = NULL;
   g_autoptr(GError) error = NULL;
   StoreState state = { 0 };
+  WorkerData *worker;
   gboolean ok;
 
   if ((store = atlas_store_open (db_path, &error)) == NULL ||
@@ -80,6 +108,15 @@ atlas_cli_scan_into_store (AtlasScanner    *scanner,
   state.store = store;
   state.hashes = hashes;
   state.rules_version = classifier ? atlas_classifier_get_rules_version (classifier) : NULL;
+  worker = g_new0 (WorkerData, 1);
+  worker->classifier = classifier ? g_object_ref (classifier) : NULL;
+  worker->stored = atlas_store_dup_content_hashes (store, &error);
+  if (worker->stored == NULL)
+    {
+      g_free (worker);
+      return fail (error->message);
+    }
+  atlas_scanner_set_worker_func (scanner, store_worker, worker, (GDestroyNotify)worker_data_free);
   atlas_scanner_set_read_flags (scanner, ATLAS_READ_CONTENT_HASH);
   atlas_scanner_run (scanner, store_result_cb, &state, NULL, NULL);
 
