@@ -174,6 +174,32 @@ test_reopen (Fixture       *f,
 }
 
 static void
+test_save_as (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_open (f->db, &error);
+  g_autoptr(AtlasStore) copy = NULL;
+  g_autoptr(AtlasCorpus) corpus = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "copy.crashatlas", NULL);
+
+  add_generated (f, store, 0, f->n_notebooks);
+  g_assert_true (atlas_store_save_as (store, copy_path, &error));
+  g_assert_no_error (error);
+  /* Never over an existing file. */
+  g_assert_false (atlas_store_save_as (store, copy_path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  copy = atlas_store_open_existing (copy_path, &error);
+  g_assert_no_error (error);
+  corpus = atlas_store_load_corpus (copy, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_corpus_get_n_crashes (corpus), ==, f->n_crashes);
+  g_assert_true (atlas_store_check (copy, &error));
+}
+
+static void
 test_dedup (Fixture       *f,
             gconstpointer  data)
 {
@@ -652,6 +678,7 @@ main (int    argc,
 #define ADD(name, func) g_test_add ("/Atlas/Store/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("reopen", test_reopen);
   ADD ("dedup", test_dedup);
+  ADD ("save-as", test_save_as);
   ADD ("migration-v1", test_migration_v1);
   ADD ("foreign-files", test_foreign_files);
   ADD ("damaged-corpus", test_damaged_corpus);

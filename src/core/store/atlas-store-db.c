@@ -238,9 +238,9 @@ configure (sqlite3     *db,
                                "PRAGMA journal_mode=WAL;"
                                "PRAGMA synchronous=NORMAL;"
                                "PRAGMA foreign_keys=ON;"
-                               "PRAGMA cache_size=-32768;"
-                               /* Reads map the file instead of a syscall per page. */
-                               "PRAGMA mmap_size=1073741824;",
+                               /* No mmap: mapped pages of every table would count in the
+                                * process's memory; a 32 MB page cache is enough. */
+                               "PRAGMA cache_size=-32768;",
                                path, error);
 }
 

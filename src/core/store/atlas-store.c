@@ -282,6 +282,36 @@ atlas_store_dup_rules_version (AtlasStore  *self,
 }
 
 gboolean
+atlas_store_save_as (AtlasStore  *self,
+                     const char  *dest_path,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  if (!atlas_store_flush (self, error))
+    return FALSE;
+  /* Never over another file: it may be a corpus of its own. */
+  if (g_file_test (dest_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” already exists"), dest_path);
+      return FALSE;
+    }
+  if ((stmt = _atlas_store_db_prepare (self->db, "VACUUM INTO ?", self->path, error)) == NULL)
+    return FALSE;
+  _atlas_store_bind_text (stmt, 1, dest_path);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _atlas_store_db_error (self->db, rc, dest_path, error);
+  return TRUE;
+}
+
+gboolean
 atlas_store_check (AtlasStore  *self,
                    GError     **error)
 {

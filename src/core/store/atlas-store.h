@@ -116,6 +116,12 @@ gboolean       atlas_store_reclassify          (AtlasStore       *self,
 char          *atlas_store_dup_rules_version   (AtlasStore       *self,
                                                 GError          **error);
 
+/* Flushes, then writes a compact copy of the corpus to @dest_path, which
+ * must not exist (the app's Save As). The store stays on its own file. */
+gboolean       atlas_store_save_as             (AtlasStore       *self,
+                                                const char       *dest_path,
+                                                GError          **error);
+
 /* Runs SQLite's full integrity check. */
 gboolean       atlas_store_check               (AtlasStore       *self,
                                                 GError          **error);
