@@ -32,6 +32,8 @@ note (Match      *match,
 {
   va_list args;
 
+  if (match == NULL)
+    return;
   g_string_append (match->why, match->why->len > 0 ? "; " : ": ");
   va_start (args, format);
   g_string_append_vprintf (match->why, format, args);
@@ -85,7 +87,12 @@ match_pattern (const AtlasRule  *rule,
   g_autofree char *found = NULL;
   g_autofree char *quoted = NULL;
 
-  if (subject == NULL || !g_regex_match (rule->patterns[which], subject, 0, &info))
+  if (subject == NULL)
+    return FALSE;
+  /* Most rules fail: test without match data first. */
+  if (match == NULL)
+    return g_regex_match (rule->patterns[which], subject, 0, NULL);
+  if (!g_regex_match (rule->patterns[which], subject, 0, &info))
     return FALSE;
   found = g_match_info_fetch (info, 0);
   if (which == ATLAS_RULE_MESSAGE && g_match_info_get_match_count (info) > 1)
@@ -182,7 +189,9 @@ match_facts (const AtlasRule  *rule,
         return FALSE;
       note (match, "%s%s", want ? "" : "not ", rule->lists[which][i]);
     }
-  if (want && facts->missing_name != NULL)
+  if (want && match != NULL && facts->missing_name == NULL && facts->name_evidence != NULL)
+    note (match, "%s", facts->name_evidence);
+  if (want && match != NULL && facts->missing_name != NULL)
     note (match, "name “%s”%s%s", facts->missing_name,
           facts->name_evidence ? " " : "", facts->name_evidence ? facts->name_evidence : "");
   return TRUE;
@@ -236,7 +245,7 @@ first_ml (AtlasRuleSet *rules,
 }
 
 /* set-library = $raised-in | $frame | $ml-frame | $call | $ml-call | $name
- * | $message | a package. */
+ * | $message | $ml-message | a package. */
 static const char *
 library_value (const AtlasRule  *rule,
                AtlasRuleSet     *rules,
@@ -259,10 +268,16 @@ library_value (const AtlasRule  *rule,
     return facts->call_packages->len ? g_ptr_array_index (facts->call_packages, 0) : NULL;
   if (g_str_equal (v, "$name"))
     return facts->name_package;
-  if (g_str_equal (v, "$message") && match->captured != NULL && match->captured[0] != '\0')
+  if (g_str_has_prefix (v, "$") && g_str_has_suffix (v, "message")
+      && match->captured != NULL && match->captured[0] != '\0')
     {
+      const char *package;
+
       match->captured[strcspn (match->captured, ".")] = '\0';
-      return atlas_rule_set_map_package (rules, match->captured);
+      package = atlas_rule_set_map_package (rules, match->captured);
+      if (g_str_equal (v, "$ml-message") && !atlas_rule_set_is_ml_package (rules, package))
+        return NULL;
+      return package;
     }
   return NULL;
 }
@@ -296,13 +311,21 @@ _atlas_rule_apply (const AtlasRule     *rule,
                    const AtlasFacts    *facts,
                    AtlasClassification *result)
 {
-  Match match = { g_string_new (NULL), NULL };
+  Match match = { NULL, NULL };
   const char *library = NULL;
-  gboolean holds = rule_holds (rule, rules, facts, result, &match);
+  gboolean holds;
+
+  if (!rule_holds (rule, rules, facts, result, NULL))
+    return FALSE;
+  /* Again, gathering the evidence. */
+  match.why = g_string_new (NULL);
+  holds = rule_holds (rule, rules, facts, result, &match);
 
   if (holds && dimension == ATLAS_DIMENSION_LIBRARY
       && (library = library_value (rule, rules, facts, &match)) == NULL)
     holds = FALSE;
+  if (holds && library != NULL && rule->set_library[0] == '$')
+    note (&match, "%s is %s", rule->set_library + 1, library);
   if (holds)
     {
       set_label (dimension, rule, library, result);
