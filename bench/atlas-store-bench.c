@@ -10,6 +10,10 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include <cairo.h>
+
+#include "atlas-chart-layout.h"
+#include "atlas-chart-model.h"
 #include "atlas-classifier.h"
 #include "atlas-store.h"
 
@@ -44,10 +48,8 @@ compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
-/* What a filter change costs the charts, until the charts' own aggregation
- * exists: one pass over every crash applying a filter (platform and
- * library), counting the five dimensions, and the root cause x stage
- * heatmap. */
+/* A hand-written pass for comparison with the charts' own aggregation: a
+ * filter (platform and library), the five dimensions and one heatmap. */
 static guint
 aggregate (AtlasCorpus   *corpus,
            AtlasPlatform  platform,
@@ -99,6 +101,71 @@ bench_aggregate (AtlasCorpus *corpus)
   (void)sink;
 }
 
+/* The filters a user clicks through: none, a platform, a library, a stage
+ * with a root cause. */
+static AtlasFilter *
+make_filter (guint round)
+{
+  AtlasFilter *filter = atlas_filter_new ();
+
+  switch (round % 4)
+    {
+    case 1:
+      atlas_filter_add_value (filter, ATLAS_FILTER_FIELD_PLATFORM, ATLAS_PLATFORM_KAGGLE);
+      break;
+    case 2:
+      atlas_filter_add_string (filter, ATLAS_FILTER_FIELD_LIBRARY, "pandas");
+      break;
+    case 3:
+      atlas_filter_add_value (filter, ATLAS_FILTER_FIELD_STAGE, ATLAS_STAGE_TRAIN);
+      atlas_filter_add_value (filter, ATLAS_FILTER_FIELD_ROOT_CAUSE, ATLAS_ROOT_CAUSE_API);
+      break;
+    default:
+      break;
+    }
+  return filter;
+}
+
+/* A filter change in the window: new statistics, every chart's model, and
+ * every chart drawn (Cairo, on a 900 x 560 image, as the widgets draw). */
+static void
+bench_charts (AtlasCorpus *corpus)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 560);
+  cairo_t *cr = cairo_create (surface);
+  double aggregate_ms[41], redraw_ms[41];
+  AtlasChartOptions options;
+  AtlasChartStyle style;
+
+  atlas_chart_options_init (&options);
+  atlas_chart_style_init_light (&style);
+  for (guint r = 0; r < G_N_ELEMENTS (redraw_ms); r++)
+    {
+      g_autoptr(AtlasFilter) filter = make_filter (r);
+      g_autoptr(GPtrArray) models = g_ptr_array_new_with_free_func (g_object_unref);
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(AtlasChartStats) stats = atlas_chart_stats_new (corpus, filter);
+
+      for (guint kind = 0; kind < ATLAS_N_CHART_KINDS; kind++)
+        g_ptr_array_add (models, atlas_chart_model_new (stats, kind, &options));
+      aggregate_ms[r] = ms_since (start);
+      for (guint i = 0; i < models->len; i++)
+        {
+          g_autoptr(AtlasChartLayout) layout = atlas_chart_render (models->pdata[i], &style, cr, 900, 560);
+        }
+      redraw_ms[r] = ms_since (start);
+    }
+  qsort (aggregate_ms, G_N_ELEMENTS (aggregate_ms), sizeof (double), compare_doubles);
+  qsort (redraw_ms, G_N_ELEMENTS (redraw_ms), sizeof (double), compare_doubles);
+  printf ("charts: %u\n", (guint)ATLAS_N_CHART_KINDS);
+  printf ("charts_filter_stats_models_ms_median: %.2f\n", aggregate_ms[G_N_ELEMENTS (aggregate_ms) / 2]);
+  printf ("charts_filter_stats_models_ms_max: %.2f\n", aggregate_ms[G_N_ELEMENTS (aggregate_ms) - 1]);
+  printf ("charts_and_cairo_drawing_ms_median: %.2f\n", redraw_ms[G_N_ELEMENTS (redraw_ms) / 2]);
+  printf ("charts_and_cairo_drawing_ms_max: %.2f\n", redraw_ms[G_N_ELEMENTS (redraw_ms) - 1]);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 bench_cell_view (AtlasStore  *store,
                  AtlasCorpus *corpus)
@@ -140,6 +207,8 @@ reopen (const char *path)
   printf ("peak_rss_before_kib: %ld\n", rss_before);
   printf ("peak_rss_loaded_kib: %ld\n", peak_rss_kib ());
   bench_aggregate (corpus);
+  bench_charts (corpus);
+  printf ("peak_rss_after_charts_kib: %ld\n", peak_rss_kib ());
   bench_cell_view (store, corpus);
   return 0;
 

@@ -79,9 +79,15 @@ def main():
     print(f"  open -> every crash loaded:     {float(r['reopen_to_corpus_loaded_ms']):8.1f} ms")
     print(f"  peak RSS with the corpus loaded: {int(r['peak_rss_loaded_kib']) / 1024:7.1f} MiB "
           f"(whole process run: {reopen['maxrss_kib'] / 1024:.1f} MiB)")
-    print(f"  filter + 5 histograms + heatmap over all crashes: median "
-          f"{float(r['filter_and_aggregate_ms_median']):.2f} ms, max {float(r['filter_and_aggregate_ms_max']):.2f} ms"
-          " (a stand-in: the charts' own aggregation is not on this branch)")
+    print(f"  filter change, charts' statistics + all {r['charts']} chart models: median "
+          f"{float(r['charts_filter_stats_models_ms_median']):.2f} ms, "
+          f"max {float(r['charts_filter_stats_models_ms_max']):.2f} ms")
+    print(f"  ... and all {r['charts']} charts drawn with Cairo (900x560 image): median "
+          f"{float(r['charts_and_cairo_drawing_ms_median']):.2f} ms, "
+          f"max {float(r['charts_and_cairo_drawing_ms_max']):.2f} ms")
+    print(f"  (a hand-written filter + 5 histograms + heatmap pass: median "
+          f"{float(r['filter_and_aggregate_ms_median']):.2f} ms)")
+    print(f"  peak RSS after the charts: {int(r['peak_rss_after_charts_kib']) / 1024:.1f} MiB")
     print(f"  one notebook rebuilt from the store for the cell view: "
           f"{float(r['load_one_notebook_for_cell_view_ms']):.2f} ms")
 
