@@ -99,6 +99,7 @@ atlas_cli_scan_into_store (AtlasScanner    *scanner,
   g_autoptr(GError) error = NULL;
   StoreState state = { 0 };
   WorkerData *worker;
+  guint n_relabelled = 0;
   gboolean ok;
 
   if ((store = atlas_store_open (db_path, &error)) == NULL ||
@@ -120,8 +121,12 @@ atlas_cli_scan_into_store (AtlasScanner    *scanner,
   atlas_scanner_set_read_flags (scanner, ATLAS_READ_CONTENT_HASH);
   atlas_scanner_run (scanner, store_result_cb, &state, NULL, NULL);
 
+  /* Stored notebooks labelled by other rules (a rules change, an import
+   * with --no-classify) are labelled again from what the file holds. */
   ok = atlas_store_close (store, &error) &&
-       (classifier == NULL || atlas_store_update_clusters (store, &error));
+       (classifier == NULL ||
+        (atlas_store_reclassify (store, classifier, &n_relabelled, NULL, &error) &&
+         atlas_store_update_clusters (store, &error)));
   if (!ok)
     {
       g_printerr ("crash-atlas: %s\n", error->message);
@@ -130,5 +135,8 @@ atlas_cli_scan_into_store (AtlasScanner    *scanner,
 
   g_print (_("%s: added %u notebooks with %u crashes; %u already stored, %u unreadable\n"),
            db_path, state.n_added, state.n_crashes, state.n_skipped, state.n_unreadable);
+  if (n_relabelled > 0)
+    g_print (_("%s: labelled %u stored notebooks again with the current rules\n"),
+             db_path, n_relabelled);
   return state.n_unreadable + n_missing > 0 ? ATLAS_CLI_EXIT_PARTIAL : ATLAS_CLI_EXIT_OK;
 }

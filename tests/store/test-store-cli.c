@@ -105,6 +105,22 @@ test_round_trip (void)
   again = store_test_run (0, "export", "--db", f.db, NULL);
   g_assert_cmpstr (again, ==, scanned);
 
+  /* Imported without labels, then labelled from the file alone. */
+  {
+    g_autofree char *unlabelled = g_build_filename (f.dir, "unlabelled.crashatlas", NULL);
+    g_autofree char *relabelled = NULL;
+    g_autofree char *out = NULL;
+
+    g_free (store_test_run (0, "scan", "--no-classify", "--db", unlabelled, f.corpus, demo, NULL));
+    out = store_test_run (0, "export", "--db", unlabelled, NULL);
+    g_assert_cmpstr (out, !=, scanned);
+    g_free (report);
+    report = store_test_run (0, "scan", "--db", unlabelled, f.corpus, NULL);
+    g_assert_nonnull (strstr (report, "again"));
+    relabelled = store_test_run (0, "export", "--db", unlabelled, NULL);
+    g_assert_cmpstr (relabelled, ==, scanned);
+  }
+
   missing = g_build_filename (f.dir, "missing.crashatlas", NULL);
   g_free (store_test_run (2, "export", "--db", missing, NULL));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));

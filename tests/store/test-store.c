@@ -602,7 +602,7 @@ test_reclassify (Fixture       *f,
   g_autoptr(GPtrArray) labelled = NULL;
   g_autoptr(AtlasCorpus) corpus = NULL;
   g_autofree char *rules = NULL;
-  guint next = 0, n_labelled = 0;
+  guint next = 0, n_labelled = 0, n_relabelled = 0;
 
   if (g_getenv ("CRASH_ATLAS_DEMO_DIR") == NULL)
     {
@@ -617,8 +617,12 @@ test_reclassify (Fixture       *f,
   g_assert_true (atlas_store_flush (store, &error));
 
   /* Labels from stored cells and tracebacks equal labels from the files. */
-  g_assert_true (atlas_store_reclassify (store, classifier, NULL, &error));
+  g_assert_true (atlas_store_reclassify (store, classifier, &n_relabelled, NULL, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (n_relabelled, >, 10);
+  /* Nothing is stale any more. */
+  g_assert_true (atlas_store_reclassify (store, classifier, &n_relabelled, NULL, &error));
+  g_assert_cmpuint (n_relabelled, ==, 0);
   rules = atlas_store_dup_rules_version (store, &error);
   g_assert_cmpstr (rules, ==, atlas_classifier_get_rules_version (classifier));
   corpus = atlas_store_load_corpus (store, NULL, &error);

@@ -145,18 +145,22 @@ atlas_store_update_clusters (AtlasStore  *self,
 
 /* Re-classification ------------------------------------------------------- */
 
+/* The notebooks with a crash that other rules labelled. */
 static gboolean
-read_notebook_ids (sqlite3     *db,
-                   const char  *path,
-                   GArray      *ids,
-                   GError     **error)
+read_stale_notebook_ids (sqlite3     *db,
+                         const char  *path,
+                         const char  *rules_version,
+                         GArray      *ids,
+                         GError     **error)
 {
-  sqlite3_stmt *stmt = _atlas_store_db_prepare (db, "SELECT id FROM notebook WHERE n_crashes > 0"
-                                                " ORDER BY id", path, error);
+  sqlite3_stmt *stmt = _atlas_store_db_prepare (db,
+    "SELECT DISTINCT notebook_id FROM crash WHERE rules_version IS NOT ? ORDER BY notebook_id",
+    path, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
+  _atlas_store_bind_text (stmt, 1, rules_version);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -247,13 +251,15 @@ reclassify_batch (Reclassify  *r,
 
 static gboolean
 reclassify_all (Reclassify    *r,
+                guint         *n_relabelled,
                 GCancellable  *cancellable,
                 GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (!read_notebook_ids (r->db, r->path, ids, error))
+  if (!read_stale_notebook_ids (r->db, r->path, r->rules_version, ids, error))
     return FALSE;
+  *n_relabelled = ids->len;
   for (guint i = 0; i < ids->len; i += RECLASSIFY_BATCH)
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
@@ -284,10 +290,12 @@ set_rules_version (Reclassify  *r,
 gboolean
 atlas_store_reclassify (AtlasStore       *self,
                         AtlasClassifier  *classifier,
+                        guint            *n_relabelled,
                         GCancellable     *cancellable,
                         GError          **error)
 {
   Reclassify r = { 0 };
+  guint n = 0;
   gboolean ok;
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
@@ -303,8 +311,10 @@ atlas_store_reclassify (AtlasStore       *self,
     " stage = ?5, library = ?6, evidence_crash_type = ?7, evidence_root_cause = ?8,"
     " evidence_ml_bug = ?9, evidence_stage = ?10, evidence_library = ?11, rules_version = ?12"
     " WHERE notebook_id = ?13 AND seq = ?14", r.path, error);
-  ok = r.update != NULL && reclassify_all (&r, cancellable, error) &&
+  ok = r.update != NULL && reclassify_all (&r, &n, cancellable, error) &&
        set_rules_version (&r, error);
+  if (n_relabelled != NULL)
+    *n_relabelled = ok ? n : 0;
   sqlite3_finalize (r.update);
   _atlas_store_db_close (r.db);
   return ok;

@@ -104,11 +104,14 @@ AtlasNotebook *atlas_store_load_notebook       (AtlasStore       *self,
                                                 const char       *location,
                                                 GError          **error);
 
-/* Labels every stored crash again with @classifier from the stored cells and
- * tracebacks (no notebook is re-read), records its rules version and
- * re-clusters. */
+/* Labels again, with @classifier, the stored crashes that other rules (or
+ * none) labelled, from the stored cells and tracebacks: no notebook is
+ * re-read. Commits every few hundred notebooks, so an interrupted run is
+ * resumed by the next. @n_relabelled (optional) receives the number of
+ * notebooks done. Clusters do not depend on labels and stay. */
 gboolean       atlas_store_reclassify          (AtlasStore       *self,
                                                 AtlasClassifier  *classifier,
+                                                guint            *n_relabelled,
                                                 GCancellable     *cancellable,
                                                 GError          **error);
 
