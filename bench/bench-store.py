@@ -76,7 +76,8 @@ def main():
     r = figures([sb, "reopen", db])
     print(f"reopen (separate process): {r['notebooks']} notebooks, {r['crashes']} crashes")
     print(f"  open + checks:                  {float(r['open_ms']):8.1f} ms")
-    print(f"  open -> every crash loaded:     {float(r['reopen_to_corpus_loaded_ms']):8.1f} ms")
+    print(f"  open -> every crash loaded:     {float(r['reopen_to_corpus_loaded_ms']):8.1f} ms "
+          f"(CPU {float(r['reopen_to_corpus_loaded_cpu_ms']):.1f} ms)")
     print(f"  peak RSS with the corpus loaded: {int(r['peak_rss_loaded_kib']) / 1024:7.1f} MiB "
           f"(whole process run: {reopen['maxrss_kib'] / 1024:.1f} MiB)")
     print(f"  filter change, charts' statistics + all {r['charts']} chart models: median "
@@ -84,7 +85,8 @@ def main():
           f"max {float(r['charts_filter_stats_models_ms_max']):.2f} ms")
     print(f"  ... and all {r['charts']} charts drawn with Cairo (900x560 image): median "
           f"{float(r['charts_and_cairo_drawing_ms_median']):.2f} ms, "
-          f"max {float(r['charts_and_cairo_drawing_ms_max']):.2f} ms")
+          f"max {float(r['charts_and_cairo_drawing_ms_max']):.2f} ms, "
+          f"CPU median {float(r['charts_and_cairo_drawing_cpu_ms_median']):.2f} ms")
     print(f"  (a hand-written filter + 5 histograms + heatmap pass: median "
           f"{float(r['filter_and_aggregate_ms_median']):.2f} ms)")
     print(f"  peak RSS after the charts: {int(r['peak_rss_after_charts_kib']) / 1024:.1f} MiB")
