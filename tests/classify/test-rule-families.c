@@ -171,6 +171,8 @@ test_missing_names (void)
                 ATLAS_DIMENSION_ML_BUG, "ML");
   assert_label ("NameError", "name 'export_dir' is not defined", "files = sorted(os.listdir(export_dir))", NULL,
                 ATLAS_DIMENSION_ML_BUG, "PY");
+  assert_label ("AttributeError", "'dict' object has no attribute 'groupby'", "totals = counts.groupby('k')", NULL,
+                ATLAS_DIMENSION_ML_BUG, "PY");
   /* The crashing line first, then the rest of the cell. */
   assert_label ("NameError", "name 'bar_heights' is not defined",
                 "top = max(bar_heights)\nplt.bar(range(3), bar_heights)", NULL, ATLAS_DIMENSION_ML_BUG, "PY");
