@@ -181,7 +181,8 @@ test_missing_names (void)
 }
 
 /* Stage keywords match whole words; OpenCV image calls prepare data; a
- * failure inside a deep learning framework with no other sign is training. */
+ * failure inside a deep learning framework with no other sign is training;
+ * text generation is prediction; scores on the training set are training. */
 static void
 test_stage_keywords (void)
 {
@@ -198,6 +199,14 @@ test_stage_keywords (void)
                 "total.backward()", torch_frames, ATLAS_DIMENSION_STAGE, "TRAIN");
   assert_label ("RuntimeError", "element 0 of tensors does not require grad and does not have a grad_fn",
                 "x = total", torch_frames, ATLAS_DIMENSION_STAGE, "TRAIN");
+  assert_label ("RuntimeError", "CUDA out of memory. Tried to allocate 2.00 GiB", "story = write_story(prompt)",
+                SITE "transformers/generation/utils.py:1520, in GenerationMixin.generate(self, inputs)\n"
+                SITE "torch/nn/modules/module.py:1501, in Module._call_impl(self, *args)\n",
+                ATLAS_DIMENSION_STAGE, "EVAL");
+  assert_label ("ValueError", "could not broadcast input array from shape (50,2) into shape (50,1)",
+                "fitted[:, 0] = trainPreds", NULL, ATLAS_DIMENSION_STAGE, "TRAIN");
+  assert_label ("ValueError", "could not broadcast input array from shape (50,2) into shape (50,1)",
+                "fitted[:, 0] = testPreds", NULL, ATLAS_DIMENSION_STAGE, "EVAL");
 }
 
 int
