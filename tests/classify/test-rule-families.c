@@ -182,7 +182,8 @@ test_missing_names (void)
 
 /* Stage keywords match whole words; OpenCV image calls prepare data; a
  * failure inside a deep learning framework with no other sign is training;
- * text generation is prediction; scores on the training set are training. */
+ * text generation is prediction; scores on the training set are training;
+ * inspecting data is exploration. */
 static void
 test_stage_keywords (void)
 {
@@ -203,6 +204,8 @@ test_stage_keywords (void)
                 SITE "transformers/generation/utils.py:1520, in GenerationMixin.generate(self, inputs)\n"
                 SITE "torch/nn/modules/module.py:1501, in Module._call_impl(self, *args)\n",
                 ATLAS_DIMENSION_STAGE, "EVAL");
+  assert_label ("KeyError", "'age'", "people['age'].value_counts()", NULL, ATLAS_DIMENSION_STAGE, "DATAV");
+  assert_label ("KeyError", "'age'", "people['age'].astype(int)", NULL, ATLAS_DIMENSION_STAGE, "DATAP");
   assert_label ("ValueError", "could not broadcast input array from shape (50,2) into shape (50,1)",
                 "fitted[:, 0] = trainPreds", NULL, ATLAS_DIMENSION_STAGE, "TRAIN");
   assert_label ("ValueError", "could not broadcast input array from shape (50,2) into shape (50,1)",
