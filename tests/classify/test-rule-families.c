@@ -183,7 +183,8 @@ test_missing_names (void)
 /* Stage keywords match whole words; OpenCV image calls prepare data; a
  * failure inside a deep learning framework with no other sign is training;
  * text generation is prediction; scores on the training set are training;
- * inspecting data is exploration. */
+ * inspecting data is exploration; cross-validation folds are training;
+ * a cell that draws bars is visualisation. */
 static void
 test_stage_keywords (void)
 {
@@ -205,6 +206,12 @@ test_stage_keywords (void)
                 SITE "torch/nn/modules/module.py:1501, in Module._call_impl(self, *args)\n",
                 ATLAS_DIMENSION_STAGE, "EVAL");
   assert_label ("KeyError", "'age'", "people['age'].value_counts()", NULL, ATLAS_DIMENSION_STAGE, "DATAV");
+  /* The crashing line first, then the rest of the cell. */
+  assert_label ("KeyError", "'age'", "part = people.iloc[tr_rows]['age']\n"
+                "for fold, (tr_rows, va_rows) in enumerate(StratifiedKFold(5).split(people, y)):", NULL,
+                ATLAS_DIMENSION_STAGE, "TRAIN");
+  assert_label ("NameError", "name 'ticks' is not defined", "spots = [t * 2 for t in ticks]\n"
+                "plt.bar(spots, counts)", NULL, ATLAS_DIMENSION_STAGE, "DATAV");
   assert_label ("KeyError", "'age'", "people['age'].astype(int)", NULL, ATLAS_DIMENSION_STAGE, "DATAP");
   assert_label ("ValueError", "could not broadcast input array from shape (50,2) into shape (50,1)",
                 "fitted[:, 0] = trainPreds", NULL, ATLAS_DIMENSION_STAGE, "TRAIN");
