@@ -184,7 +184,8 @@ test_missing_names (void)
  * failure inside a deep learning framework with no other sign is training;
  * text generation is prediction; scores on the training set are training;
  * inspecting data is exploration; cross-validation folds are training;
- * a cell that draws bars is visualisation. */
+ * a cell that draws bars is visualisation; a cell that fits and scores, or
+ * builds and fits, a model is training. */
 static void
 test_stage_keywords (void)
 {
@@ -209,6 +210,13 @@ test_stage_keywords (void)
   /* The crashing line first, then the rest of the cell. */
   assert_label ("KeyError", "'age'", "part = people.iloc[tr_rows]['age']\n"
                 "for fold, (tr_rows, va_rows) in enumerate(StratifiedKFold(5).split(people, y)):", NULL,
+                ATLAS_DIMENSION_STAGE, "TRAIN");
+  assert_label ("TypeError", "score() missing 1 required positional argument: 'y'", "print(reg.score(X_va))\n"
+                "reg = reg.fit(X_tr, y_tr)", NULL, ATLAS_DIMENSION_STAGE, "TRAIN");
+  assert_label ("TypeError", "score() missing 1 required positional argument: 'y'", "print(reg.score(X_va))",
+                NULL, ATLAS_DIMENSION_STAGE, "EVAL");
+  assert_label ("NameError", "name 'GradientBoostingRegressor' is not defined",
+                "gbr = GradientBoostingRegressor(n_estimators=50)\ngbr.fit(X_tr, y_tr)", NULL,
                 ATLAS_DIMENSION_STAGE, "TRAIN");
   assert_label ("NameError", "name 'ticks' is not defined", "spots = [t * 2 for t in ticks]\n"
                 "plt.bar(spots, counts)", NULL, ATLAS_DIMENSION_STAGE, "DATAV");
