@@ -107,6 +107,22 @@ test_module_getattr_typo (void)
                 ATLAS_DIMENSION_LIBRARY, "none");
 }
 
+/* Root causes: a plotting call refusing its values is about the data; a
+ * best-known name of a package misspelt is a typo; a missing module
+ * attribute that is not such a name stays a misunderstanding of the API. */
+static void
+test_root_causes (void)
+{
+  const char *plt_frames = SITE "matplotlib/image.py:706, in _ImageBase.set_data(self, A)\n";
+
+  assert_label ("TypeError", "Invalid shape (3,) for image data", "plt.imshow(pixels[0])", plt_frames,
+                ATLAS_DIMENSION_ROOT_CAUSE, "DATA");
+  assert_label ("AttributeError", "module 'pandas' has no attribute 'Dataframe'", "out = pd.Dataframe(rows)", NULL,
+                ATLAS_DIMENSION_ROOT_CAUSE, "IMPL");
+  assert_label ("AttributeError", "module 'pandas' has no attribute 'ewma'", "smooth = pd.ewma(prices, 5)", NULL,
+                ATLAS_DIMENSION_ROOT_CAUSE, "API");
+}
+
 /* Python names the function in its argument errors: a scikit-learn metric
  * wrapped in a plotting call is still scikit-learn's. */
 static void
@@ -242,6 +258,7 @@ main (int    argc,
   g_test_add_func ("/Atlas/RuleFamilies/library/sklearn-function-arguments", test_sklearn_function_arguments);
   g_test_add_func ("/Atlas/RuleFamilies/library/opencv-empty-input", test_opencv_empty_input);
   g_test_add_func ("/Atlas/RuleFamilies/key-removed-on-same-line", test_key_removed_on_same_line);
+  g_test_add_func ("/Atlas/RuleFamilies/root-cause/plots-and-typos", test_root_causes);
   g_test_add_func ("/Atlas/RuleFamilies/ml-bug/model-file-loading", test_model_file_loading);
   g_test_add_func ("/Atlas/RuleFamilies/ml-bug/missing-names", test_missing_names);
   g_test_add_func ("/Atlas/RuleFamilies/stage/keywords", test_stage_keywords);
