@@ -140,6 +140,9 @@ test_opencv_empty_input (void)
   assert_label ("error", "OpenCV(4.6.0) /io/opencv/modules/imgproc/src/resize.cpp:4052: error: "
                 "(-215:Assertion failed) !ssize.empty() in function 'resize'",
                 "small = cv2.resize(photo, (64, 64))", NULL, ATLAS_DIMENSION_LIBRARY, "none");
+  assert_label ("error", "OpenCV(4.6.0) /io/opencv/modules/imgproc/src/resize.cpp:4052: error: "
+                "(-215:Assertion failed) !ssize.empty() in function 'resize'",
+                "small = cv2.resize(photo, (64, 64))", NULL, ATLAS_DIMENSION_ROOT_CAUSE, "ENV");
   assert_label ("error", "OpenCV(4.6.0) /io/opencv/modules/core/src/arithm.cpp:647: error: "
                 "(-209:Sizes of input arguments do not match) The operation is neither 'array op array' "
                 "nor 'array op scalar'", "blend = cv2.add(left, right)", NULL,
