@@ -204,7 +204,8 @@ test_missing_names (void)
  * text generation is prediction; scores on the training set are training;
  * inspecting data is exploration; cross-validation folds are training;
  * a cell that draws bars is visualisation; a cell that fits and scores, or
- * builds and fits, a model is training. */
+ * builds and fits, a model is training, as is a cell that calls the
+ * notebook's own training function. */
 static void
 test_stage_keywords (void)
 {
@@ -237,6 +238,10 @@ test_stage_keywords (void)
   assert_label ("NameError", "name 'GradientBoostingRegressor' is not defined",
                 "gbr = GradientBoostingRegressor(n_estimators=50)\ngbr.fit(X_tr, y_tr)", NULL,
                 ATLAS_DIMENSION_STAGE, "TRAIN");
+  assert_label ("KeyError", "'close'", "series = quotes['close']\nhist = train_forecaster(series, epochs=3)", NULL,
+                ATLAS_DIMENSION_STAGE, "TRAIN");
+  assert_label ("KeyError", "'close'", "series = quotes['close']\nparts = train_test_split(series)", NULL,
+                ATLAS_DIMENSION_STAGE, "DATAP");
   assert_label ("NameError", "name 'ticks' is not defined", "spots = [t * 2 for t in ticks]\n"
                 "plt.bar(spots, counts)", NULL, ATLAS_DIMENSION_STAGE, "DATAV");
   assert_label ("KeyError", "'age'", "people['age'].astype(int)", NULL, ATLAS_DIMENSION_STAGE, "DATAP");
