@@ -205,7 +205,7 @@ test_missing_names (void)
  * inspecting data is exploration; cross-validation folds are training;
  * a cell that draws bars is visualisation; a cell that fits and scores, or
  * builds and fits, a model is training, as is a cell that calls the
- * notebook's own training function. */
+ * notebook's own training function; IPython's display shows data. */
 static void
 test_stage_keywords (void)
 {
@@ -242,6 +242,10 @@ test_stage_keywords (void)
                 ATLAS_DIMENSION_STAGE, "TRAIN");
   assert_label ("KeyError", "'close'", "series = quotes['close']\nparts = train_test_split(series)", NULL,
                 ATLAS_DIMENSION_STAGE, "DATAP");
+  assert_label ("FileNotFoundError", "[Errno 2] No such file or directory: 'out/pred_07.png'",
+                "with open(self.filename, 'rb') as f:",
+                SITE "IPython/core/display.py:327, in DisplayObject.reload(self)\n",
+                ATLAS_DIMENSION_STAGE, "DATAV");
   assert_label ("NameError", "name 'ticks' is not defined", "spots = [t * 2 for t in ticks]\n"
                 "plt.bar(spots, counts)", NULL, ATLAS_DIMENSION_STAGE, "DATAV");
   assert_label ("KeyError", "'age'", "people['age'].astype(int)", NULL, ATLAS_DIMENSION_STAGE, "DATAP");
