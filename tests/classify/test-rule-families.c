@@ -180,6 +180,27 @@ test_model_file_loading (void)
                 "text = open('notes.txt').read()", NULL, ATLAS_DIMENSION_ML_BUG, "PY");
 }
 
+/* ML objects by their class names, models that pickle cannot serialise,
+ * ML packages' modules; a refused thread is the machine's, not a library's. */
+static void
+test_ml_objects (void)
+{
+  assert_label ("AttributeError", "'ImageDataset' object has no attribute 'classes_'", "names = ds.classes_", NULL,
+                ATLAS_DIMENSION_ML_BUG, "ML");
+  assert_label ("AttributeError", "'Invoice' object has no attribute 'total_'", "due = bill.total_", NULL,
+                ATLAS_DIMENSION_ML_BUG, "PY");
+  assert_label ("TypeError", "cannot pickle '_thread.RLock' object", "pickle.dump(best_model, fh)", NULL,
+                ATLAS_DIMENSION_ML_BUG, "ML");
+  assert_label ("AttributeError", "module 'gymnasium.wrappers' has no attribute 'Monitor'",
+                "env = gymnasium.wrappers.Monitor(env, 'runs')", NULL, ATLAS_DIMENSION_ML_BUG, "ML");
+  assert_label ("RuntimeError", "can't start new thread", "pool = ThreadPool(64)",
+                SITE "numpy/core/fromnumeric.py:59, in _wrapfunc(obj, method)\n", ATLAS_DIMENSION_LIBRARY, "none");
+  assert_label ("RuntimeError", "can't start new thread", "pool = ThreadPool(64)",
+                SITE "numpy/core/fromnumeric.py:59, in _wrapfunc(obj, method)\n", ATLAS_DIMENSION_ML_BUG, "PY");
+  assert_label ("TypeError", "can't convert np.ndarray of type numpy.object_. The only supported types are: "
+                "float64, float32", "t = as_tensor(batch)", NULL, ATLAS_DIMENSION_LIBRARY, "torch");
+}
+
 /* Names: an ML library's class is a missing import of that library; a path
  * or a file name is a plain string; plotting alone
  * does not make a missing value ML data. */
@@ -187,6 +208,8 @@ static void
 test_missing_names (void)
 {
   assert_label ("NameError", "name 'MinMaxScaler' is not defined", "scaler = MinMaxScaler()", NULL,
+                ATLAS_DIMENSION_ML_BUG, "ML");
+  assert_label ("NameError", "name 'imread' is not defined", "img = imread(path)", NULL,
                 ATLAS_DIMENSION_ML_BUG, "ML");
   assert_label ("NameError", "name 'export_dir' is not defined", "files = sorted(os.listdir(export_dir))", NULL,
                 ATLAS_DIMENSION_ML_BUG, "PY");
@@ -273,6 +296,7 @@ main (int    argc,
   g_test_add_func ("/Atlas/RuleFamilies/root-cause/plots-and-typos", test_root_causes);
   g_test_add_func ("/Atlas/RuleFamilies/ml-bug/model-file-loading", test_model_file_loading);
   g_test_add_func ("/Atlas/RuleFamilies/ml-bug/missing-names", test_missing_names);
+  g_test_add_func ("/Atlas/RuleFamilies/ml-bug/ml-objects", test_ml_objects);
   g_test_add_func ("/Atlas/RuleFamilies/stage/keywords", test_stage_keywords);
 
   status = g_test_run ();
