@@ -87,6 +87,19 @@ test_model_library_frames (void)
                 "logits = head(batch)", torch_frames, ATLAS_DIMENSION_LIBRARY, "torch");
 }
 
+/* NumPy's index message on the Axes grid of plt.subplots is matplotlib's;
+ * unpacking Keras' evaluate() into the wrong number of names is Keras'. */
+static void
+test_grid_and_evaluate (void)
+{
+  assert_label ("IndexError", "index 4 is out of bounds for axis 0 with size 4", "panel = axs[k]", NULL,
+                ATLAS_DIMENSION_LIBRARY, "matplotlib");
+  assert_label ("IndexError", "index 4 is out of bounds for axis 0 with size 4", "cell = grid[k]", NULL,
+                ATLAS_DIMENSION_LIBRARY, "numpy");
+  assert_label ("ValueError", "too many values to unpack (expected 2)", "loss, acc = net.evaluate(X_te, y_te)", NULL,
+                ATLAS_DIMENSION_LIBRARY, "keras");
+}
+
 /* torch's view()/reshape() message, raised in compiled code with no frame. */
 static void
 test_torch_view_message (void)
@@ -289,6 +302,7 @@ main (int    argc,
 
   g_test_add_func ("/Atlas/RuleFamilies/library/model-library-frames", test_model_library_frames);
   g_test_add_func ("/Atlas/RuleFamilies/library/torch-view-message", test_torch_view_message);
+  g_test_add_func ("/Atlas/RuleFamilies/library/grid-and-evaluate", test_grid_and_evaluate);
   g_test_add_func ("/Atlas/RuleFamilies/library/module-getattr-typo", test_module_getattr_typo);
   g_test_add_func ("/Atlas/RuleFamilies/library/sklearn-function-arguments", test_sklearn_function_arguments);
   g_test_add_func ("/Atlas/RuleFamilies/library/opencv-empty-input", test_opencv_empty_input);
