@@ -69,7 +69,7 @@ static const char * const shared_patterns[N_RE] = {
   "(?:name|variable) '([A-Za-z_][A-Za-z0-9_]*)'(?: is not defined| referenced before| where it)",
   "[A-Za-z_][A-Za-z0-9_]*",
   "(?:No module named|cannot import name '[^']*' from) '([A-Za-z_][A-Za-z0-9_]*)",
-  "^\\W*'([^']{1,200})'",
+  "^\\W*(?:None of \\[\\w*Index\\(\\[)?'([^']{1,200})'",
 };
 
 static GRegex *
