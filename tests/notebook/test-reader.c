@@ -240,6 +240,24 @@ test_crash_line (void)
 }
 
 static void
+test_tf_keras_is_keras_use (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasNotebook) nb = read_string (
+    "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": ["
+    "  {\"cell_type\": \"code\", \"execution_count\": 1, \"outputs\": [], \"source\":"
+    "   \"from tensorflow import keras\"}"
+    "]}", &error);
+  const char * const *packages;
+
+  g_assert_no_error (error);
+  packages = atlas_notebook_get_packages (nb);
+  g_assert_cmpstr (packages[0], ==, "keras");
+  g_assert_cmpstr (packages[1], ==, "tensorflow");
+  g_assert_null (packages[2]);
+}
+
+static void
 test_resolve_names (void)
 {
   g_autoptr(GError) error = NULL;
@@ -269,6 +287,7 @@ test_resolve_names (void)
   packages = atlas_notebook_get_packages (nb);
   g_assert_cmpstr (packages[0], ==, "keras");
   g_assert_cmpstr (packages[1], ==, "os");
+  /* "tensorflow.keras" would add keras, which "from keras import" already did. */
   g_assert_cmpstr (packages[2], ==, "pandas");
   g_assert_cmpstr (packages[3], ==, "sklearn");
   g_assert_cmpstr (packages[4], ==, "tensorflow");
@@ -291,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/Atlas/Reader/order-anomalies", test_order_anomalies);
   g_test_add_func ("/Atlas/Reader/crash-line", test_crash_line);
   g_test_add_func ("/Atlas/Reader/resolve-names", test_resolve_names);
+  g_test_add_func ("/Atlas/Reader/tf-keras-is-keras-use", test_tf_keras_is_keras_use);
 
   return g_test_run ();
 }

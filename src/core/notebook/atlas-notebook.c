@@ -134,6 +134,16 @@ _atlas_notebook_add_crash (AtlasNotebook *self,
 
 /* Facts ----------------------------------------------------------------- */
 
+static gboolean
+imports_tf_keras (const AtlasImport *import)
+{
+  if (g_strcmp0 (import->package, "tensorflow") != 0)
+    return FALSE;
+
+  return g_str_has_prefix (import->module, "tensorflow.keras") ||
+         g_strcmp0 (import->symbol, "keras") == 0;
+}
+
 static void
 collect_imports (AtlasNotebook *self)
 {
@@ -152,9 +162,16 @@ collect_imports (AtlasNotebook *self)
   for (guint i = 0; i < self->imports->len; i++)
     {
       const AtlasImport *import = g_ptr_array_index (self->imports, i);
+      const char *keras;
 
       if (import->package[0] != '\0' && g_hash_table_add (seen, import->package))
         g_ptr_array_add (packages, g_strdup (import->package));
+
+      /* The taxonomy counts tf.keras as Keras, so importing it is a use of
+       * Keras too (for crashes per use). */
+      keras = imports_tf_keras (import) ? "keras" : NULL;
+      if (keras != NULL && g_hash_table_add (seen, (gpointer)keras))
+        g_ptr_array_add (packages, g_strdup (keras));
     }
 
   g_ptr_array_sort (packages, compare_indirect);
