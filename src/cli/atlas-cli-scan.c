@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "atlas-cli.h"
+#include "atlas-cli-sources.h"
 #include "atlas-crash-writer.h"
 #include "atlas-scanner.h"
 
@@ -21,6 +22,7 @@ typedef struct
 {
   AtlasCrashWriter *writer;
   AtlasPlatform     platform;
+  AtlasCliSources  *sources;
   guint             n_unreadable;
 } ScanState;
 
@@ -39,11 +41,13 @@ scan_result_cb (AtlasScanResult *result,
       info = atlas_notebook_info_new_failed (result->location, state->platform,
                                              ATLAS_NOTEBOOK_STATUS_UNREADABLE,
                                              result->error->message);
+      atlas_cli_sources_annotate (state->sources, info);
       atlas_crash_writer_add_notebook (state->writer, info);
       return;
     }
 
   info = atlas_notebook_info_new_from_notebook (result->notebook);
+  atlas_cli_sources_annotate (state->sources, info);
   atlas_crash_writer_add_notebook (state->writer, info);
 
   crashes = atlas_notebook_get_crashes (result->notebook);
@@ -84,6 +88,7 @@ atlas_cli_scan (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (N_("PATH… — list the crashes recorded in notebooks"));
   g_autoptr(AtlasScanner) scanner = NULL;
   g_autoptr(AtlasCrashWriter) writer = NULL;
+  g_autoptr(AtlasCliSources) sources = atlas_cli_sources_new ();
   g_autoptr(GError) error = NULL;
   AtlasCrashFormat format = ATLAS_CRASH_FORMAT_JSONL;
   AtlasPlatform platform = ATLAS_PLATFORM_LOCAL;
@@ -97,6 +102,7 @@ atlas_cli_scan (int    argc,
     _("Prints one record per crash (an error output of a code cell). Folders are searched\n"
       "recursively for *.ipynb. Exit status: 0 when every input was read, 1 when some\n"
       "could not be (each is named on standard error), 2 for usage errors."));
+  g_option_context_set_description (context, atlas_cli_sources_help ());
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -115,6 +121,8 @@ atlas_cli_scan (int    argc,
     {
       g_autoptr(GError) path_error = NULL;
 
+      if (atlas_cli_sources_claim (sources, paths[i]))
+        continue;
       if (!atlas_scanner_add_path (scanner, paths[i], &path_error))
         {
           g_printerr ("crash-atlas: %s\n", path_error->message);
@@ -133,7 +141,9 @@ atlas_cli_scan (int    argc,
   writer = atlas_crash_writer_new (stream, format);
   state.writer = writer;
   state.platform = platform;
+  state.sources = sources;
   atlas_scanner_run (scanner, scan_result_cb, &state, NULL, NULL);
+  n_missing += atlas_cli_sources_run (sources, scan_result_cb, &state, NULL, NULL);
 
   if (!atlas_crash_writer_finish (writer, &error))
     {
