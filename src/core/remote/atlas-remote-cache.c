@@ -22,7 +22,11 @@
 static char *
 cache_dir (void)
 {
-  char *dir = g_build_filename (g_get_user_cache_dir (), "crash-atlas", "remote", NULL);
+  /* XDG_CACHE_HOME is read each time (GLib computes its own value once),
+   * so tests and long-running processes can point it elsewhere. */
+  const char *xdg = g_getenv ("XDG_CACHE_HOME");
+  const char *base = xdg != NULL && g_path_is_absolute (xdg) ? xdg : g_get_user_cache_dir ();
+  char *dir = g_build_filename (base, "crash-atlas", "remote", NULL);
 
   g_mkdir_with_parents (dir, 0700);
   return dir;
