@@ -121,6 +121,8 @@ item_cb (AtlasRemoteItem *item,
     run->worker (item->notebook, run->worker_data);
   if (item->notebook == NULL)
     run->self->n_failed++;
+  else if (item->status == ATLAS_NOTEBOOK_STATUS_RUN_FAILED)
+    g_printerr ("crash-atlas: %s: %s\n", item->location, item->message);
 
   result.index = run->self->index++;
   result.location = item->location;
