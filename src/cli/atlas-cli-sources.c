@@ -117,8 +117,6 @@ item_cb (AtlasRemoteItem *item,
   if (run->self->tty)
     g_printerr ("\r\033[K");
   g_hash_table_replace (run->self->statuses, info->location, info);
-  if (item->notebook != NULL && run->worker != NULL)
-    run->worker (item->notebook, run->worker_data);
   if (item->notebook == NULL)
     run->self->n_failed++;
   else if (item->status == ATLAS_NOTEBOOK_STATUS_RUN_FAILED)
@@ -147,6 +145,7 @@ atlas_cli_sources_run (AtlasCliSources     *self,
       AtlasRemoteSource *source = g_ptr_array_index (self->sources, i);
       g_autoptr(GError) error = NULL;
 
+      atlas_remote_source_set_worker_func (source, (AtlasRemoteWorkerFunc)worker, worker_data, NULL);
       if (!atlas_remote_source_run (source, item_cb, progress_cb, &run, NULL, &error))
         {
           g_printerr ("%scrash-atlas: %s\n", self->tty ? "\r\033[K" : "", error->message);

@@ -19,6 +19,8 @@ typedef struct
   const AtlasRemoteSpec   *spec;
   AtlasHttp               *http;
   AtlasReadFlags           read_flags;
+  AtlasRemoteWorkerFunc    worker_func;
+  gpointer                 worker_data;
   AtlasRemoteItemFunc      item_func;
   AtlasRemoteProgressFunc  progress_func;
   gpointer                 user_data;

@@ -26,6 +26,9 @@ struct _AtlasRemoteSource
   guint             max_tries;
   goffset           max_size;
   AtlasReadFlags    read_flags;
+  AtlasRemoteWorkerFunc worker_func;
+  gpointer          worker_data;
+  GDestroyNotify    worker_data_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasRemoteSource, atlas_remote_source, G_TYPE_OBJECT)
@@ -146,6 +149,8 @@ _atlas_remote_run_emit (AtlasRemoteRun  *run,
 {
   AtlasRemoteProgress progress = { ATLAS_REMOTE_PHASE_FETCHING, 0, 0, 0, item->location };
 
+  if (item->notebook != NULL && run->worker_func != NULL)
+    run->worker_func (item->notebook, run->worker_data);
   run->n_done++;
   progress.n_found = MAX (run->n_found, run->n_done);
   progress.n_done = run->n_done;
@@ -179,6 +184,8 @@ atlas_remote_source_finalize (GObject *object)
   g_free (self->text);
   atlas_remote_spec_free (self->spec);
   atlas_credentials_free (self->credentials);
+  if (self->worker_data_destroy != NULL)
+    self->worker_data_destroy (self->worker_data);
 
   G_OBJECT_CLASS (atlas_remote_source_parent_class)->finalize (object);
 }
@@ -267,6 +274,21 @@ atlas_remote_source_set_read_flags (AtlasRemoteSource *self,
   self->read_flags = flags;
 }
 
+void
+atlas_remote_source_set_worker_func (AtlasRemoteSource     *self,
+                                     AtlasRemoteWorkerFunc  func,
+                                     gpointer               user_data,
+                                     GDestroyNotify         user_data_destroy)
+{
+  g_return_if_fail (ATLAS_IS_REMOTE_SOURCE (self));
+
+  if (self->worker_data_destroy != NULL)
+    self->worker_data_destroy (self->worker_data);
+  self->worker_func = func;
+  self->worker_data = user_data;
+  self->worker_data_destroy = user_data_destroy;
+}
+
 static const char *
 endpoint (AtlasPlatform platform)
 {
@@ -337,6 +359,8 @@ atlas_remote_source_run (AtlasRemoteSource        *self,
   platform = atlas_remote_spec_platform (self->spec);
   run.spec = self->spec;
   run.read_flags = self->read_flags;
+  run.worker_func = self->worker_func;
+  run.worker_data = self->worker_data;
   run.item_func = item_func;
   run.progress_func = progress_func;
   run.user_data = user_data;

@@ -69,6 +69,11 @@ typedef void (*AtlasRemoteItemFunc)     (AtlasRemoteItem           *item,
 typedef void (*AtlasRemoteProgressFunc) (const AtlasRemoteProgress *progress,
                                          gpointer                   user_data);
 
+/* Runs on the importing thread right after a notebook was read (the app
+ * classifies there); must touch only @notebook and thread-safe state. */
+typedef void (*AtlasRemoteWorkerFunc)   (AtlasNotebook             *notebook,
+                                         gpointer                   user_data);
+
 #define ATLAS_TYPE_REMOTE_SOURCE (atlas_remote_source_get_type ())
 
 G_DECLARE_FINAL_TYPE (AtlasRemoteSource, atlas_remote_source, ATLAS, REMOTE_SOURCE, GObject)
@@ -91,6 +96,10 @@ void                   atlas_remote_source_set_max_size (AtlasRemoteSource      
                                                          goffset                   bytes);
 void                   atlas_remote_source_set_read_flags (AtlasRemoteSource      *self,
                                                          AtlasReadFlags            flags);
+void                   atlas_remote_source_set_worker_func (AtlasRemoteSource     *self,
+                                                         AtlasRemoteWorkerFunc     func,
+                                                         gpointer                  user_data,
+                                                         GDestroyNotify            user_data_destroy);
 
 /* Lists and fetches every notebook, one request at a time, handing each to
  * @item_func as soon as it is read. Fails only when the listing itself
