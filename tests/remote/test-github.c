@@ -706,6 +706,53 @@ test_connection_refused (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "GitHub repository o/r"));
 }
 
+static gboolean
+plain_incoming_cb (GSocketService    *service,
+                   GSocketConnection *connection,
+                   GObject           *source,
+                   gpointer           data)
+{
+  const char *reply = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+
+  g_output_stream_write_all (out, reply, strlen (reply), NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static void
+tls_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (atlas_remote_source_run_finish (ATLAS_REMOTE_SOURCE (object), result, error));
+}
+
+static void
+test_tls_error (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketService) plain = g_socket_service_new ();
+  guint16 port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (plain), NULL, NULL);
+  g_autofree char *base = g_strdup_printf ("https://127.0.0.1:%u", port);
+  g_autoptr(AtlasRemoteSource) source = NULL;
+
+  /* TLS to a server that answers in plain HTTP: the handshake fails */
+  g_signal_connect (plain, "incoming", G_CALLBACK (plain_incoming_cb), NULL);
+  g_socket_service_start (plain);
+  g_setenv ("CRASH_ATLAS_GITHUB_API", base, TRUE);
+  source = atlas_remote_source_new ("github:o/r", f->credentials, NULL);
+  atlas_remote_source_run_async (source, NULL, NULL, NULL, NULL, NULL, tls_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_socket_service_stop (plain);
+  g_assert_error (error, ATLAS_REMOTE_ERROR, ATLAS_REMOTE_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "GitHub repository o/r"));
+}
+
 static void
 short_timeout (AtlasRemoteSource *source)
 {
@@ -869,6 +916,7 @@ main (int    argc,
   ADD ("insecure", test_insecure);
   ADD ("connection-refused", test_connection_refused);
   ADD ("timeout", test_timeout);
+  ADD ("tls-error", test_tls_error);
   ADD ("too-large", test_too_large);
   ADD ("huge-notebook", test_huge_notebook);
   ADD ("cancel-resume", test_cancel_resume);
