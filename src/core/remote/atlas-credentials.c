@@ -221,21 +221,24 @@ atlas_credentials_store_in_keyring (const AtlasCredentials *self,
   for (guint k = 0; k < ATLAS_N_SECRETS; k++)
     {
       const char *value = atlas_credentials_get (self, k);
-      gboolean ok = TRUE;
+      g_autoptr(GError) local_error = NULL;
 
       if (value == NULL)
         continue;
       if (*value == '\0')
-        secret_password_clear_sync (&token_schema, cancellable, error,
+        secret_password_clear_sync (&token_schema, cancellable, &local_error,
                                     "service", secret_names[k].service,
                                     "kind", secret_names[k].kind, NULL);
       else
-        ok = secret_password_store_sync (&token_schema, SECRET_COLLECTION_DEFAULT,
-                                         _(secret_names[k].label), value, cancellable, error,
-                                         "service", secret_names[k].service,
-                                         "kind", secret_names[k].kind, NULL);
-      if (!ok || (error != NULL && *error != NULL))
-        return FALSE;
+        secret_password_store_sync (&token_schema, SECRET_COLLECTION_DEFAULT,
+                                    _(secret_names[k].label), value, cancellable, &local_error,
+                                    "service", secret_names[k].service,
+                                    "kind", secret_names[k].kind, NULL);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
     }
   return TRUE;
 }
