@@ -336,9 +336,10 @@ test_names_strings_comments (void)
                 "line {notf} still_string'''\n"
                 "w = F'''{fa}\n"
                 "{fb}'''\n"
-                "y = f\"{', '.join(str(e) for e in items)}\"\n",
+                "y = f\"{', '.join(str(e) for e in items)}\"\n"
+                "print(f'{loss = :.3f} {a == b} {c=!r}')\n",
                 "s t u v w y",
-                "fa fb items other pad value width");
+                "a b c fa fb items loss other pad value width");
 }
 
 static void
@@ -365,6 +366,13 @@ test_names_semicolons (void)
 static void
 test_names_magics (void)
 {
+  assert_names ("%time model = fit(data)\n"
+                "%timeit -n 10 -r 3 score(model)\n"
+                "%timeit\n"
+                "%time\n"
+                "%timestamp x\n",
+                "model",
+                "data fit model score");
   assert_names ("%matplotlib inline\n"
                 "!pip install seaborn\n"
                 "import seaborn as sns\n"
@@ -396,6 +404,35 @@ test_names_misc_statements (void)
                 "while running: step()\n",
                 "index main match",
                 "Err app cause cmd fetch go msg ok p re render running s stale step tpl url");
+}
+
+static void
+test_names_more_forms (void)
+{
+  assert_names ("df = df.dropna()\n"
+                "x = [1, 2]; x[0] += 1\n"
+                "def f(key=lambda o: o.name, *args, flag: Dict[str, int] = None, **kw) -> List[T]:\n"
+                "    g = lambda *a, **k: a + k + free1\n"
+                "    while (line := fh.readline()):\n"
+                "        pass\n"
+                "    for p, *rest in pairs:\n"
+                "        yield p\n"
+                "    return key\n"
+                "@dataclass\n"
+                "class C:\n"
+                "    \"\"\"Doc.\"\"\"\n"
+                "    v: int = 0\n"
+                "    w: float\n"
+                "    def m(self):\n"
+                "        return [self.v * k for k in range(w)]\n"
+                "async def main():\n"
+                "    async with session as s:\n"
+                "        async for item in s.stream():\n"
+                "            await handle(item, retries=RETRY)\n"
+                "for a, b in zip(xs, ys): total = a + b\n"
+                "else: finished = True\n",
+                "C a b df f finished main total x",
+                "Dict List RETRY T a b dataclass df fh free1 handle pairs session w x xs ys");
 }
 
 static void
@@ -553,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/Atlas/PythonScan/names-semicolons", test_names_semicolons);
   g_test_add_func ("/Atlas/PythonScan/names-magics", test_names_magics);
   g_test_add_func ("/Atlas/PythonScan/names-misc-statements", test_names_misc_statements);
+  g_test_add_func ("/Atlas/PythonScan/names-more-forms", test_names_more_forms);
   g_test_add_func ("/Atlas/PythonScan/names-unterminated", test_names_unterminated);
   g_test_add_func ("/Atlas/PythonScan/names-empty", test_names_empty);
   g_test_add_func ("/Atlas/PythonScan/names-unicode", test_names_unicode);

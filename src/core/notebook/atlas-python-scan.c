@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "atlas-python-lexer-private.h"
 #include "atlas-python-scan.h"
 
 /* Two stages, both linear in the size of the source:
@@ -28,33 +29,29 @@
  *    of the cell-level name. Comprehension targets and lambda parameters are
  *    filtered out of the reads of their own expression.
  *
+ * Decisions where Python leaves room:
+ * - "uses" are all reads of cell-level names, also those the cell itself
+ *   defined before (the caller decides what a read-after-write means);
+ * - builtins and IPython's own names (display, get_ipython, In, Out, _) are
+ *   never uses, but rebinding one is a definition;
+ * - "from m import *" defines nothing we could name; a bare annotation
+ *   "x: int" defines nothing (as in Python); "global x" in a function makes
+ *   its assignments to x cell-level definitions;
+ * - class bodies bind class attributes, not cell names, and their methods
+ *   do not see them (as in Python);
+ * - "case" patterns are skipped (their captures are not definitions);
+ * - "%time stmt" and "%timeit stmt" are read as stmt; other line magics are
+ *   skipped; cell magics other than %%time, %%timeit, %%capture, %%prun,
+ *   %%debug and %%memit make the whole cell non-Python.
+ *
  * Garbage never makes it fail: unbalanced brackets just make one long
  * logical line, and nesting no real cell has (more than 64 brackets in an
  * expression, 100 scopes, 4 levels of f-strings) is flattened, which is what
  * keeps the work linear on hostile input. */
 
-#define MAX_FSTRING_DEPTH 4
 #define MAX_EXPR_FRAMES   64
 #define MAX_SCOPES        100
 
-typedef enum
-{
-  TOK_NAME,
-  TOK_NUMBER,
-  TOK_STRING,
-  TOK_OP,
-  TOK_NEWLINE,
-} TokenKind;
-
-typedef struct
-{
-  TokenKind   kind;
-  guint       line;    /* 1-based physical line */
-  int         indent;  /* indentation of the logical line holding the token */
-  int         match;   /* index of the partner bracket, or -1 */
-  const char *name;    /* TOK_NAME: canonical (pointer-comparable) string */
-  char        op[4];   /* TOK_OP */
-} Token;
 
 /* ---- names Python itself provides ------------------------------------- */
 
@@ -119,541 +116,6 @@ word_kind (const char *name)
   return GPOINTER_TO_INT (g_hash_table_lookup (words, name));
 }
 
-/* ---- tokenizer -------------------------------------------------------- */
-
-typedef struct
-{
-  const char   *src;
-  gsize         len;
-  gsize         pos;
-  guint         line;
-  int           depth;          /* open brackets */
-  int           line_indent;
-  gboolean      at_line_start;
-  int           fstring_depth;
-  GArray       *tokens;
-  GStringChunk *names;
-  GString      *scratch;
-} Lexer;
-
-static Token *
-lexer_emit (Lexer     *self,
-            TokenKind  kind)
-{
-  Token token = { kind, self->line, self->line_indent, -1, NULL, { 0 } };
-
-  g_array_append_val (self->tokens, token);
-  return &g_array_index (self->tokens, Token, self->tokens->len - 1);
-}
-
-static const Token *
-lexer_last (Lexer *self)
-{
-  return self->tokens->len > 0 ? &g_array_index (self->tokens, Token, self->tokens->len - 1) : NULL;
-}
-
-static char
-lexer_peek (Lexer *self,
-            gsize  ahead)
-{
-  return self->pos + ahead < self->len ? self->src[self->pos + ahead] : '\0';
-}
-
-/* Skips to the end of the physical line (the newline itself stays). */
-static void
-lexer_skip_line (Lexer *self)
-{
-  while (self->pos < self->len && self->src[self->pos] != '\n')
-    self->pos++;
-}
-
-/* Measures indentation at the start of a physical line and skips lines
- * that hold no Python: blank, comment-only, magics, shell escapes, help. */
-static void
-lexer_line_start (Lexer *self)
-{
-  int col = 0;
-  char c;
-
-  while ((c = lexer_peek (self, 0)) == ' ' || c == '\t' || c == '\f' || c == '\r')
-    {
-      col = c == '\t' ? (col / 8 + 1) * 8 : col + 1;
-      self->pos++;
-    }
-
-  if (c == '#' || c == '%' || c == '!' || c == '?')
-    lexer_skip_line (self);
-
-  if (self->pos >= self->len)
-    return;
-  if (self->src[self->pos] == '\n')
-    {
-      self->pos++;
-      self->line++;
-      return;
-    }
-
-  self->at_line_start = FALSE;
-  self->line_indent = col;
-}
-
-static gboolean
-is_ident_start (Lexer *self,
-                gsize  pos,
-                gsize *char_len)
-{
-  guchar c = self->src[pos];
-  gunichar u;
-
-  *char_len = 1;
-  if (g_ascii_isalpha (c) || c == '_')
-    return TRUE;
-  if (c < 0x80)
-    return FALSE;
-
-  /* The source was made valid UTF-8 up front. */
-  u = g_utf8_get_char (self->src + pos);
-  *char_len = g_utf8_next_char (self->src + pos) - (self->src + pos);
-  return g_unichar_isalpha (u) || g_unichar_type (u) == G_UNICODE_LETTER_NUMBER;
-}
-
-static gboolean
-is_ident_char (Lexer *self,
-               gsize  pos,
-               gsize *char_len)
-{
-  if (is_ident_start (self, pos, char_len))
-    return TRUE;
-  if (g_ascii_isdigit (self->src[pos]))
-    return TRUE;
-  return (guchar) self->src[pos] >= 0x80 && g_unichar_isdigit (g_utf8_get_char (self->src + pos));
-}
-
-static void lexer_run (Lexer *self);
-
-/* Tokenizes one replacement field's expression as "( … )". */
-static void
-lexer_sub_expression (Lexer *self,
-                      gsize  start,
-                      gsize  end)
-{
-  Lexer sub = *self;
-
-  sub.src = self->src + start;
-  sub.len = end - start;
-  sub.pos = 0;
-  sub.depth = 1;  /* newlines inside a field never end a statement */
-  sub.at_line_start = FALSE;
-  sub.fstring_depth = self->fstring_depth + 1;
-
-  g_strlcpy (lexer_emit (self, TOK_OP)->op, "(", 4);
-  lexer_run (&sub);
-  g_strlcpy (lexer_emit (self, TOK_OP)->op, ")", 4);
-}
-
-/* Skips a quoted string inside a replacement field. */
-static gsize
-skip_inner_quote (const char *s,
-                  gsize       i,
-                  gsize       end)
-{
-  char q = s[i++];
-
-  while (i < end && s[i] != q)
-    i += s[i] == '\\' ? 2 : 1;
-
-  return MIN (i + 1, end);
-}
-
-static gsize lexer_fstring_field (Lexer *self, gsize i, gsize end, guint spec_depth);
-
-/* The format spec after ':' may hold nested fields ("{x:{width}}"); Python
- * allows two levels, deeper ones are read as plain text. */
-static gsize
-lexer_fstring_spec (Lexer *self,
-                    gsize  i,
-                    gsize  end,
-                    guint  spec_depth)
-{
-  const char *s = self->src;
-
-  while (i < end && s[i] != '}')
-    {
-      if (s[i] == '{' && spec_depth < 2)
-        i = lexer_fstring_field (self, i + 1, end, spec_depth + 1);
-      else
-        i++;
-    }
-
-  return MIN (i + 1, end);
-}
-
-/* Reads "expr[=][!conv][:spec]}" starting after the "{"; returns the
- * position after the closing "}". */
-static gsize
-lexer_fstring_field (Lexer *self,
-                     gsize  i,
-                     gsize  end,
-                     guint  spec_depth)
-{
-  const char *s = self->src;
-  gsize start = i;
-  int depth = 0;
-
-  for (; i < end; i++)
-    {
-      char c = s[i];
-
-      if (c == '\'' || c == '"')
-        i = skip_inner_quote (s, i, end) - 1;
-      else if (c == '(' || c == '[' || c == '{')
-        depth++;
-      else if ((c == ')' || c == ']' || c == '}') && depth > 0)
-        depth--;
-      else if (depth == 0 && (c == '}' || c == ':' || (c == '!' && i + 1 < end && s[i + 1] != '=')))
-        break;
-    }
-
-  if (i > start && self->fstring_depth < MAX_FSTRING_DEPTH)
-    lexer_sub_expression (self, start, i);
-
-  while (i < end && s[i] == '!')
-    i += 2;
-  if (i < end && s[i] == ':')
-    return lexer_fstring_spec (self, i + 1, end, spec_depth);
-
-  return MIN (i + 1, end);
-}
-
-static void
-lexer_fstring_fields (Lexer *self,
-                      gsize  start,
-                      gsize  end)
-{
-  const char *s = self->src;
-
-  for (gsize i = start; i < end;)
-    {
-      if (s[i] == '{' && i + 1 < end && s[i + 1] == '{')
-        i += 2;
-      else if (s[i] == '{')
-        i = lexer_fstring_field (self, i + 1, end, 0);
-      else
-        i++;
-    }
-}
-
-/* Reads a string whose opening quote is at self->pos; unterminated strings
- * end at the newline (single quotes) or at the end of the source. */
-static void
-lexer_string (Lexer    *self,
-              gboolean  is_format)
-{
-  char q = self->src[self->pos];
-  gboolean triple = lexer_peek (self, 1) == q && lexer_peek (self, 2) == q;
-  gsize body, body_end;
-  guint first_line = self->line;
-
-  self->pos += triple ? 3 : 1;
-  body = self->pos;
-  body_end = self->len;
-
-  while (self->pos < self->len)
-    {
-      char c = self->src[self->pos];
-
-      if (c == '\\')
-        {
-          if (lexer_peek (self, 1) == '\n')
-            self->line++;
-          self->pos = MIN (self->pos + 2, self->len);
-          continue;
-        }
-      if (c == '\n' && !triple)
-        {
-          body_end = self->pos;
-          break;
-        }
-      if (c == '\n')
-        self->line++;
-      if (c == q && (!triple || (lexer_peek (self, 1) == q && lexer_peek (self, 2) == q)))
-        {
-          body_end = self->pos;
-          self->pos += triple ? 3 : 1;
-          break;
-        }
-      self->pos++;
-    }
-
-  lexer_emit (self, TOK_STRING)->line = first_line;
-  if (is_format)
-    lexer_fstring_fields (self, body, body_end);
-}
-
-/* r, b, u, f, t (3.14) and their two-letter combinations. */
-static gboolean
-is_string_prefix (const char *s,
-                  gsize       len,
-                  gboolean   *is_format)
-{
-  *is_format = FALSE;
-  if (len == 0 || len > 2)
-    return FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = g_ascii_tolower (s[i]);
-
-      if (strchr ("rbuft", c) == NULL)
-        return FALSE;
-      if (c == 'f' || c == 't')
-        *is_format = TRUE;
-    }
-
-  return TRUE;
-}
-
-static void
-lexer_name (Lexer *self)
-{
-  gsize start = self->pos, n;
-  gboolean is_format;
-  char next;
-
-  while (self->pos < self->len && is_ident_char (self, self->pos, &n))
-    self->pos += n;
-
-  next = lexer_peek (self, 0);
-  if ((next == '\'' || next == '"') && is_string_prefix (self->src + start, self->pos - start, &is_format))
-    {
-      lexer_string (self, is_format);
-      return;
-    }
-
-  g_string_truncate (self->scratch, 0);
-  g_string_append_len (self->scratch, self->src + start, self->pos - start);
-  lexer_emit (self, TOK_NAME)->name = g_string_chunk_insert_const (self->names, self->scratch->str);
-}
-
-static void
-lexer_number (Lexer *self)
-{
-  gboolean hex = lexer_peek (self, 0) == '0' && g_ascii_tolower (lexer_peek (self, 1)) == 'x';
-
-  while (self->pos < self->len)
-    {
-      char c = self->src[self->pos];
-      char prev = self->pos > 0 ? g_ascii_tolower (self->src[self->pos - 1]) : '\0';
-
-      if (g_ascii_isalnum (c) || c == '_' || c == '.' || (!hex && prev == 'e' && (c == '+' || c == '-')))
-        self->pos++;
-      else
-        break;
-    }
-
-  lexer_emit (self, TOK_NUMBER);
-}
-
-static const char *long_ops[] = {
-  "**=", "//=", ">>=", "<<=", "...", "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->",
-  ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=",
-};
-
-static void
-lexer_op (Lexer *self)
-{
-  const char *p = self->src + self->pos;
-  gsize left = self->len - self->pos;
-  gsize n = 1;
-  char c = *p;
-  Token *token;
-
-  /* Every operator longer than one character has one of these second. */
-  for (guint i = 0; left > 1 && strchr ("=*/<>.-", p[1]) != NULL && i < G_N_ELEMENTS (long_ops); i++)
-    {
-      gsize l = strlen (long_ops[i]);
-
-      if (l <= left && strncmp (p, long_ops[i], l) == 0)
-        {
-          n = l;
-          break;
-        }
-    }
-
-  token = lexer_emit (self, TOK_OP);
-  memcpy (token->op, p, n);
-  self->pos += n;
-
-  if (n == 1 && (c == '(' || c == '[' || c == '{'))
-    self->depth++;
-  else if (n == 1 && (c == ')' || c == ']' || c == '}') && self->depth > 0)
-    self->depth--;
-}
-
-static void
-lexer_newline (Lexer *self)
-{
-  const Token *last = lexer_last (self);
-
-  self->pos++;
-  self->line++;
-  if (self->depth > 0)
-    return;
-
-  if (last != NULL && last->kind != TOK_NEWLINE)
-    lexer_emit (self, TOK_NEWLINE);
-  self->at_line_start = TRUE;
-}
-
-/* IPython rewrites "x = !ls" and "x = %time f()": the rest of the line is
- * not Python. A "!" that is not "!=" is never Python either. */
-static gboolean
-lexer_is_magic_here (Lexer *self)
-{
-  const Token *last = lexer_last (self);
-  char c = self->src[self->pos];
-
-  if (c == '!')
-    return lexer_peek (self, 1) != '=';
-
-  return c == '%' && last != NULL && last->kind == TOK_OP && g_str_equal (last->op, "=");
-}
-
-static void
-lexer_step (Lexer *self)
-{
-  char c = self->src[self->pos];
-  gsize n = 1;
-
-  if (c == ' ' || c == '\t' || c == '\f' || c == '\r')
-    self->pos++;
-  else if (c == '\\' && lexer_peek (self, 1) == '\n')
-    {
-      self->pos += 2;
-      self->line++;
-    }
-  else if (c == '\n')
-    lexer_newline (self);
-  else if (c == '#' || lexer_is_magic_here (self))
-    lexer_skip_line (self);
-  else if (c == '\'' || c == '"')
-    lexer_string (self, FALSE);
-  else if (is_ident_start (self, self->pos, &n))
-    lexer_name (self);
-  else if (g_ascii_isdigit (c) || (c == '.' && g_ascii_isdigit (lexer_peek (self, 1))))
-    lexer_number (self);
-  else if (g_ascii_ispunct (c))
-    lexer_op (self);
-  else
-    self->pos += n;  /* control characters, non-letters beyond ASCII */
-}
-
-static void
-lexer_run (Lexer *self)
-{
-  while (self->pos < self->len)
-    {
-      if (self->at_line_start)
-        lexer_line_start (self);
-      else
-        lexer_step (self);
-    }
-}
-
-/* Cell magics whose body is Python run in the notebook's namespace; any
- * other (%%bash, %%writefile, %%html, %%sql…) makes the cell not Python. */
-static gboolean
-skip_cell_magic (const char *src,
-                 gsize      *pos)
-{
-  static const char *python_magics[] = { "time", "timeit", "capture", "prun", "debug", "memit" };
-  const char *p = src;
-  gsize n;
-
-  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-    p++;
-  if (!g_str_has_prefix (p, "%%"))
-    return TRUE;
-
-  p += 2;
-  n = strspn (p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
-  for (guint i = 0; i < G_N_ELEMENTS (python_magics); i++)
-    {
-      if (n == strlen (python_magics[i]) && strncmp (p, python_magics[i], n) == 0)
-        {
-          const char *nl = strchr (p, '\n');
-
-          *pos = nl != NULL ? (gsize) (nl - src) : strlen (src);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* Links each bracket to its partner; leftovers stay -1. */
-static void
-match_brackets (GArray *tokens)
-{
-  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
-  Token *toks = (Token *) (gpointer) tokens->data;
-
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      const char *op = toks[i].op;
-
-      if (toks[i].kind == TOK_NEWLINE)
-        g_array_set_size (stack, 0);
-      if (toks[i].kind != TOK_OP || op[1] != '\0')
-        continue;
-      if (op[0] == '(' || op[0] == '[' || op[0] == '{')
-        g_array_append_val (stack, i);
-      else if ((op[0] == ')' || op[0] == ']' || op[0] == '}') && stack->len > 0)
-        {
-          guint open = g_array_index (stack, guint, stack->len - 1);
-
-          g_array_set_size (stack, stack->len - 1);
-          toks[open].match = i;
-          toks[i].match = open;
-        }
-    }
-}
-
-static GArray *
-tokenize (const char   *source,
-          GStringChunk *names)
-{
-  g_autofree char *valid = NULL;
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  Lexer lexer = { 0, };
-  const Token *last;
-
-  if (!g_utf8_validate (source, -1, NULL))
-    source = valid = g_utf8_make_valid (source, -1);
-
-  lexer.src = source;
-  lexer.len = strlen (source);
-  lexer.line = 1;
-  lexer.at_line_start = TRUE;
-  lexer.tokens = tokens;
-  lexer.names = names;
-  lexer.scratch = scratch;
-
-  if (skip_cell_magic (source, &lexer.pos))
-    {
-      for (const char *p = source; p < source + lexer.pos; p++)
-        lexer.line += *p == '\n';
-      lexer_run (&lexer);
-    }
-
-  last = lexer_last (&lexer);
-  if (last != NULL && last->kind != TOK_NEWLINE)
-    lexer_emit (&lexer, TOK_NEWLINE);
-
-  match_brackets (tokens);
-  return tokens;
-}
 
 /* ---- scopes ----------------------------------------------------------- */
 
@@ -914,7 +376,10 @@ typedef struct
 static ExprFrame *
 walker_top (ExprWalker *self)
 {
-  return self->frames->len > 0 ? &g_array_index (self->frames, ExprFrame, self->frames->len - 1) : NULL;
+  if (self->frames->len == 0)
+    return NULL;
+
+  return &g_array_index (self->frames, ExprFrame, self->frames->len - 1);
 }
 
 static void
@@ -998,7 +463,8 @@ walker_close (ExprWalker *self)
   if (self->depth == 0)
     return;
 
-  while ((top = walker_top (self)) != NULL && top->kind == FRAME_LAMBDA && top->depth >= self->depth)
+  while ((top = walker_top (self)) != NULL && top->kind == FRAME_LAMBDA
+         && top->depth >= self->depth)
     walker_pop (self);
 
   if (self->overflow > 0)
@@ -1081,7 +547,8 @@ walker_name (ExprWalker  *self,
     frame_bind (top, tok->name);
   else if (next != NULL && tok_is_op (next, ":="))
     analyzer_bind (self->analyzer, tok->name);
-  else if (next != NULL && tok_is_op (next, "=") && here && top->kind == FRAME_BRACKET && top->is_call)
+  else if (next != NULL && tok_is_op (next, "=")
+           && here && top->kind == FRAME_BRACKET && top->is_call)
     return;  /* keyword argument */
   else
     analyzer_load (self->analyzer, tok->name);
@@ -1138,7 +605,8 @@ analyzer_scan_target (Analyzer *self,
         }
       else if (!tok_is_identifier (tok) || (prev != NULL && tok_is_op (prev, ".")))
         continue;
-      else if (next != NULL && (tok_is_op (next, ".") || tok_is_op (next, "[") || tok_is_op (next, "(")))
+      else if (next != NULL
+               && (tok_is_op (next, ".") || tok_is_op (next, "[") || tok_is_op (next, "(")))
         analyzer_load (self, tok->name);
       else
         {
@@ -1524,7 +992,8 @@ read_alias (Analyzer *self,
             guint    *i,
             guint     end)
 {
-  if (*i + 1 < end && tok_is_word (&self->toks[*i], "as") && tok_is_identifier (&self->toks[*i + 1]))
+  if (*i + 1 < end && tok_is_word (&self->toks[*i], "as")
+      && tok_is_identifier (&self->toks[*i + 1]))
     {
       *i += 2;
       return self->toks[*i - 1].name;
@@ -1584,7 +1053,8 @@ analyzer_from_import (Analyzer *self,
         {
           i++;
           alias = read_alias (self, &i, end);
-          analyzer_add_import (self, module->str, tok->name, alias != NULL ? alias : tok->name, line);
+          analyzer_add_import (self, module->str, tok->name,
+                               alias != NULL ? alias : tok->name, line);
           i--;
         }
     }
@@ -1790,7 +1260,7 @@ analyze (const char   *source,
          char       ***uses)
 {
   GStringChunk *names = g_string_chunk_new (4096);
-  g_autoptr(GArray) tokens = tokenize (source != NULL ? source : "", names);
+  g_autoptr(GArray) tokens = _atlas_python_tokenize (source != NULL ? source : "", names);
   g_autoptr(GHashTable) defined = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   g_autofree guint *next_semicolon = g_new (guint, tokens->len + 1);
