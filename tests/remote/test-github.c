@@ -78,6 +78,13 @@ rate_limited (SoupServerMessage *msg)
     }
   if (gh.rate_mode == 2)
     soup_message_headers_replace (h, "Retry-After", "7");
+  if (gh.rate_mode == 5)
+    {
+      /* a secondary rate limit: 403 with Retry-After */
+      soup_message_headers_replace (h, "Retry-After", "5");
+      fake_reply_json (msg, 403, "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\"}");
+      return TRUE;
+    }
   if (gh.rate_mode == 3)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -544,6 +551,8 @@ test_rate_limit_retry_after (Fixture *f, gconstpointer data) { run_rate_limited 
 static void
 test_rate_limit_date (Fixture *f, gconstpointer data)        { run_rate_limited (f, 3, 17, 21); }
 static void
+test_rate_limit_403_retry_after (Fixture *f, gconstpointer data) { run_rate_limited (f, 5, 5, 5); }
+static void
 test_rate_limit_no_hint (Fixture *f, gconstpointer data)     { run_rate_limited (f, 4, 60, 75); }
 
 static void
@@ -906,6 +915,7 @@ main (int    argc,
   ADD ("rate-limit-retry-after", test_rate_limit_retry_after);
   ADD ("rate-limit-http-date", test_rate_limit_date);
   ADD ("rate-limit-no-hint", test_rate_limit_no_hint);
+  ADD ("rate-limit-403-retry-after", test_rate_limit_403_retry_after);
   ADD ("server-error-retry", test_server_error_retry);
   ADD ("server-error-bounded", test_server_error_bounded);
   ADD ("status-errors", test_status_errors);

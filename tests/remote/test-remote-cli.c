@@ -131,6 +131,8 @@ test_scan_mixed (void)
           seen_github = TRUE;
           g_assert_cmpstr (json_object_get_string_member (record, "url"), ==, "https://github.com/o/r/blob/main/nb/a.ipynb");
           g_assert_cmpstr (json_object_get_string_member (record, "ename"), ==, "IndexError");
+          /* classified like a local crash */
+          g_assert_false (json_node_is_null (json_object_get_member (record, "crash_type")));
         }
       else
         {
