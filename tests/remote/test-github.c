@@ -481,8 +481,11 @@ test_gist (Fixture       *f,
 
       g_assert_no_error (item->error);
       g_assert_cmpuint (item_n_crashes (item), ==, 1);
-      g_assert_cmpstr (item->location, ==, "https://gist.github.com/g1");
+      g_assert_true (g_str_has_prefix (item->location, "https://gist.github.com/g1#"));
     }
+  /* each file its own address; the hostile name is escaped, never a path */
+  g_assert_nonnull (collected_find (&f->c, "#one.ipynb"));
+  g_assert_nonnull (collected_find (&f->c, "#..%2F..%2Fevil.ipynb"));
   /* the truncated file came from raw_url on the other host, without the token */
   g_assert_cmpuint (fake_server_count (gh.other, "/raw/two.ipynb"), ==, 1);
   assert_no_credentials (gh.other);

@@ -260,13 +260,16 @@ list_gist (AtlasRemoteRun  *run,
   while (json_object_iter_next_ordered (&iter, &name, &node))
     {
       JsonObject *file = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      g_autofree char *fragment = NULL;
       Entry *entry;
 
       if (file == NULL || !is_notebook (name))
         continue;
       entry = entry_new (run->spec->gist, NULL, name, NULL, _atlas_json_int (file, "size", -1));
+      /* one address per file, so each is its own notebook in a corpus */
+      fragment = g_uri_escape_string (name, NULL, FALSE);
       g_free (entry->web_url);
-      entry->web_url = g_strdup_printf ("https://gist.github.com/%s", run->spec->gist);
+      entry->web_url = g_strdup_printf ("https://gist.github.com/%s#%s", run->spec->gist, fragment);
       entry->raw_url = g_strdup (_atlas_json_string (file, "raw_url"));
       if (!_atlas_json_int (file, "truncated", 0))
         entry->content = g_strdup (_atlas_json_string (file, "content"));

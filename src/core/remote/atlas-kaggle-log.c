@@ -66,7 +66,9 @@ chain_continues (char **lines,
 {
   for (guint i = from; lines[i] != NULL; i++)
     {
-      if (*g_strstrip (g_strdup (lines[i])) == '\0')
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+
+      if (*line == '\0')
         continue;
       return g_str_has_prefix (lines[i], "During handling of the above exception") ||
              g_str_has_prefix (lines[i], "The above exception was the direct cause");
