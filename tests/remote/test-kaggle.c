@@ -319,7 +319,9 @@ test_basic_auth (Fixture       *f,
   r = fake_server_last (f->api, SERVICE "ListKernelSessionOutput");
   expected = g_strconcat ("Basic ", b64, NULL);
   g_assert_cmpstr (r->authorization, ==, expected);
-  g_assert_null (fake_server_last (kg.other, "/signed/")->authorization);
+  g_clear_pointer (&r, fake_request_free);
+  r = fake_server_last (kg.other, "/signed/");
+  g_assert_null (r->authorization);
 }
 
 static void
