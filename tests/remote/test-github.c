@@ -28,6 +28,7 @@ typedef struct
   gboolean    redirect_http;      /* to a plain-http address that is not loopback */
   gboolean    never_answer;
   gsize       huge;          /* size of o/huge's notebook */
+  gboolean    last_of_quota; /* the default-branch answer uses the last request */
 } Github;
 
 static Github gh;
@@ -287,6 +288,8 @@ github_handler (FakeServer        *server,
         return fake_reply_json (msg, 404, "{\"message\":\"Not Found\"}");
       if (g_strcmp0 (parts[3], "badtoken") == 0)
         return fake_reply_json (msg, 401, "{\"message\":\"Bad credentials\"}");
+      if (gh.last_of_quota)
+        set_rate_headers (msg, "0");
       return fake_reply_json (msg, 200, "{\"id\":1,\"full_name\":\"o/r\",\"default_branch\":\"main\",\"private\":false}");
     }
   if (g_strv_length (parts) == 6 && g_strcmp0 (parts[4], "git") == 0 && g_str_has_prefix (parts[5], "trees/"))
@@ -557,6 +560,23 @@ static void
 test_rate_limit_403_retry_after (Fixture *f, gconstpointer data) { run_rate_limited (f, 5, 5, 5); }
 static void
 test_rate_limit_no_hint (Fixture *f, gconstpointer data)     { run_rate_limited (f, 4, 60, 75); }
+
+static void
+test_quota_used_up (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* remaining 0 on a success: wait for the reset before asking again */
+  gh.last_of_quota = TRUE;
+  g_assert_true (collect ("github:o/r", f->credentials, &f->c, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->c.items->len, ==, 3);
+  g_assert_cmpuint (f->c.waits->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (f->c.waits, double, 0), >=, 1);
+  g_assert_cmpfloat (g_array_index (f->c.waits, double, 0), <=, 5);
+  g_assert_cmpuint (fake_server_count (f->api, "/repos/o/r/git/trees/main"), ==, 1);
+}
 
 static void
 limit_tries (AtlasRemoteSource *source)
@@ -919,6 +939,7 @@ main (int    argc,
   ADD ("rate-limit-http-date", test_rate_limit_date);
   ADD ("rate-limit-no-hint", test_rate_limit_no_hint);
   ADD ("rate-limit-403-retry-after", test_rate_limit_403_retry_after);
+  ADD ("quota-used-up", test_quota_used_up);
   ADD ("server-error-retry", test_server_error_retry);
   ADD ("server-error-bounded", test_server_error_bounded);
   ADD ("status-errors", test_status_errors);

@@ -32,6 +32,7 @@ struct _AtlasHttp
   double             time_scale;
   AtlasHttpWaitFunc  wait_func;
   gpointer           wait_data;
+  gint64             blocked_until;  /* real time (µs) the quota resets, when it ran out */
 };
 
 static const char *
@@ -684,6 +685,33 @@ should_retry (AtlasHttp               *self,
   return FALSE;
 }
 
+/* A success that used the last request of the quota: the next request
+ * would be refused, so it waits for the reset instead of spending a try. */
+static void
+note_quota (AtlasHttp      *self,
+            AtlasHttpReply *reply)
+{
+  double seconds = until_reset (reply->headers);
+
+  self->blocked_until = seconds > 0 ? g_get_real_time () + (gint64)(seconds * G_USEC_PER_SEC) : 0;
+}
+
+static gboolean
+wait_for_quota (AtlasHttp     *self,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  double seconds = (self->blocked_until - g_get_real_time ()) / (double)G_USEC_PER_SEC;
+  g_autofree char *reason = NULL;
+
+  self->blocked_until = 0;
+  if (seconds <= 0)
+    return TRUE;
+  reason = g_strdup_printf (_("%s’s request quota is used up: waiting %.0f s until it resets"),
+                            service_name (self), ceil (seconds));
+  return wait_for (self, MIN (seconds, MAX_WAIT_SECONDS), reason, cancellable, error);
+}
+
 AtlasHttpReply *
 atlas_http_send (AtlasHttp               *self,
                  const AtlasHttpRequest  *request,
@@ -695,13 +723,18 @@ atlas_http_send (AtlasHttp               *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (request != NULL && request->url != NULL, NULL);
 
+  if (!wait_for_quota (self, cancellable, error))
+    return NULL;
   for (guint attempt = 0;; attempt++)
     {
       g_autoptr(GError) failure = NULL;
       g_autoptr(AtlasHttpReply) reply = send_once (self, request, cancellable, &failure);
 
       if (reply != NULL && SOUP_STATUS_IS_SUCCESSFUL (reply->status))
-        return g_steal_pointer (&reply);
+        {
+          note_quota (self, reply);
+          return g_steal_pointer (&reply);
+        }
       if (g_error_matches (failure, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
           (failure != NULL && !is_transient (failure)))
         {
