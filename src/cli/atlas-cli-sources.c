@@ -21,6 +21,7 @@ struct _AtlasCliSources
   AtlasCredentials *credentials;
   guint             n_failed;
   guint             index;
+  AtlasReadFlags    read_flags;
   gboolean          tty;
 };
 
@@ -146,6 +147,7 @@ atlas_cli_sources_run (AtlasCliSources     *self,
       g_autoptr(GError) error = NULL;
 
       atlas_remote_source_set_worker_func (source, (AtlasRemoteWorkerFunc)worker, worker_data, NULL);
+      atlas_remote_source_set_read_flags (source, self->read_flags);
       if (!atlas_remote_source_run (source, item_cb, progress_cb, &run, NULL, &error))
         {
           g_printerr ("%scrash-atlas: %s\n", self->tty ? "\r\033[K" : "", error->message);
@@ -172,6 +174,13 @@ atlas_cli_sources_annotate (AtlasCliSources   *self,
       g_free (info->message);
       info->message = g_strdup (remote->message);
     }
+}
+
+void
+atlas_cli_sources_set_read_flags (AtlasCliSources *self,
+                                  AtlasReadFlags   flags)
+{
+  self->read_flags = flags;
 }
 
 const char *

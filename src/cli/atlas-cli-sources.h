@@ -22,6 +22,9 @@ void             atlas_cli_sources_free     (AtlasCliSources     *self);
  * parse is reported on stderr and counted as a failure). */
 gboolean         atlas_cli_sources_claim    (AtlasCliSources     *self,
                                              const char          *arg);
+/* What the reader computes besides the notebook (e.g. its content hash). */
+void             atlas_cli_sources_set_read_flags (AtlasCliSources *self,
+                                                   AtlasReadFlags   flags);
 /* Imports every source taken, reading and (with @worker) classifying each
  * notebook, and hands the results to @func. Returns how many sources or
  * notebooks failed (each named on stderr). */

@@ -167,6 +167,80 @@ test_scan_mixed (void)
   g_assert_cmpuint (fake_server_count (server, "/repos/o/r/contents/"), ==, 1);
 }
 
+static int
+run_args (FakeServer  *server,
+          const char **args,
+          char       **out,
+          char       **err)
+{
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  env = g_environ_setenv (env, "CRASH_ATLAS_GITHUB_API", fake_server_get_base (server), TRUE);
+  env = g_environ_setenv (env, "CRASH_ATLAS_KAGGLE_API", fake_server_get_base (server), TRUE);
+  env = g_environ_setenv (env, "GITHUB_TOKEN", "ghp_cli_secret", TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **)args, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* `scan --db` stores remote notebooks; `export` prints them back. */
+static void
+test_scan_db (void)
+{
+  g_autoptr(FakeServer) server = NULL;
+  g_autofree char *local = local_folder ();
+  g_autofree char *db = g_build_filename (local, "corpus.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *exe = g_getenv ("CRASH_ATLAS");
+  const char *scan[] = { exe, "scan", "--db", db, "github:o/r", local, NULL };
+  const char *export[] = { exe, "export", "--db", db, NULL };
+
+  if (exe == NULL)
+    {
+      g_test_skip ("CRASH_ATLAS not set");
+      return;
+    }
+  server = fake_server_new (handler, NULL);
+  g_assert_cmpint (run_args (server, scan, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_args (server, export, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "https://github.com/o/r/blob/main/nb/a.ipynb"));
+  g_assert_nonnull (strstr (out, "\"platform\":\"github\""));
+  g_assert_nonnull (strstr (out, "NameError"));
+}
+
+/* `chart` takes remote sources too: one panel per platform. */
+static void
+test_chart (void)
+{
+  g_autoptr(FakeServer) server = NULL;
+  g_autofree char *local = local_folder ();
+  g_autofree char *csv = g_build_filename (local, "chart.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *lower = NULL;
+  const char *exe = g_getenv ("CRASH_ATLAS");
+  const char *chart[] = { exe, "chart", "--kind", "stage", "--by-platform", "-o", csv, "github:o/r", local, NULL };
+
+  if (exe == NULL)
+    {
+      g_test_skip ("CRASH_ATLAS not set");
+      return;
+    }
+  server = fake_server_new (handler, NULL);
+  g_assert_cmpint (run_args (server, chart, &out, &err), ==, 0);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  lower = g_ascii_strdown (text, -1);
+  g_assert_nonnull (strstr (lower, "github"));
+  g_assert_nonnull (strstr (lower, "local"));
+}
+
 static void
 test_help (void)
 {
@@ -192,5 +266,7 @@ main (int    argc,
   test_remote_init (&argc, &argv);
   g_test_add_func ("/Remote/CLI/scan-mixed", test_scan_mixed);
   g_test_add_func ("/Remote/CLI/help", test_help);
+  g_test_add_func ("/Remote/CLI/scan-db", test_scan_db);
+  g_test_add_func ("/Remote/CLI/chart", test_chart);
   return g_test_run ();
 }
