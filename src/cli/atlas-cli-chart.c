@@ -14,6 +14,7 @@
 #include "atlas-classifier.h"
 #include "atlas-cli.h"
 #include "atlas-scanner.h"
+#include "atlas-cli-sources.h"
 
 typedef struct
 {
@@ -204,14 +205,18 @@ scan_paths (ChartArgs     *args,
             AtlasCorpus   *corpus)
 {
   g_autoptr(AtlasScanner) scanner = atlas_scanner_new (args->jobs);
+  g_autoptr(AtlasCliSources) sources = atlas_cli_sources_new ();
+  g_autoptr(AtlasClassifier) classifier = atlas_classifier_new ();
   ChartScan state = { corpus, platform, 0 };
 
   atlas_scanner_set_platform (scanner, platform);
-  atlas_scanner_set_worker_func (scanner, classify_worker, atlas_classifier_new (), g_object_unref);
+  atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
   for (guint i = 0; args->paths[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
 
+      if (atlas_cli_sources_claim (sources, args->paths[i]))
+        continue;
       if (!atlas_scanner_add_path (scanner, args->paths[i], &error))
         {
           g_printerr ("crash-atlas: %s\n", error->message);
@@ -219,7 +224,7 @@ scan_paths (ChartArgs     *args,
         }
     }
   atlas_scanner_run (scanner, chart_result_cb, &state, NULL, NULL);
-  return state.n_unreadable;
+  return state.n_unreadable + atlas_cli_sources_run (sources, chart_result_cb, &state, classify_worker, classifier);
 }
 
 int

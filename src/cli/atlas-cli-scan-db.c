@@ -90,6 +90,7 @@ fail (const char *message)
 
 int
 atlas_cli_scan_into_store (AtlasScanner    *scanner,
+                           AtlasCliSources *sources,
                            AtlasClassifier *classifier,
                            const char      *db_path,
                            guint            n_missing)
@@ -120,6 +121,8 @@ atlas_cli_scan_into_store (AtlasScanner    *scanner,
   atlas_scanner_set_worker_func (scanner, store_worker, worker, (GDestroyNotify)worker_data_free);
   atlas_scanner_set_read_flags (scanner, ATLAS_READ_CONTENT_HASH);
   atlas_scanner_run (scanner, store_result_cb, &state, NULL, NULL);
+  atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CONTENT_HASH);
+  n_missing += atlas_cli_sources_run (sources, store_result_cb, &state, store_worker, worker);
 
   /* Stored notebooks labelled by other rules (a rules change, an import
    * with --no-classify) are labelled again from what the file holds. */

@@ -15,6 +15,7 @@
 
 #include "atlas-classifier.h"
 #include "atlas-cli.h"
+#include "atlas-cli-sources.h"
 #include "atlas-cluster.h"
 #include "atlas-crash-writer.h"
 #include "atlas-scanner.h"
@@ -33,6 +34,7 @@ typedef struct
   AtlasPlatform  platform;
   guint          n_crashes;
   guint          n_unreadable;
+  AtlasCliSources *sources;
 } ScanState;
 
 static void
@@ -67,10 +69,12 @@ scan_result_cb (AtlasScanResult *result,
       entry->info = atlas_notebook_info_new_failed (result->location, state->platform,
                                                     ATLAS_NOTEBOOK_STATUS_UNREADABLE,
                                                     result->error->message);
+      atlas_cli_sources_annotate (state->sources, entry->info);
       return;
     }
 
   entry->info = atlas_notebook_info_new_from_notebook (result->notebook);
+  atlas_cli_sources_annotate (state->sources, entry->info);
   crashes = atlas_notebook_get_crashes (result->notebook);
   for (guint i = 0; i < crashes->len; i++)
     {
@@ -164,6 +168,7 @@ atlas_cli_scan (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (N_("PATH… — list the crashes recorded in notebooks"));
   g_autoptr(AtlasScanner) scanner = NULL;
   g_autoptr(AtlasCrashWriter) writer = NULL;
+  g_autoptr(AtlasCliSources) sources = atlas_cli_sources_new ();
   g_autoptr(AtlasClassifier) classifier = NULL;
   g_autoptr(GPtrArray) buffered = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
   g_autoptr(GError) error = NULL;
@@ -179,6 +184,7 @@ atlas_cli_scan (int    argc,
     _("Prints one record per crash (an error output of a code cell). Folders are searched\n"
       "recursively for *.ipynb. Exit status: 0 when every input was read, 1 when some\n"
       "could not be (each is named on standard error), 2 for usage errors."));
+  g_option_context_set_description (context, atlas_cli_sources_help ());
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -209,6 +215,8 @@ atlas_cli_scan (int    argc,
     {
       g_autoptr(GError) path_error = NULL;
 
+      if (atlas_cli_sources_claim (sources, paths[i]))
+        continue;
       if (!atlas_scanner_add_path (scanner, paths[i], &path_error))
         {
           g_printerr ("crash-atlas: %s\n", path_error->message);
@@ -217,7 +225,7 @@ atlas_cli_scan (int    argc,
     }
 
   if (db_path != NULL)
-    return atlas_cli_scan_into_store (scanner, classifier, db_path, n_missing);
+    return atlas_cli_scan_into_store (scanner, sources, classifier, db_path, n_missing);
 
   if (output_path != NULL && (stream = g_fopen (output_path, "w")) == NULL)
     {
@@ -230,7 +238,10 @@ atlas_cli_scan (int    argc,
   writer = atlas_crash_writer_new (stream, format);
   state.entries = buffered;
   state.platform = platform;
+  state.sources = sources;
   atlas_scanner_run (scanner, scan_result_cb, &state, NULL, NULL);
+  n_missing += atlas_cli_sources_run (sources, scan_result_cb, &state,
+                                      classifier ? classify_worker : NULL, classifier);
   if (classifier != NULL)
     cluster_crashes (&state);
   write_entries (&state, writer);

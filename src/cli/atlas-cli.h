@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "atlas-classifier.h"
+#include "atlas-cli-sources.h"
 #include "atlas-scanner.h"
 
 G_BEGIN_DECLS
@@ -38,8 +39,9 @@ int      atlas_cli_chart      (int    argc,
 int      atlas_cli_export     (int    argc,
                                char **argv);
 
-/* `scan --db FILE`: stores what @scanner reads instead of printing it. */
+/* `scan --db FILE`: stores what @scanner and @sources read instead of printing it. */
 int      atlas_cli_scan_into_store (AtlasScanner    *scanner,
+                                    AtlasCliSources *sources,
                                     AtlasClassifier *classifier,
                                     const char      *db_path,
                                     guint            n_missing);

@@ -1,0 +1,79 @@
+/* atlas-remote-private.h
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "atlas-http.h"
+#include "atlas-remote-source.h"
+
+G_BEGIN_DECLS
+
+/* The state of one import, shared by the service-specific walkers. */
+typedef struct
+{
+  const AtlasRemoteSpec   *spec;
+  AtlasHttp               *http;
+  AtlasReadFlags           read_flags;
+  AtlasRemoteWorkerFunc    worker_func;
+  gpointer                 worker_data;
+  AtlasRemoteItemFunc      item_func;
+  AtlasRemoteProgressFunc  progress_func;
+  gpointer                 user_data;
+  GCancellable            *cancellable;
+  guint                    n_found;
+  guint                    n_done;
+} AtlasRemoteRun;
+
+void             _atlas_remote_run_found     (AtlasRemoteRun  *run,
+                                              guint            n);
+void             _atlas_remote_run_listing   (AtlasRemoteRun  *run,
+                                              const char      *message);
+/* Hands @item over (it is consumed) and counts it. */
+void             _atlas_remote_run_emit      (AtlasRemoteRun  *run,
+                                              AtlasRemoteItem *item);
+AtlasRemoteItem *_atlas_remote_item_new      (const char      *location,
+                                              AtlasPlatform    platform,
+                                              AtlasRemoteProvenance provenance);
+/* Reads @path into item->notebook, or sets item->error. */
+void             _atlas_remote_item_read     (AtlasRemoteItem *item,
+                                              const char      *path,
+                                              AtlasReadFlags   flags);
+
+/* The cache: files named by a hash of their key, never by a server's name. */
+char            *_atlas_remote_cache_file    (const char      *key,
+                                              const char      *extension);
+JsonObject      *_atlas_remote_cache_meta    (const char      *key);
+gboolean         _atlas_remote_cache_store   (const char      *key,
+                                              const char      *part_file,
+                                              JsonObject      *meta,
+                                              GError         **error);
+
+/* json-glib accessors that tolerate wrong types. */
+const char      *_atlas_json_string          (JsonObject      *object,
+                                              const char      *name);
+gint64           _atlas_json_int             (JsonObject      *object,
+                                              const char      *name,
+                                              gint64           fallback);
+JsonArray       *_atlas_json_array           (JsonObject      *object,
+                                              const char      *name);
+JsonObject      *_atlas_json_object          (JsonObject      *object,
+                                              const char      *name);
+JsonObject      *_atlas_json_root_object     (JsonNode        *root,
+                                              const char      *subject,
+                                              GError         **error);
+
+gboolean         _atlas_github_run           (AtlasRemoteRun  *run,
+                                              GError         **error);
+gboolean         _atlas_kaggle_run           (AtlasRemoteRun  *run,
+                                              GError         **error);
+/* Kaggle run log -> the saved source with the logged crashes as error
+ * outputs; NULL when the log holds no traceback. */
+GBytes          *_atlas_kaggle_log_to_notebook (const char    *log,
+                                                GBytes        *source);
+
+G_END_DECLS
