@@ -1,7 +1,3 @@
-<<<<<<< HEAD
-/* atlas-python-scan.c — interim version; the full scanner lands from text-parsers. */
-#include "config.h"
-=======
 /* atlas-python-scan.c
  *
  * Copyright 2026 The Crash Atlas authors
@@ -12,19 +8,10 @@
 
 #include "config.h"
 
->>>>>>> text-parsers
 #include <string.h>
 
 #include "atlas-python-scan.h"
 
-<<<<<<< HEAD
-void
-atlas_import_free (AtlasImport *import)
-{
-  g_free (import->module);
-  g_free (import->name);
-  g_free (import->symbol);
-=======
 /* Two stages, both linear in the size of the source:
  *
  * 1. A tokenizer that knows Python's lexical rules well enough never to read
@@ -1459,19 +1446,10 @@ atlas_import_free (AtlasImport *import)
 
   g_free (import->module);
   g_free (import->name);
->>>>>>> text-parsers
   g_free (import->package);
   g_free (import);
 }
 
-<<<<<<< HEAD
-char *
-atlas_python_top_package (const char *module)
-{
-  return g_strndup (module, strcspn (module, "."));
-}
-
-=======
 /**
  * atlas_python_top_package:
  * @module: a dotted module name, possibly relative (".utils")
@@ -1853,33 +1831,11 @@ analyze (const char   *source,
  *
  * Relative imports ("from . import x") get module "." and package "".
  */
->>>>>>> text-parsers
 void
 atlas_python_scan_imports (const char *source,
                            guint       cell,
                            GPtrArray  *imports)
 {
-<<<<<<< HEAD
-  g_auto(GStrv) lines = g_strsplit (source, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) words = g_strsplit_set (g_strstrip (lines[i]), " \t,", -1);
-      AtlasImport *import;
-
-      if (g_strcmp0 (words[0], "import") != 0 || words[1] == NULL || words[1][0] == '\0')
-        continue;
-      import = g_new0 (AtlasImport, 1);
-      import->module = g_strdup (words[1]);
-      import->package = atlas_python_top_package (words[1]);
-      import->name = g_strdup (words[2] && g_str_equal (words[2], "as") && words[3] ? words[3] : import->package);
-      import->cell = cell;
-      import->line = i + 1;
-      g_ptr_array_add (imports, import);
-    }
-}
-
-=======
   g_return_if_fail (imports != NULL);
 
   analyze (source, cell, imports, NULL, NULL);
@@ -1894,16 +1850,10 @@ atlas_python_scan_imports (const char *source,
  *   reads that are not local to one of its functions, comprehensions or
  *   lambdas, nor builtins; a name both defined and read is in both lists
  */
->>>>>>> text-parsers
 void
 atlas_python_scan_names (const char   *source,
                          char       ***defines,
                          char       ***uses)
 {
-<<<<<<< HEAD
-  *defines = g_new0 (char *, 1);
-  *uses = g_new0 (char *, 1);
-=======
   analyze (source, 0, NULL, defines, uses);
->>>>>>> text-parsers
 }
