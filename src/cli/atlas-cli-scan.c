@@ -13,42 +13,112 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "atlas-classifier.h"
 #include "atlas-cli.h"
+#include "atlas-cluster.h"
 #include "atlas-crash-writer.h"
 #include "atlas-scanner.h"
 
+/* Clustering needs every message before the first record can carry its
+ * cluster, so results are kept (without tracebacks and cell sources). */
 typedef struct
 {
-  AtlasCrashWriter *writer;
-  AtlasPlatform     platform;
-  guint             n_unreadable;
+  AtlasNotebookInfo *info;
+  GPtrArray         *crashes;  /* AtlasCrash */
+} Entry;
+
+typedef struct
+{
+  GPtrArray     *entries;      /* Entry, input order */
+  AtlasPlatform  platform;
+  guint          n_crashes;
+  guint          n_unreadable;
 } ScanState;
+
+static void
+entry_free (Entry *entry)
+{
+  atlas_notebook_info_free (entry->info);
+  g_ptr_array_unref (entry->crashes);
+  g_free (entry);
+}
+
+static void
+classify_worker (AtlasNotebook *notebook,
+                 gpointer       user_data)
+{
+  atlas_classifier_classify_notebook (user_data, notebook);
+}
 
 static void
 scan_result_cb (AtlasScanResult *result,
                 gpointer         user_data)
 {
   ScanState *state = user_data;
-  g_autoptr(AtlasNotebookInfo) info = NULL;
+  Entry *entry = g_new0 (Entry, 1);
   GPtrArray *crashes;
 
+  entry->crashes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (state->entries, entry);
   if (result->notebook == NULL)
     {
       g_printerr ("crash-atlas: %s\n", result->error->message);
       state->n_unreadable++;
-      info = atlas_notebook_info_new_failed (result->location, state->platform,
-                                             ATLAS_NOTEBOOK_STATUS_UNREADABLE,
-                                             result->error->message);
-      atlas_crash_writer_add_notebook (state->writer, info);
+      entry->info = atlas_notebook_info_new_failed (result->location, state->platform,
+                                                    ATLAS_NOTEBOOK_STATUS_UNREADABLE,
+                                                    result->error->message);
       return;
     }
 
-  info = atlas_notebook_info_new_from_notebook (result->notebook);
-  atlas_crash_writer_add_notebook (state->writer, info);
-
+  entry->info = atlas_notebook_info_new_from_notebook (result->notebook);
   crashes = atlas_notebook_get_crashes (result->notebook);
   for (guint i = 0; i < crashes->len; i++)
-    atlas_crash_writer_add_crash (state->writer, g_ptr_array_index (crashes, i));
+    {
+      AtlasCrash *crash = g_ptr_array_index (crashes, i);
+
+      atlas_crash_drop_details (crash);
+      g_ptr_array_add (entry->crashes, g_object_ref (crash));
+    }
+  state->n_crashes += crashes->len;
+}
+
+static void
+cluster_crashes (ScanState *state)
+{
+  g_autofree const char **messages = g_new (const char *, MAX (state->n_crashes, 1));
+  g_autofree guint *clusters = NULL;
+  guint n = 0, n_clusters;
+
+  for (guint e = 0; e < state->entries->len; e++)
+    {
+      Entry *entry = g_ptr_array_index (state->entries, e);
+
+      for (guint i = 0; i < entry->crashes->len; i++)
+        messages[n++] = atlas_crash_get_evalue (g_ptr_array_index (entry->crashes, i));
+    }
+  clusters = atlas_cluster_messages (messages, n, &n_clusters);
+  n = 0;
+  for (guint e = 0; e < state->entries->len; e++)
+    {
+      Entry *entry = g_ptr_array_index (state->entries, e);
+
+      for (guint i = 0; i < entry->crashes->len; i++)
+        atlas_crash_set_cluster (g_ptr_array_index (entry->crashes, i), (int)clusters[n++]);
+    }
+}
+
+static void
+write_entries (ScanState        *state,
+               AtlasCrashWriter *writer)
+{
+  for (guint e = 0; e < state->entries->len; e++)
+    {
+      Entry *entry = g_ptr_array_index (state->entries, e);
+
+      atlas_crash_writer_add_notebook (writer, entry->info);
+      for (guint i = 0; i < entry->crashes->len; i++)
+        atlas_crash_writer_add_crash (writer, g_ptr_array_index (entry->crashes, i));
+    }
 }
 
 static int
@@ -67,7 +137,9 @@ atlas_cli_scan (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *output_path = NULL;
   g_autofree char *platform_name = NULL;
+  g_autofree char *rules_path = NULL;
   g_auto(GStrv) paths = NULL;
+  gboolean no_classify = FALSE;
   int jobs = 0;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
@@ -78,12 +150,18 @@ atlas_cli_scan (int    argc,
       N_("Where the notebooks come from: local (default), github or kaggle"), "PLATFORM" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
       N_("Worker threads (default: one per core)"), "N" },
+    { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_path,
+      N_("Classification rules to add to (or override) the built-in ones"), "FILE" },
+    { "no-classify", 0, 0, G_OPTION_ARG_NONE, &no_classify,
+      N_("List the crashes without classifying or clustering them"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (N_("PATH… — list the crashes recorded in notebooks"));
   g_autoptr(AtlasScanner) scanner = NULL;
   g_autoptr(AtlasCrashWriter) writer = NULL;
+  g_autoptr(AtlasClassifier) classifier = NULL;
+  g_autoptr(GPtrArray) buffered = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
   g_autoptr(GError) error = NULL;
   AtlasCrashFormat format = ATLAS_CRASH_FORMAT_JSONL;
   AtlasPlatform platform = ATLAS_PLATFORM_LOCAL;
@@ -109,8 +187,20 @@ atlas_cli_scan (int    argc,
   if (paths == NULL || paths[0] == NULL)
     return usage_error (context, _("no notebook or folder given"));
 
+  if (!no_classify)
+    {
+      classifier = atlas_classifier_new ();
+      if (rules_path != NULL && !atlas_classifier_load_rules_file (classifier, rules_path, &error))
+        {
+          g_printerr ("crash-atlas: %s\n", error->message);
+          return ATLAS_CLI_EXIT_USAGE;
+        }
+    }
+
   scanner = atlas_scanner_new (jobs);
   atlas_scanner_set_platform (scanner, platform);
+  if (classifier != NULL)
+    atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
   for (guint i = 0; paths[i] != NULL; i++)
     {
       g_autoptr(GError) path_error = NULL;
@@ -131,9 +221,12 @@ atlas_cli_scan (int    argc,
     }
 
   writer = atlas_crash_writer_new (stream, format);
-  state.writer = writer;
+  state.entries = buffered;
   state.platform = platform;
   atlas_scanner_run (scanner, scan_result_cb, &state, NULL, NULL);
+  if (classifier != NULL)
+    cluster_crashes (&state);
+  write_entries (&state, writer);
 
   if (!atlas_crash_writer_finish (writer, &error))
     {

@@ -317,6 +317,15 @@ atlas_crash_set_classification (AtlasCrash                *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
 }
 
+void
+atlas_crash_drop_details (AtlasCrash *self)
+{
+  g_return_if_fail (ATLAS_IS_CRASH (self));
+
+  g_clear_pointer (&self->traceback, atlas_traceback_unref);
+  g_clear_pointer (&self->cell_source, g_free);
+}
+
 int
 atlas_crash_get_cluster (AtlasCrash *self)
 {

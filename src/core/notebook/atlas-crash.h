@@ -71,6 +71,9 @@ const AtlasClassification *atlas_crash_get_classification (AtlasCrash *self);
 /* Takes a copy; notifies the label properties. */
 void              atlas_crash_set_classification    (AtlasCrash                *self,
                                                      const AtlasClassification *classification);
+/* Frees the traceback and the cell source (what the classifier needed), so
+ * that a scan can keep tens of thousands of crashes until clustering. */
+void              atlas_crash_drop_details          (AtlasCrash *self);
 /* Cluster of the message; -1 until clustered. */
 int               atlas_crash_get_cluster           (AtlasCrash *self);
 void              atlas_crash_set_cluster           (AtlasCrash *self,

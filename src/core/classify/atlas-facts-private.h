@@ -1,0 +1,20 @@
+/* atlas-facts-private.h
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "atlas-facts.h"
+
+G_BEGIN_DECLS
+
+/* Facts about facts->missing_name: where the notebook defines it. */
+void    _atlas_facts_add_name_facts     (AtlasFacts    *facts,
+                                         AtlasRuleSet  *rules,
+                                         AtlasNotebook *notebook,
+                                         AtlasCrash    *crash);
+GRegex *_atlas_facts_identifier_regex   (void);
+
+G_END_DECLS

@@ -1,0 +1,342 @@
+/* atlas-facts.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-facts"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-facts-private.h"
+
+static const struct { const char *name; AtlasFact fact; } fact_names[] = {
+  { "whole-notebook", ATLAS_FACT_WHOLE_NOTEBOOK },
+  { "has-library-frame", ATLAS_FACT_HAS_LIBRARY_FRAME },
+  { "has-code", ATLAS_FACT_HAS_CODE },
+  { "name-is-alias", ATLAS_FACT_NAME_IS_ALIAS },
+  { "name-defined-below", ATLAS_FACT_NAME_DEFINED_BELOW },
+  { "name-defined-unrun", ATLAS_FACT_NAME_DEFINED_UNRUN },
+  { "name-defined-crashed", ATLAS_FACT_NAME_DEFINED_CRASHED },
+  { "name-defined-later", ATLAS_FACT_NAME_DEFINED_LATER },
+  { "name-defined-above", ATLAS_FACT_NAME_DEFINED_ABOVE },
+  { "name-defined-nowhere", ATLAS_FACT_NAME_DEFINED_NOWHERE },
+  { "name-called", ATLAS_FACT_NAME_CALLED },
+  { "name-capitalized", ATLAS_FACT_NAME_CAPITALIZED },
+  { "name-defined-here", ATLAS_FACT_NAME_DEFINED_HERE },
+  { "order-anomaly", ATLAS_FACT_ORDER_ANOMALY },
+  { "name-similar", ATLAS_FACT_NAME_SIMILAR },
+  { "first-run", ATLAS_FACT_FIRST_RUN },
+  { "name-is-ml", ATLAS_FACT_NAME_IS_ML },
+  { "imports-ml", ATLAS_FACT_IMPORTS_ML },
+};
+
+gboolean
+atlas_fact_from_name (const char *name,
+                      AtlasFact  *fact)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fact_names); i++)
+    if (g_str_equal (fact_names[i].name, name))
+      {
+        *fact = fact_names[i].fact;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Shared, compiled once: GRegex matching is thread-safe. */
+typedef enum
+{
+  RE_CALL,          /* a dotted name followed by "(" */
+  RE_ARROW,         /* IPython's "---->  3 code" */
+  RE_PLAIN_FRAME,   /* Python's 'File "<ipython-input-…>", line 3' + code line */
+  RE_SITE_PACKAGE,  /* …/site-packages/<package>/ */
+  RE_MISSING_NAME,  /* the name a NameError or UnboundLocalError is about */
+  RE_IDENTIFIER,
+  RE_MISSING_MODULE,
+  N_RE
+} SharedRegex;
+
+static const char * const shared_patterns[N_RE] = {
+  "([A-Za-z_][A-Za-z0-9_]*(?:\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*)*)\\s*\\(",
+  "(?m)^\\s*-*-> ?\\s*\\d+\\s?(.*)$",
+  "(?m)^\\s*File \"[^\"]*(?:ipython-input|ipykernel)[^\"]*\", line \\d+.*\\n\\s*(\\S.*)$",
+  "(?:site|dist)-packages[\\\\/]+([A-Za-z_][A-Za-z0-9_]*)",
+  "(?:name|variable) '([A-Za-z_][A-Za-z0-9_]*)'(?: is not defined| referenced before| where it)",
+  "[A-Za-z_][A-Za-z0-9_]*",
+  "(?:No module named|cannot import name '[^']*' from) '([A-Za-z_][A-Za-z0-9_]*)",
+};
+
+static GRegex *
+shared_regex (SharedRegex which)
+{
+  static GRegex *regexes[N_RE];
+
+  if (g_once_init_enter (&regexes[which]))
+    g_once_init_leave (&regexes[which],
+                       g_regex_new (shared_patterns[which], G_REGEX_OPTIMIZE, 0, NULL));
+  return regexes[which];
+}
+
+static char *
+match_group (SharedRegex  which,
+             const char  *subject)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (subject == NULL || !g_regex_match (shared_regex (which), subject, 0, &info))
+    return NULL;
+  return g_match_info_fetch (info, 1);
+}
+
+static void
+add_unique (GPtrArray  *array,
+            const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return;
+  for (guint i = 0; i < array->len; i++)
+    if (g_str_equal (g_ptr_array_index (array, i), value))
+      return;
+  g_ptr_array_add (array, g_strdup (value));
+}
+
+static void
+add_frame_package (AtlasFacts   *facts,
+                   AtlasRuleSet *rules,
+                   const char   *folder)
+{
+  const char *package = folder ? atlas_rule_set_map_package (rules, folder) : NULL;
+
+  if (package == NULL)
+    return;
+  add_unique (facts->frame_packages, package);
+  g_free (facts->raised_in);
+  facts->raised_in = g_strdup (package);
+}
+
+/* Library frames from the parser when it found frames, else from the paths
+ * printed in the traceback text (any format, any IPython version). */
+static void
+collect_frames (AtlasFacts     *facts,
+                AtlasRuleSet   *rules,
+                AtlasTraceback *traceback)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  guint n = traceback ? atlas_traceback_get_n_frames (traceback) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasFrame *frame = atlas_traceback_get_frame (traceback, i);
+
+      if (frame->kind == ATLAS_FRAME_LIBRARY)
+        add_frame_package (facts, rules, frame->package);
+    }
+  if (n > 0)
+    return;
+  g_regex_match (shared_regex (RE_SITE_PACKAGE), facts->text, 0, &info);
+  while (g_match_info_matches (info))
+    {
+      g_autofree char *folder = g_match_info_fetch (info, 1);
+
+      add_frame_package (facts, rules, folder);
+      g_match_info_next (info, NULL);
+    }
+}
+
+static char *
+line_of (const char *source,
+         guint       line)
+{
+  g_auto(GStrv) lines = g_strsplit (source, "\n", -1);
+
+  if (line == 0 || line > g_strv_length (lines))
+    return NULL;
+  return g_strdup (lines[line - 1]);
+}
+
+static char *
+find_code (AtlasCrash     *crash,
+           AtlasTraceback *traceback,
+           const char     *text)
+{
+  const AtlasFrame *frame = traceback ? atlas_traceback_get_user_frame (traceback) : NULL;
+  char *code;
+
+  if (frame != NULL && frame->code != NULL)
+    return g_strdup (frame->code);
+  if (atlas_crash_get_cell_source (crash) != NULL
+      && (code = line_of (atlas_crash_get_cell_source (crash), atlas_crash_get_line (crash))) != NULL)
+    return code;
+  if ((code = match_group (RE_ARROW, text)) != NULL)
+    return code;
+  return match_group (RE_PLAIN_FRAME, text);
+}
+
+/* The package a called dotted name belongs to, through the notebook's
+ * imports, then the usual aliases. */
+static char *
+call_package (AtlasRuleSet  *rules,
+              AtlasNotebook *notebook,
+              const char    *chain)
+{
+  g_autofree char *resolved = notebook ? atlas_notebook_resolve_name (notebook, chain) : NULL;
+  g_autofree char *head = g_strndup (chain, strcspn (chain, "."));
+  const char *alias;
+
+  if (resolved != NULL)
+    {
+      g_autofree char *top = g_strndup (resolved, strcspn (resolved, "."));
+      const char *mapped = atlas_rule_set_map_package (rules, top);
+
+      return g_strdup (mapped);
+    }
+  alias = atlas_rule_set_lookup_alias (rules, head);
+  return g_strdup (alias);
+}
+
+static void
+collect_calls (AtlasRuleSet  *rules,
+               AtlasNotebook *notebook,
+               const char    *code,
+               GPtrArray     *names,
+               GPtrArray     *packages)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+
+  if (code == NULL)
+    return;
+  g_regex_match (shared_regex (RE_CALL), code, 0, &info);
+  while (g_match_info_matches (info))
+    {
+      g_autofree char *raw = g_match_info_fetch (info, 1);
+      g_auto(GStrv) parts = g_strsplit (raw, ".", -1);
+      g_autofree char *chain = NULL;
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        g_strstrip (parts[i]);
+      chain = g_strjoinv (".", parts);
+      add_unique (names, parts[g_strv_length (parts) - 1]);
+      if (packages != NULL)
+        {
+          g_autofree char *package = call_package (rules, notebook, chain);
+
+          add_unique (packages, package);
+        }
+      g_match_info_next (info, NULL);
+    }
+}
+
+static guint
+count_code_cells (AtlasNotebook *notebook)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < atlas_notebook_get_n_cells (notebook); i++)
+    n += atlas_notebook_get_cell (notebook, i)->kind == ATLAS_CELL_CODE;
+  return n;
+}
+
+static gboolean
+order_anomaly_before (AtlasNotebook *notebook,
+                      guint          cell)
+{
+  GArray *anomalies = atlas_notebook_get_order_anomalies (notebook);
+
+  for (guint i = 0; anomalies != NULL && i < anomalies->len; i++)
+    if (g_array_index (anomalies, AtlasOrderAnomaly, i).cell <= cell)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+imports_ml (AtlasRuleSet     *rules,
+            AtlasNotebook    *notebook,
+            const AtlasFacts *facts)
+{
+  const char * const *packages = notebook ? atlas_notebook_get_packages (notebook) : NULL;
+
+  for (guint i = 0; packages != NULL && packages[i] != NULL; i++)
+    if (atlas_rule_set_is_ml_package (rules, atlas_rule_set_map_package (rules, packages[i])))
+      return TRUE;
+  for (guint i = 0; i < facts->cell_call_packages->len; i++)
+    if (atlas_rule_set_is_ml_package (rules, g_ptr_array_index (facts->cell_call_packages, i)))
+      return TRUE;
+  return FALSE;
+}
+
+void
+atlas_facts_init (AtlasFacts    *facts,
+                  AtlasRuleSet  *rules,
+                  AtlasNotebook *notebook,
+                  AtlasCrash    *crash)
+{
+  AtlasTraceback *traceback = atlas_crash_get_traceback (crash);
+  const AtlasHeading *heading = NULL;
+
+  memset (facts, 0, sizeof *facts);
+  facts->ename = atlas_crash_get_ename (crash) ? atlas_crash_get_ename (crash) : "";
+  facts->evalue = atlas_crash_get_evalue (crash) ? atlas_crash_get_evalue (crash) : "";
+  facts->text = traceback ? atlas_traceback_get_text (traceback) : "";
+  facts->cell_source = atlas_crash_get_cell_source (crash) ? atlas_crash_get_cell_source (crash) : "";
+  facts->platform = atlas_platform_to_string (atlas_crash_get_platform (crash));
+  facts->calls = g_ptr_array_new_with_free_func (g_free);
+  facts->call_packages = g_ptr_array_new_with_free_func (g_free);
+  facts->cell_calls = g_ptr_array_new_with_free_func (g_free);
+  facts->cell_call_packages = g_ptr_array_new_with_free_func (g_free);
+  facts->frame_packages = g_ptr_array_new_with_free_func (g_free);
+
+  collect_frames (facts, rules, traceback);
+  facts->code = find_code (crash, traceback, facts->text);
+  collect_calls (rules, notebook, facts->code, facts->calls, facts->call_packages);
+  collect_calls (rules, notebook, facts->cell_source, facts->cell_calls, facts->cell_call_packages);
+  if (facts->frame_packages->len > 0)
+    facts->facts |= ATLAS_FACT_HAS_LIBRARY_FRAME;
+  if (facts->code != NULL)
+    facts->facts |= ATLAS_FACT_HAS_CODE;
+  if (atlas_crash_get_execution_count (crash) == 1)
+    facts->facts |= ATLAS_FACT_FIRST_RUN;
+  if (notebook != NULL)
+    {
+      heading = atlas_notebook_get_heading_for_cell (notebook, atlas_crash_get_cell (crash));
+      if (count_code_cells (notebook) > 1)
+        facts->facts |= ATLAS_FACT_WHOLE_NOTEBOOK;
+      if (order_anomaly_before (notebook, atlas_crash_get_cell (crash)))
+        facts->facts |= ATLAS_FACT_ORDER_ANOMALY;
+    }
+  facts->heading = heading ? heading->text : NULL;
+  facts->missing_name = match_group (RE_MISSING_NAME, facts->evalue);
+  if (facts->missing_name != NULL)
+    _atlas_facts_add_name_facts (facts, rules, notebook, crash);
+  facts->missing_module = match_group (RE_MISSING_MODULE, facts->evalue);
+  if (facts->missing_module != NULL && facts->name_package == NULL)
+    facts->name_package = g_strdup (atlas_rule_set_map_package (rules, facts->missing_module));
+  if (atlas_rule_set_is_ml_package (rules, facts->name_package))
+    facts->facts |= ATLAS_FACT_NAME_IS_ML;
+  if (imports_ml (rules, notebook, facts))
+    facts->facts |= ATLAS_FACT_IMPORTS_ML;
+}
+
+void
+atlas_facts_clear (AtlasFacts *facts)
+{
+  g_free (facts->code);
+  g_ptr_array_unref (facts->calls);
+  g_ptr_array_unref (facts->call_packages);
+  g_ptr_array_unref (facts->cell_calls);
+  g_ptr_array_unref (facts->cell_call_packages);
+  g_ptr_array_unref (facts->frame_packages);
+  g_free (facts->raised_in);
+  g_free (facts->missing_name);
+  g_free (facts->missing_module);
+  g_free (facts->name_package);
+  g_free (facts->name_evidence);
+}
+
+GRegex *
+_atlas_facts_identifier_regex (void)
+{
+  return shared_regex (RE_IDENTIFIER);
+}
