@@ -213,6 +213,68 @@ test_order_anomalies (void)
   g_assert_cmpint (g_array_index (anomalies, AtlasOrderAnomaly, 3).kind, ==, ATLAS_ORDER_REPEAT);
 }
 
+static void
+test_crash_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  /* The arrow points at line 3 of cell In[7]; a frame in another cell (a
+   * function defined earlier) must not be mistaken for it. */
+  g_autoptr(AtlasNotebook) nb = read_string (
+    "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": ["
+    "  {\"cell_type\": \"code\", \"execution_count\": 6, \"source\": \"def f(d):\\n    return d['x']\", \"outputs\": []},"
+    "  {\"cell_type\": \"code\", \"execution_count\": 7, \"source\": \"import numpy as np\\nd = {}\\ny = f(d)\\nprint(y)\","
+    "   \"outputs\": [{\"output_type\": \"error\", \"ename\": \"KeyError\", \"evalue\": \"'x'\", \"traceback\": ["
+    "    \"\\u001b[0;31m---------------------------------------------------------------------------\\u001b[0m\","
+    "    \"\\u001b[0;31mKeyError\\u001b[0m                                  Traceback (most recent call last)\","
+    "    \"Cell \\u001b[0;32mIn[7], line 3\\u001b[0m\\n\\u001b[1;32m      1\\u001b[0m import numpy as np\\n\\u001b[1;32m      2\\u001b[0m d = {}\\n\\u001b[0;32m----> 3\\u001b[0m y \\u001b[38;5;241m=\\u001b[39m f(d)\\n\","
+    "    \"Cell \\u001b[0;32mIn[6], line 2\\u001b[0m, in \\u001b[0;36mf\\u001b[0;34m(d)\\u001b[0m\\n\\u001b[0;32m----> 2\\u001b[0m     return d['x']\\n\","
+    "    \"\\u001b[0;31mKeyError\\u001b[0m: 'x'\"]}]}"
+    "]}", &error);
+  AtlasCrash *crash;
+
+  g_assert_no_error (error);
+  crash = g_ptr_array_index (atlas_notebook_get_crashes (nb), 0);
+  g_assert_cmpuint (atlas_crash_get_cell (crash), ==, 1);
+  g_assert_cmpuint (atlas_crash_get_line (crash), ==, 3);
+  g_assert_cmpuint (atlas_traceback_get_n_frames (atlas_crash_get_traceback (crash)), ==, 2);
+}
+
+static void
+test_resolve_names (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasNotebook) nb = read_string (
+    "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": ["
+    "  {\"cell_type\": \"code\", \"execution_count\": 1, \"outputs\": [], \"source\":"
+    "   \"import pandas as pd\\nimport tensorflow as tf\\nimport os.path\\n"
+    "from sklearn.model_selection import train_test_split as tts\\nfrom keras import layers\"}"
+    "]}", &error);
+  g_autofree char *pd = NULL, *tfk = NULL, *osp = NULL, *tts = NULL, *dense = NULL, *none = NULL;
+  const char * const *packages;
+
+  g_assert_no_error (error);
+  pd = atlas_notebook_resolve_name (nb, "pd.read_csv");
+  tfk = atlas_notebook_resolve_name (nb, "tf.keras.layers.Dense");
+  osp = atlas_notebook_resolve_name (nb, "os.path.join");
+  tts = atlas_notebook_resolve_name (nb, "tts");
+  dense = atlas_notebook_resolve_name (nb, "layers.Dense");
+  none = atlas_notebook_resolve_name (nb, "np.zeros");
+  g_assert_cmpstr (pd, ==, "pandas.read_csv");
+  g_assert_cmpstr (tfk, ==, "tensorflow.keras.layers.Dense");
+  g_assert_cmpstr (osp, ==, "os.path.join");
+  g_assert_cmpstr (tts, ==, "sklearn.model_selection.train_test_split");
+  g_assert_cmpstr (dense, ==, "keras.layers.Dense");
+  g_assert_null (none);
+
+  packages = atlas_notebook_get_packages (nb);
+  g_assert_cmpstr (packages[0], ==, "keras");
+  g_assert_cmpstr (packages[1], ==, "os");
+  g_assert_cmpstr (packages[2], ==, "pandas");
+  g_assert_cmpstr (packages[3], ==, "sklearn");
+  g_assert_cmpstr (packages[4], ==, "tensorflow");
+  g_assert_null (packages[5]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +289,8 @@ main (int   argc,
   g_test_add_func ("/Atlas/Reader/wrong-types", test_wrong_types);
   g_test_add_func ("/Atlas/Reader/papermill", test_papermill);
   g_test_add_func ("/Atlas/Reader/order-anomalies", test_order_anomalies);
+  g_test_add_func ("/Atlas/Reader/crash-line", test_crash_line);
+  g_test_add_func ("/Atlas/Reader/resolve-names", test_resolve_names);
 
   return g_test_run ();
 }

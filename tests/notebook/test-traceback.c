@@ -181,6 +181,17 @@ test_header_files (void)
 }
 
 static void
+test_header_vscode (void)
+{
+  assert_header ("/home/me/nb.ipynb Cell 3' in <cell line: 2>()", ATLAS_FRAME_USER_CELL,
+                 "/home/me/nb.ipynb Cell 3'", NULL, NULL, "<module>", -1, 2);
+  assert_header ("c:\\Users\\me\\my nb.ipynb Cell 5 line 7", ATLAS_FRAME_USER_CELL,
+                 "c:\\Users\\me\\my nb.ipynb Cell 5", NULL, NULL, NULL, -1, 7);
+  assert_header ("/w/a.ipynb Cell 1 in train(x)", ATLAS_FRAME_USER_CELL, "/w/a.ipynb Cell 1", NULL, NULL,
+                 "train", -1, -1);
+}
+
+static void
 test_header_not_headers (void)
 {
   const char *lines[] = {
@@ -189,7 +200,8 @@ test_header_not_headers (void)
     "----> 3 df['x']", "      1 import pandas as pd", "File", "File :3", "Cell In", "Cell In[x], line 3",
     "Cell In[3] garbage", "Input In []", "File \"unterminated", "this is just text in a sentence",
     "During handling of the above exception, another exception occurred:",
-    "[... skipping hidden 1 frame]", "/usr/lib in ", "x.py in foo",
+    "[... skipping hidden 1 frame]", "/usr/lib in ", "x.py in foo", "nb.ipynb Cell 3 garbage",
+    "nb.ipynb Cell x",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
@@ -736,6 +748,7 @@ main (int   argc,
   g_test_add_func ("/Atlas/Traceback/header-library", test_header_library);
   g_test_add_func ("/Atlas/Traceback/header-library-modules", test_header_library_modules);
   g_test_add_func ("/Atlas/Traceback/header-files", test_header_files);
+  g_test_add_func ("/Atlas/Traceback/header-vscode", test_header_vscode);
   g_test_add_func ("/Atlas/Traceback/header-not-headers", test_header_not_headers);
   g_test_add_func ("/Atlas/Traceback/ipython8-chained", test_ipython8_chained);
   g_test_add_func ("/Atlas/Traceback/ipython7-frames", test_ipython7_frames);

@@ -353,15 +353,16 @@ ansi_parse_valid (const char  *text,
 
   while (*p != '\0')
     {
-      const char *esc = strchr (p, ESC);
+      /* A plain loop, not strchr(): sanitizers' strchr() measures the rest
+       * of the string on every call, which is quadratic here. */
+      const char *esc = p;
 
-      if (esc == NULL)
-        {
-          g_string_append (self.out, p);
-          break;
-        }
+      while (*esc != '\0' && *esc != ESC)
+        esc++;
 
       g_string_append_len (self.out, p, esc - p);
+      if (*esc == '\0')
+        break;
       p = skip_escape (&self, esc);
     }
 

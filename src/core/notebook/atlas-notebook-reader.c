@@ -10,7 +10,12 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "atlas-notebook-prescan.h"
 #include "atlas-notebook-private.h"
@@ -375,6 +380,139 @@ atlas_notebook_read_bytes (GBytes         *bytes,
   return build_notebook (json_node_get_object (root), location, platform, len, hash, error);
 }
 
+/* Each thread reads files into one buffer it keeps: a fresh allocation per
+ * file would be mmap'ed and munmap'ed by malloc, and every munmap stops the
+ * other workers of the process to flush their TLBs, which serialises a scan.
+ * Mapping the file has the same cost. */
+typedef struct
+{
+  char  *data;
+  gsize  size;
+} ReadBuffer;
+
+/* A buffer grown past this for one huge notebook is given back afterwards. */
+#define READ_BUFFER_KEEP (64 * 1024 * 1024)
+
+static void
+read_buffer_free (gpointer data)
+{
+  ReadBuffer *buffer = data;
+
+  g_free (buffer->data);
+  g_free (buffer);
+}
+
+static GPrivate read_buffer_key = G_PRIVATE_INIT (read_buffer_free);
+
+static ReadBuffer *
+thread_read_buffer (gsize needed)
+{
+  ReadBuffer *buffer = g_private_get (&read_buffer_key);
+
+  if (buffer == NULL)
+    {
+      buffer = g_new0 (ReadBuffer, 1);
+      g_private_set (&read_buffer_key, buffer);
+    }
+  if (buffer->size < needed)
+    {
+      g_free (buffer->data);
+      buffer->size = MAX (needed, 1024 * 1024);
+      buffer->data = g_malloc (buffer->size);
+    }
+  return buffer;
+}
+
+static void
+thread_read_buffer_trim (void)
+{
+  ReadBuffer *buffer = g_private_get (&read_buffer_key);
+
+  if (buffer != NULL && buffer->size > READ_BUFFER_KEEP)
+    {
+      g_clear_pointer (&buffer->data, g_free);
+      buffer->size = 0;
+    }
+}
+
+static gboolean
+set_io_error (GError     **error,
+              const char  *location,
+              int          saved_errno)
+{
+  g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_UNREADABLE,
+               "%s: %s", location, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Reads the whole file into this thread's buffer; *@data stays valid until
+ * the thread reads the next file. */
+static gboolean
+read_whole_file (const char  *path,
+                 const char  *location,
+                 const char **data,
+                 gsize       *len,
+                 GError     **error)
+{
+  ReadBuffer *buffer;
+  GStatBuf st;
+  gsize done = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return set_io_error (error, location, errno);
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      int saved = S_ISDIR (st.st_mode) ? EISDIR : errno;
+
+      close (fd);
+      return set_io_error (error, location, saved ? saved : EINVAL);
+    }
+
+  if ((guint64)st.st_size > ATLAS_NOTEBOOK_MAX_SIZE)
+    {
+      close (fd);
+      g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_TOO_LARGE,
+                   _("%s: larger than %u MB"), location,
+                   (guint)(ATLAS_NOTEBOOK_MAX_SIZE / (1024 * 1024)));
+      return FALSE;
+    }
+
+  /* One byte more than the size shows whether the file grew meanwhile. */
+  buffer = thread_read_buffer ((gsize)st.st_size + 1);
+  for (;;)
+    {
+      gssize n = read (fd, buffer->data + done, buffer->size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          return set_io_error (error, location, saved);
+        }
+      if (n == 0)
+        break;
+      done += n;
+      if (done == buffer->size)
+        {
+          gsize size = buffer->size * 2;
+
+          buffer->data = g_realloc (buffer->data, size);
+          buffer->size = size;
+        }
+    }
+
+  close (fd);
+  *data = buffer->data;
+  *len = done;
+  return TRUE;
+}
+
 AtlasNotebook *
 atlas_notebook_read_file (const char     *path,
                           const char     *location,
@@ -382,23 +520,22 @@ atlas_notebook_read_file (const char     *path,
                           AtlasReadFlags  flags,
                           GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  char *contents = NULL;
-  gsize len = 0;
+  AtlasNotebook *notebook;
+  const char *data;
+  gsize len;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   if (location == NULL)
     location = path;
 
-  if (!g_file_get_contents (path, &contents, &len, &local_error))
-    {
-      g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_UNREADABLE,
-                   "%s: %s", location, local_error->message);
-      return NULL;
-    }
+  if (!read_whole_file (path, location, &data, &len, error))
+    return NULL;
 
-  bytes = g_bytes_new_take (contents, len);
-  return atlas_notebook_read_bytes (bytes, location, platform, flags, error);
+  /* The notebook copies what it keeps, so the bytes may stay borrowed. */
+  bytes = g_bytes_new_static (data, len);
+  notebook = atlas_notebook_read_bytes (bytes, location, platform, flags, error);
+  thread_read_buffer_trim ();
+  return notebook;
 }

@@ -163,9 +163,8 @@ lexer_peek (Lexer *self,
 static void
 lexer_skip_line (Lexer *self)
 {
-  const char *nl = memchr (self->src + self->pos, '\n', self->len - self->pos);
-
-  self->pos = nl != NULL ? (gsize) (nl - self->src) : self->len;
+  while (self->pos < self->len && self->src[self->pos] != '\n')
+    self->pos++;
 }
 
 /* Measures indentation at the start of a physical line and skips lines
@@ -469,7 +468,8 @@ lexer_op (Lexer *self)
   char c = *p;
   Token *token;
 
-  for (guint i = 0; i < G_N_ELEMENTS (long_ops); i++)
+  /* Every operator longer than one character has one of these second. */
+  for (guint i = 0; left > 1 && strchr ("=*/<>.-", p[1]) != NULL && i < G_N_ELEMENTS (long_ops); i++)
     {
       gsize l = strlen (long_ops[i]);
 
@@ -1446,6 +1446,7 @@ atlas_import_free (AtlasImport *import)
 
   g_free (import->module);
   g_free (import->name);
+  g_free (import->symbol);
   g_free (import->package);
   g_free (import);
 }
@@ -1464,9 +1465,11 @@ atlas_python_top_package (const char *module)
   return g_strndup (module, strcspn (module, "."));
 }
 
+/* @symbol is the imported name of a from-import, NULL for "import m". */
 static void
 analyzer_add_import (Analyzer    *self,
                      const char  *module,
+                     const char  *symbol,
                      const char  *name,
                      guint        line)
 {
@@ -1480,6 +1483,7 @@ analyzer_add_import (Analyzer    *self,
   import = g_new0 (AtlasImport, 1);
   import->module = g_strdup (module);
   import->name = g_strdup (name);
+  import->symbol = g_strdup (symbol);
   import->package = atlas_python_top_package (module);
   import->cell = self->cell;
   import->line = line;
@@ -1546,7 +1550,7 @@ analyzer_import (Analyzer *self,
       first = read_dotted (self, &i, end, module);
       alias = read_alias (self, &i, end);
       if (first != NULL && module->str[0] != '.')
-        analyzer_add_import (self, module->str, alias != NULL ? alias : first, line);
+        analyzer_add_import (self, module->str, NULL, alias != NULL ? alias : first, line);
 
       /* Skip to after the next comma (or past garbage). */
       while (i < end && !tok_is_op (&self->toks[i], ","))
@@ -1575,12 +1579,12 @@ analyzer_from_import (Analyzer *self,
       const char *alias;
 
       if (tok_is_op (tok, "*"))
-        analyzer_add_import (self, module->str, "*", line);
+        analyzer_add_import (self, module->str, "*", "*", line);
       else if (tok_is_identifier (tok))
         {
           i++;
           alias = read_alias (self, &i, end);
-          analyzer_add_import (self, module->str, alias != NULL ? alias : tok->name, line);
+          analyzer_add_import (self, module->str, tok->name, alias != NULL ? alias : tok->name, line);
           i--;
         }
     }

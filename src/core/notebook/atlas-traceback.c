@@ -144,6 +144,22 @@ ends_with_len (const char *s,
   return len >= n && g_ascii_strncasecmp (s + len - n, suffix, n) == 0;
 }
 
+/* The next @needle at or after @p, or NULL. A plain loop on purpose:
+ * searches repeated along one line must stay linear, and sanitizers'
+ * strstr()/strchr() measure the whole rest of the string on every call. */
+static const char *
+find_next (const char *p,
+           const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (; *p != '\0'; p++)
+    if (*p == needle[0] && strncmp (p, needle, n) == 0)
+      return p;
+
+  return NULL;
+}
+
 /* ---- classifying a frame's file ------------------------------------- */
 
 /* "<ipython-input-12-abc123>" anywhere in @file gives execution count 12. */
@@ -168,7 +184,7 @@ classify_ipykernel_file (AtlasFrame *frame)
 {
   const char *p = frame->file;
 
-  while ((p = strstr (p, "ipykernel_")) != NULL)
+  while ((p = find_next (p, "ipykernel_")) != NULL)
     {
       int n;
       const char *q = read_number (p + strlen ("ipykernel_"), &n);
@@ -199,7 +215,7 @@ find_packages_dir (const char *file)
 {
   const char *found = NULL;
 
-  for (const char *p = file; (p = strstr (p, "-packages")) != NULL; p++)
+  for (const char *p = file; (p = find_next (p, "-packages")) != NULL; p++)
     {
       gsize offset = p - file;
 
@@ -405,7 +421,7 @@ find_line_suffix (const char *p,
                   int        *line,
                   const char **rest)
 {
-  for (const char *c = strchr (p, ':'); c != NULL; c = strchr (c + 1, ':'))
+  for (const char *c = find_next (p, ":"); c != NULL; c = find_next (c + 1, ":"))
     {
       const char *q = read_number (c + 1, line);
 
@@ -470,7 +486,7 @@ parse_path_in (const char *line)
   g_autoptr(AtlasFrame) frame = NULL;
   const char *sep;
 
-  for (sep = strstr (line, " in "); sep != NULL; sep = strstr (sep + 1, " in "))
+  for (sep = find_next (line, " in "); sep != NULL; sep = find_next (sep + 1, " in "))
     {
       if (looks_like_source_file (line, sep - line))
         break;
@@ -492,12 +508,49 @@ parse_path_in (const char *line)
   return g_steal_pointer (&frame);
 }
 
+/* VS Code's Jupyter extension rewrites cell frames as
+ * "/home/me/nb.ipynb Cell 3' in <cell line: 2>()" or "…nb.ipynb Cell 3 line 2".
+ * N is the cell's position, not its execution count. */
+static AtlasFrame *
+parse_vscode_cell (const char *line,
+                   HeaderInfo *info)
+{
+  g_autoptr(AtlasFrame) frame = NULL;
+  const char *p = find_next (line, ".ipynb Cell ");
+  int n;
+
+  if (p == NULL || (p = read_number (p + strlen (".ipynb Cell "), &n)) == NULL)
+    return NULL;
+  if (*p == '\'')
+    p++;
+
+  frame = frame_new (line, p - line);
+  frame->kind = ATLAS_FRAME_USER_CELL;
+  p = skip_spaces (p);
+  if (HAS_PREFIX (p, "line "))
+    read_number (skip_spaces (p + 5), &frame->line);
+  else if (HAS_PREFIX (p, "in "))
+    {
+      const char *function = skip_spaces (p + 3);
+
+      frame->function = parse_function (function);
+      if (HAS_PREFIX (function, "<cell line:")
+          && read_number (skip_spaces (function + strlen ("<cell line:")), &frame->line) != NULL)
+        info->weak_line = TRUE;
+    }
+  else if (*p != '\0')
+    return NULL;
+
+  return g_steal_pointer (&frame);
+}
+
 static AtlasFrame *
 parse_header_full (const char *line,
                    HeaderInfo *info)
 {
   const char *p = skip_spaces (line);
   g_autofree char *trimmed = NULL;
+  AtlasFrame *frame;
 
   info->style = HEADER_IPYTHON;
   info->weak_line = FALSE;
@@ -514,7 +567,10 @@ parse_header_full (const char *line,
   if (HAS_PREFIX (trimmed, "File"))
     return parse_file (trimmed, info);
 
-  return parse_path_in (trimmed);
+  if ((frame = parse_path_in (trimmed)) != NULL)
+    return frame;
+
+  return parse_vscode_cell (trimmed, info);
 }
 
 /**
@@ -755,7 +811,7 @@ parse_text (AtlasTraceback *self)
 
   while (*p != '\0')
     {
-      const char *nl = strchr (p, '\n');
+      const char *nl = find_next (p, "\n");
       gsize len = nl != NULL ? (gsize) (nl - p) : strlen (p);
 
       g_string_truncate (line, 0);

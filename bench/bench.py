@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Scan benchmark: crash-atlas against a pure-Python scanner and against the
+read-every-byte floor, on a synthetic corpus at a fraction of the study's
+scale (1.0 = 64,031 notebooks, 92,542 crashes, ~25 GB).
+
+Usage: python3 bench/bench.py --fraction 0.05 --jobs 2 --crash-atlas build/src/crash-atlas
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+sys.dont_write_bytecode = True
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from corpus_files import notebook_paths  # noqa: E402
+from floor import read_all  # noqa: E402
+
+PY = sys.executable
+
+
+def ensure_corpus(args):
+    corpus = args.corpus or os.path.join(HERE, f"corpus-{args.fraction:g}")
+    manifest = os.path.join(corpus, "MANIFEST.json")
+    if not os.path.exists(manifest):
+        if args.corpus:
+            sys.exit(f"bench: {corpus} has no MANIFEST.json (make one with bench/gen_corpus.py)")
+        print(f"generating the corpus (fraction {args.fraction:g}) in {corpus} ...", flush=True)
+        subprocess.run([PY, os.path.join(HERE, "gen_corpus.py"), "--fraction", str(args.fraction),
+                        "--out", corpus, "--jobs", str(args.jobs)], check=True)
+    with open(manifest) as f:
+        return corpus, json.load(f)
+
+
+def measure(command, stdout=None):
+    """One run in a fresh measuring process; returns its JSON result."""
+    wrapper = [PY, os.path.join(HERE, "measure.py")] + (["--stdout", stdout] if stdout else []) + ["--"]
+    done = subprocess.run(wrapper + command, capture_output=True, text=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["stderr"] = done.stderr
+    if result["returncode"] != 0:
+        sys.exit(f"bench: {' '.join(command)} failed ({result['returncode']}):\n{done.stderr}")
+    return result
+
+
+def repeat(name, command, n, stdout=None):
+    runs = [measure(command, stdout) for _ in range(n)]
+    walls = sorted(r["wall"] for r in runs)
+    return {"name": name, "best": walls[0], "median": statistics.median(walls),
+            "maxrss_kib": max(r["maxrss_kib"] for r in runs), "stderr": runs[-1]["stderr"]}
+
+
+def count_lines(path):
+    with open(path, "rb") as f:
+        return sum(1 for _ in f)
+
+
+def report(row, n_bytes, n_notebooks):
+    mb = n_bytes / 1e6
+    print(f"  {row['name']:<12} best {row['best']:8.3f} s  median {row['median']:8.3f} s  "
+          f"{mb / row['best']:9.1f} MB/s  {n_notebooks / row['best']:9.1f} notebooks/s  "
+          f"peak RSS {row['maxrss_kib'] / 1024:7.1f} MiB")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fraction", type=float, default=0.01, help="of the study's scale (default 0.01)")
+    parser.add_argument("--corpus", help="use this generated corpus instead of bench/corpus-FRACTION")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count())
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--crash-atlas", default="build/src/crash-atlas")
+    args = parser.parse_args()
+
+    corpus, manifest = ensure_corpus(args)
+    paths = notebook_paths([corpus])
+    n_bytes = sum(os.path.getsize(p) for p in paths)
+    print(f"corpus {corpus}: {len(paths)} notebooks, {manifest['crashes']} crashes (manifest), "
+          f"{n_bytes / 1e6:.1f} MB; jobs {args.jobs}, repeat {args.repeat}")
+    # The page cache cannot be dropped without root: read every byte once so
+    # that all three measurements run on the same, warm cache.
+    buf = bytearray(4 * 1024 * 1024)
+    for p in paths:
+        read_all(p, buf)
+    print("warm cache: every byte was read once before measuring (caches are not dropped)\n")
+
+    tmp = tempfile.mkdtemp(prefix="crash-atlas-bench-")
+    rows, counts = [], {}
+    rows.append(repeat("floor", [PY, os.path.join(HERE, "floor.py"), "--jobs", str(args.jobs), corpus], args.repeat))
+    py_out = os.path.join(tmp, "pyscan.jsonl")
+    rows.append(repeat("pyscan", [PY, os.path.join(HERE, "pyscan.py"), "--jobs", str(args.jobs),
+                                  "--output", py_out, corpus], args.repeat))
+    counts["pyscan"] = count_lines(py_out)
+    ca = args.crash_atlas
+    if os.access(ca, os.X_OK):
+        ca_out = os.path.join(tmp, "crash-atlas.jsonl")
+        rows.append(repeat("crash-atlas", [ca, "scan", "--format", "jsonl", "--jobs", str(args.jobs),
+                                           "--output", ca_out, corpus], args.repeat))
+        counts["crash-atlas"] = count_lines(ca_out)
+    else:
+        print(f"crash-atlas: no executable at {ca} (build it, or pass --crash-atlas PATH); "
+              "measuring the floor and pyscan only\n")
+
+    print("wall time (best and median of the runs), throughput from the best run, peak RSS of the "
+          "largest single process:")
+    for row in rows:
+        report(row, n_bytes, len(paths))
+    print(f"\ncrashes found: manifest {manifest['crashes']}, "
+          + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if len(set(counts.values()) | {manifest["crashes"]}) > 1:
+        print("WARNING: the crash counts differ")
+    by = {r["name"]: r for r in rows}
+    if "crash-atlas" in by:
+        print(f"crash-atlas vs pyscan: {by['pyscan']['best'] / by['crash-atlas']['best']:.2f}x faster")
+        print(f"crash-atlas vs floor:  {by['crash-atlas']['best'] / by['floor']['best']:.2f}x the floor's time")
+    print(f"pyscan vs floor:       {by['pyscan']['best'] / by['floor']['best']:.2f}x the floor's time")
+    print(f"(outputs kept in {tmp})")
+
+
+if __name__ == "__main__":
+    main()

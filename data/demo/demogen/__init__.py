@@ -1,0 +1,1 @@
+"""Building blocks of the Crash Atlas demo corpus (see ../generate.py)."""
