@@ -199,6 +199,23 @@ test_sgr_extended (void)
 }
 
 static void
+test_sgr_subparams (void)
+{
+  g_autoptr(GArray) runs = NULL;
+  g_autofree char *text =
+    atlas_ansi_parse ("\033[4:3ma\033[4:0mb\033[38:5:208;1mc\033[38:2:0:0:255md\033[0;48:2::255:0:0me",
+                      &runs);
+
+  g_assert_cmpstr (text, ==, "abcde");
+  g_assert_cmpuint (runs->len, ==, 4);
+  /* "4:3" is a curly underline, not underline then italic. */
+  assert_run (runs, 0, 0, 1, -1, -1, ATLAS_ANSI_UNDERLINE);
+  assert_run (runs, 1, 2, 3, 208, -1, ATLAS_ANSI_BOLD);
+  assert_run (runs, 2, 3, 4, 21, -1, ATLAS_ANSI_BOLD);
+  assert_run (runs, 3, 4, 5, -1, 196, 0);
+}
+
+static void
 test_sgr_private_ignored (void)
 {
   g_autoptr(GArray) runs = NULL;
@@ -287,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/Atlas/Ansi/sgr-flags", test_sgr_flags);
   g_test_add_func ("/Atlas/Ansi/sgr-colors", test_sgr_colors);
   g_test_add_func ("/Atlas/Ansi/sgr-extended", test_sgr_extended);
+  g_test_add_func ("/Atlas/Ansi/sgr-subparams", test_sgr_subparams);
   g_test_add_func ("/Atlas/Ansi/sgr-private-ignored", test_sgr_private_ignored);
   g_test_add_func ("/Atlas/Ansi/runs-offsets-utf8", test_runs_offsets_utf8);
   g_test_add_func ("/Atlas/Ansi/runs-no-overlap-garbage", test_runs_no_overlap_garbage);

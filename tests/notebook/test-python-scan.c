@@ -399,6 +399,35 @@ test_names_misc_statements (void)
 }
 
 static void
+test_names_more_forms (void)
+{
+  assert_names ("df = df.dropna()\n"
+                "x = [1, 2]; x[0] += 1\n"
+                "def f(key=lambda o: o.name, *args, flag: Dict[str, int] = None, **kw) -> List[T]:\n"
+                "    g = lambda *a, **k: a + k + free1\n"
+                "    while (line := fh.readline()):\n"
+                "        pass\n"
+                "    for p, *rest in pairs:\n"
+                "        yield p\n"
+                "    return key\n"
+                "@dataclass\n"
+                "class C:\n"
+                "    \"\"\"Doc.\"\"\"\n"
+                "    v: int = 0\n"
+                "    w: float\n"
+                "    def m(self):\n"
+                "        return [self.v * k for k in range(w)]\n"
+                "async def main():\n"
+                "    async with session as s:\n"
+                "        async for item in s.stream():\n"
+                "            await handle(item, retries=RETRY)\n"
+                "for a, b in zip(xs, ys): total = a + b\n"
+                "else: finished = True\n",
+                "C a b df f finished main total x",
+                "Dict List RETRY T a b dataclass df fh free1 handle pairs session w x xs ys");
+}
+
+static void
 test_names_unterminated (void)
 {
   assert_names ("x = \"abc\ny = 'def\nz = (1,\n", "x y z", "");
@@ -553,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/Atlas/PythonScan/names-semicolons", test_names_semicolons);
   g_test_add_func ("/Atlas/PythonScan/names-magics", test_names_magics);
   g_test_add_func ("/Atlas/PythonScan/names-misc-statements", test_names_misc_statements);
+  g_test_add_func ("/Atlas/PythonScan/names-more-forms", test_names_more_forms);
   g_test_add_func ("/Atlas/PythonScan/names-unterminated", test_names_unterminated);
   g_test_add_func ("/Atlas/PythonScan/names-empty", test_names_empty);
   g_test_add_func ("/Atlas/PythonScan/names-unicode", test_names_unicode);

@@ -175,6 +175,10 @@ test_header_files (void)
                  "/home/me/project/utils.py", NULL, NULL, "load", -1, 40);
   assert_header ("<__array_function__ internals> in concatenate(*args, **kwargs)", ATLAS_FRAME_FILE,
                  "<__array_function__ internals>", NULL, NULL, "concatenate", -1, -1);
+  assert_header ("File <command-4135548384066455>:5, in <module>", ATLAS_FRAME_USER_CELL,
+                 "<command-4135548384066455>", NULL, NULL, "<module>", -1, 5);
+  assert_header ("  File \"<stdin>\", line 1, in <module>", ATLAS_FRAME_FILE, "<stdin>", NULL, NULL,
+                 "<module>", -1, 1);
   assert_header ("File C:\\Program Files\\Python310\\lib\\json\\decoder.py:337, in JSONDecoder.decode(self, s)",
                  ATLAS_FRAME_FILE, "C:\\Program Files\\Python310\\lib\\json\\decoder.py", NULL, NULL,
                  "JSONDecoder.decode", -1, 337);
@@ -595,6 +599,31 @@ test_embedded_remote_traceback (void)
 }
 
 static void
+test_exception_group (void)
+{
+  const char *lines[] = {
+    "  + Exception Group Traceback (most recent call last):\n"
+    "  |   File \"/home/me/run.py\", line 9, in <module>\n"
+    "  |     raise ExceptionGroup(\"errors\", [ValueError(1), TypeError(2)])\n"
+    "  | ExceptionGroup: errors (2 sub-exceptions)\n"
+    "  +-+---------------- 1 ----------------\n"
+    "    | ValueError: 1\n"
+    "    +---------------- 2 ----------------\n"
+    "    | TypeError: 2\n"
+    "    +------------------------------------\n",
+    NULL
+  };
+  g_autoptr(AtlasTraceback) tb = parse (lines);
+  const AtlasTracebackSection *section = atlas_traceback_get_section (tb, 0);
+
+  g_assert_cmpuint (atlas_traceback_get_n_frames (tb), ==, 1);
+  assert_frame (atlas_traceback_get_frame (tb, 0), ATLAS_FRAME_FILE, "/home/me/run.py", NULL, NULL,
+                "<module>", -1, 9, "raise ExceptionGroup(\"errors\", [ValueError(1), TypeError(2)])");
+  g_assert_cmpstr (section->ename, ==, "ExceptionGroup");
+  g_assert_true (g_str_has_prefix (section->evalue, "errors (2 sub-exceptions)\n"));
+}
+
+static void
 test_no_frames (void)
 {
   const char *bare[] = { RED "KeyboardInterrupt" RESET, NULL };
@@ -762,6 +791,7 @@ main (int   argc,
   g_test_add_func ("/Atlas/Traceback/library-calls-library", test_library_calls_library);
   g_test_add_func ("/Atlas/Traceback/outermost-without-user", test_outermost_without_user);
   g_test_add_func ("/Atlas/Traceback/embedded-remote-traceback", test_embedded_remote_traceback);
+  g_test_add_func ("/Atlas/Traceback/exception-group", test_exception_group);
   g_test_add_func ("/Atlas/Traceback/no-frames", test_no_frames);
   g_test_add_func ("/Atlas/Traceback/many-frames", test_many_frames);
   g_test_add_func ("/Atlas/Traceback/garbage", test_garbage);

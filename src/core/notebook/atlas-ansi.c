@@ -16,7 +16,8 @@
  *
  * - Input that is not valid UTF-8 is first passed through g_utf8_make_valid(),
  *   so every invalid byte becomes U+FFFD and offsets refer to that repaired
- *   text. Escapes only ever remove ASCII bytes, so the output stays valid.
+ *   text. Escapes start and end on ASCII bytes, so removing them never splits
+ *   a character and the output stays valid.
  * - CSI (ESC [ params intermediates final) is removed whole. A CSI cut short by
  *   a byte that cannot belong to it (or by the end of the text) loses only
  *   the bytes read so far; the offending byte is kept as text.
@@ -28,6 +29,10 @@
  * - 24-bit colours (38;2;r;g;b) are mapped to the nearest entry of the xterm
  *   cube or grey ramp (16–255): runs carry a palette index, and the 16 basic
  *   colours are left out of the match because themes redefine them.
+ * - Sub-parameters ("4:3" curly underline, "38:2::R:G:B") belong to their
+ *   parameter, as in ITU T.416; dim, blink, inverse and the like are dropped.
+ * - Other control characters (\r, \b) and the 8-bit C1 CSI (U+009B) are kept
+ *   as text: IPython never emits the latter, and progress bars need the former.
  * - Runs are emitted only for styled text (any colour or flag); unstyled text
  *   has no run. Adjacent runs with the same style are merged.
  */
@@ -204,73 +209,139 @@ apply_basic_sgr (AnsiStyle *style,
   /* Everything else (dim, blink, reverse, fonts…) has no run attribute. */
 }
 
-static void
-apply_sgr (AnsiStyle *style,
-           const int *params,
-           guint      n_params)
+#define MAX_SGR_PARAMS 32
+#define MAX_SUBPARAMS  8
+
+/* One SGR parameter; more than one value when it has ITU T.416
+ * sub-parameters ("4:3", "38:2::R:G:B"). */
+typedef struct
 {
-  if (n_params == 0)
+  int   values[MAX_SUBPARAMS];
+  guint n;
+} SgrParam;
+
+/* "4:N" is an underline style (0 = none); "38:5:N" and "38:2:[CS:]R:G:B"
+ * are colours; any other parameter counts by its first value. */
+static void
+apply_colon_param (AnsiStyle      *style,
+                   const SgrParam *param)
+{
+  const int *v = param->values;
+  int color = -2;
+
+  if (v[0] == 4)
     {
-      *style = default_style;
+      if (v[1] == 0)
+        style->flags &= ~ATLAS_ANSI_UNDERLINE;
+      else
+        style->flags |= ATLAS_ANSI_UNDERLINE;
       return;
     }
 
-  for (guint i = 0; i < n_params;)
+  if (v[0] != 38 && v[0] != 48)
     {
-      int p = params[i++];
+      apply_basic_sgr (style, v[0]);
+      return;
+    }
 
-      if (p == 38 || p == 48)
-        {
-          int color = parse_extended_color (params, n_params, &i);
+  if (v[1] == 5 && param->n >= 3 && v[2] >= 0 && v[2] <= 255)
+    color = v[2];
+  else if (v[1] == 2 && param->n >= 5)
+    {
+      guint o = param->n >= 6 ? 3 : 2;  /* with or without the colour-space id */
 
-          if (color >= -1)
-            *(p == 38 ? &style->fg : &style->bg) = color;
-        }
+      color = rgb_to_xterm (CLAMP (v[o], 0, 255),
+                            CLAMP (v[o + 1], 0, 255),
+                            CLAMP (v[o + 2], 0, 255));
+    }
+
+  if (color >= 0)
+    *(v[0] == 38 ? &style->fg : &style->bg) = color;
+}
+
+/* The semicolon form "38;5;N" spreads one colour over several parameters. */
+static guint
+apply_extended_semicolons (AnsiStyle      *style,
+                           const SgrParam *params,
+                           guint           n_params)
+{
+  int flat[MAX_SGR_PARAMS];
+  guint used = 0;
+  int color;
+
+  for (guint i = 1; i < n_params; i++)
+    flat[i - 1] = params[i].values[0];
+
+  color = parse_extended_color (flat, n_params - 1, &used);
+  if (color >= -1)
+    *(params[0].values[0] == 38 ? &style->fg : &style->bg) = color;
+
+  return used;
+}
+
+static void
+apply_sgr (AnsiStyle      *style,
+           const SgrParam *params,
+           guint           n_params)
+{
+  for (guint i = 0; i < n_params; i++)
+    {
+      int p = params[i].values[0];
+
+      if (params[i].n > 1)
+        apply_colon_param (style, &params[i]);
+      else if (p == 38 || p == 48)
+        i += apply_extended_semicolons (style, &params[i], n_params - i);
       else
         apply_basic_sgr (style, p);
     }
 }
 
-#define MAX_SGR_PARAMS 32
+/* Splits the parameter bytes of an SGR sequence into parameters; empty
+ * ones read as 0, so "ESC [ m" resets. */
+static guint
+parse_sgr_params (const char *p,
+                  const char *end,
+                  SgrParam   *params)
+{
+  guint n = 0;
+  int value = 0;
 
-/* Parses the parameter bytes of an SGR sequence. Colons (ITU T.416
- * sub-parameters, "38:2::R:G:B") are read like semicolons, except that the
- * empty colour-space slot of "38:2::" is skipped. */
+  memset (params, 0, sizeof (SgrParam) * MAX_SGR_PARAMS);
+
+  for (; p <= end && n < MAX_SGR_PARAMS; p++)
+    {
+      SgrParam *param = &params[n];
+
+      if (p < end && g_ascii_isdigit (*p))
+        value = MIN (value * 10 + (*p - '0'), 100000);
+      else if (p == end || *p == ';' || *p == ':')
+        {
+          if (param->n < MAX_SUBPARAMS)
+            param->values[param->n++] = value;
+          value = 0;
+          if (p == end || *p == ';')
+            n++;
+        }
+    }
+
+  return n;
+}
+
 static void
 handle_sgr (AnsiParser *self,
             const char *p,
             const char *end)
 {
-  int params[MAX_SGR_PARAMS];
-  guint n = 0;
+  SgrParam params[MAX_SGR_PARAMS];
   AnsiStyle style = self->style;
-  gboolean have_digits = FALSE;
-  int value = 0;
+  guint n;
 
   /* "ESC [ > 4 m" and friends are private modes, not SGR. */
   if (p < end && *p >= '<' && *p <= '?')
     return;
 
-  for (; p <= end && n < MAX_SGR_PARAMS; p++)
-    {
-      if (p < end && g_ascii_isdigit (*p))
-        {
-          value = MIN (value * 10 + (*p - '0'), 100000);
-          have_digits = TRUE;
-        }
-      else if (p == end || *p == ';' || *p == ':')
-        {
-          gboolean colour_space_slot = (p < end && *p == ':' && !have_digits && n >= 2
-                                        && params[n - 1] == 2
-                                        && (params[n - 2] == 38 || params[n - 2] == 48));
-
-          if (!colour_space_slot)
-            params[n++] = value;
-          value = 0;
-          have_digits = FALSE;
-        }
-    }
-
+  n = parse_sgr_params (p, end, params);
   apply_sgr (&style, params, n);
 
   if (!style_equal (&style, &self->style))

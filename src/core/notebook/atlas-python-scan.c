@@ -424,7 +424,8 @@ lexer_name (Lexer *self)
     self->pos += n;
 
   next = lexer_peek (self, 0);
-  if ((next == '\'' || next == '"') && is_string_prefix (self->src + start, self->pos - start, &is_format))
+  if ((next == '\'' || next == '"')
+      && is_string_prefix (self->src + start, self->pos - start, &is_format))
     {
       lexer_string (self, is_format);
       return;
@@ -445,7 +446,8 @@ lexer_number (Lexer *self)
       char c = self->src[self->pos];
       char prev = self->pos > 0 ? g_ascii_tolower (self->src[self->pos - 1]) : '\0';
 
-      if (g_ascii_isalnum (c) || c == '_' || c == '.' || (!hex && prev == 'e' && (c == '+' || c == '-')))
+      if (g_ascii_isalnum (c) || c == '_' || c == '.'
+          || (!hex && prev == 'e' && (c == '+' || c == '-')))
         self->pos++;
       else
         break;
@@ -469,7 +471,9 @@ lexer_op (Lexer *self)
   Token *token;
 
   /* Every operator longer than one character has one of these second. */
-  for (guint i = 0; left > 1 && strchr ("=*/<>.-", p[1]) != NULL && i < G_N_ELEMENTS (long_ops); i++)
+  gboolean may_be_long = left > 1 && strchr ("=*/<>.-", p[1]) != NULL;
+
+  for (guint i = 0; may_be_long && i < G_N_ELEMENTS (long_ops); i++)
     {
       gsize l = strlen (long_ops[i]);
 
@@ -914,7 +918,10 @@ typedef struct
 static ExprFrame *
 walker_top (ExprWalker *self)
 {
-  return self->frames->len > 0 ? &g_array_index (self->frames, ExprFrame, self->frames->len - 1) : NULL;
+  if (self->frames->len == 0)
+    return NULL;
+
+  return &g_array_index (self->frames, ExprFrame, self->frames->len - 1);
 }
 
 static void
@@ -998,7 +1005,8 @@ walker_close (ExprWalker *self)
   if (self->depth == 0)
     return;
 
-  while ((top = walker_top (self)) != NULL && top->kind == FRAME_LAMBDA && top->depth >= self->depth)
+  while ((top = walker_top (self)) != NULL && top->kind == FRAME_LAMBDA
+         && top->depth >= self->depth)
     walker_pop (self);
 
   if (self->overflow > 0)
@@ -1081,7 +1089,8 @@ walker_name (ExprWalker  *self,
     frame_bind (top, tok->name);
   else if (next != NULL && tok_is_op (next, ":="))
     analyzer_bind (self->analyzer, tok->name);
-  else if (next != NULL && tok_is_op (next, "=") && here && top->kind == FRAME_BRACKET && top->is_call)
+  else if (next != NULL && tok_is_op (next, "=")
+           && here && top->kind == FRAME_BRACKET && top->is_call)
     return;  /* keyword argument */
   else
     analyzer_load (self->analyzer, tok->name);
@@ -1138,7 +1147,8 @@ analyzer_scan_target (Analyzer *self,
         }
       else if (!tok_is_identifier (tok) || (prev != NULL && tok_is_op (prev, ".")))
         continue;
-      else if (next != NULL && (tok_is_op (next, ".") || tok_is_op (next, "[") || tok_is_op (next, "(")))
+      else if (next != NULL
+               && (tok_is_op (next, ".") || tok_is_op (next, "[") || tok_is_op (next, "(")))
         analyzer_load (self, tok->name);
       else
         {
@@ -1524,7 +1534,8 @@ read_alias (Analyzer *self,
             guint    *i,
             guint     end)
 {
-  if (*i + 1 < end && tok_is_word (&self->toks[*i], "as") && tok_is_identifier (&self->toks[*i + 1]))
+  if (*i + 1 < end && tok_is_word (&self->toks[*i], "as")
+      && tok_is_identifier (&self->toks[*i + 1]))
     {
       *i += 2;
       return self->toks[*i - 1].name;
@@ -1584,7 +1595,8 @@ analyzer_from_import (Analyzer *self,
         {
           i++;
           alias = read_alias (self, &i, end);
-          analyzer_add_import (self, module->str, tok->name, alias != NULL ? alias : tok->name, line);
+          analyzer_add_import (self, module->str, tok->name,
+                               alias != NULL ? alias : tok->name, line);
           i--;
         }
     }

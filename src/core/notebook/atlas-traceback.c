@@ -283,6 +283,13 @@ classify_file (AtlasFrame *frame)
   if (classify_ipython_input (frame) || classify_ipykernel_file (frame))
     return;
 
+  /* Databricks names its notebook cells "<command-4135548384066455>". */
+  if (g_str_has_prefix (frame->file, "<command-"))
+    {
+      frame->kind = ATLAS_FRAME_USER_CELL;
+      return;
+    }
+
   inner = find_packages_dir (frame->file);
   if (inner != NULL && set_library_module (frame, inner))
     return;
@@ -762,11 +769,30 @@ parser_exception_line (TracebackParser *self,
   return TRUE;
 }
 
+/* Python 3.11 draws exception groups with a margin ("  | ", "  + ", nested
+ * as "    | | "); without it the lines read like any traceback's. */
+static const char *
+skip_group_margin (const char *line)
+{
+  for (;;)
+    {
+      const char *p = skip_spaces (line);
+
+      if ((*p != '|' && *p != '+') || (p[1] != ' ' && p[1] != '\0'))
+        return line;
+      line = p[1] == ' ' ? p + 2 : p + 1;
+    }
+}
+
 static void
 parser_line (TracebackParser *self,
              const char      *line)
 {
   AtlasFrame *frame;
+
+  /* The value keeps its text as printed; only frames lose the margin. */
+  if (self->evalue == NULL)
+    line = skip_group_margin (line);
 
   if (is_chain_separator (line))
     {
