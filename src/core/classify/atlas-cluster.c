@@ -45,9 +45,31 @@ is_path (const char *start,
   return FALSE;
 }
 
+/* Words kept so far, as (offset, length) into the output: messages are
+ * short, so a linear look-up beats hashing. */
+typedef struct
+{
+  GString *out;
+  GArray  *words;  /* guint pairs */
+} Words;
+
+static gboolean
+already_has (Words      *w,
+             const char *word,
+             gsize       len)
+{
+  for (guint i = 0; i < w->words->len; i += 2)
+    {
+      guint off = g_array_index (w->words, guint, i), n = g_array_index (w->words, guint, i + 1);
+
+      if (n == len && g_ascii_strncasecmp (w->out->str + off, word, len) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
-add_words (GString    *out,
-           GHashTable *seen,
+add_words (Words      *w,
            const char *token,
            gsize       len)
 {
@@ -55,34 +77,35 @@ add_words (GString    *out,
 
   while (p < end)
     {
-      const char *w = p;
-      char *word;
+      const char *start = p;
+      guint off;
 
-      while (w < end && !g_ascii_isalpha (*w))
-        w++;
-      for (p = w; p < end && (g_ascii_isalpha (*p) || *p == '_'); p++)
+      while (start < end && !g_ascii_isalpha (*start))
+        start++;
+      for (p = start; p < end && (g_ascii_isalpha (*p) || *p == '_'); p++)
         ;
-      if (p == w)
+      if (p == start)
         break;
       /* Words glued to digits are numbers with units ("3GiB") or ids. */
-      if ((w > token && g_ascii_isdigit (w[-1])) || (p < end && g_ascii_isdigit (*p)))
+      if ((start > token && g_ascii_isdigit (start[-1])) || (p < end && g_ascii_isdigit (*p)))
         continue;
-      word = g_ascii_strdown (w, p - w);
-      if (g_hash_table_contains (seen, word))
-        {
-          g_free (word);
-          continue;
-        }
-      g_hash_table_add (seen, word);  /* takes word */
-      g_string_append_printf (out, "%s%s", out->len ? " " : "", word);
+      if (already_has (w, start, p - start))
+        continue;
+      if (w->out->len > 0)
+        g_string_append_c (w->out, ' ');
+      off = w->out->len;
+      g_string_append_len (w->out, start, p - start);
+      for (guint i = off; i < w->out->len; i++)
+        w->out->str[i] = g_ascii_tolower (w->out->str[i]);
+      g_array_append_val (w->words, off);
+      g_array_append_val (w->words, (guint){ p - start });
     }
 }
 
 char *
 atlas_cluster_normalize (const char *message)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GString *out = g_string_new (NULL);
+  Words w = { g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (guint)) };
   const char *p = message ? message : "";
   const char *limit = p + strnlen (p, MAX_MESSAGE);
 
@@ -98,11 +121,12 @@ atlas_cluster_normalize (const char *message)
       while (p < limit && !g_ascii_isspace (*p) && !is_quote (*p))
         p++;
       if (p > start && !is_path (start, p - start))
-        add_words (out, seen, start, p - start);
+        add_words (&w, start, p - start);
       while (p < limit && g_ascii_isspace (*p))
         p++;
     }
-  return g_string_free (out, FALSE);
+  g_array_unref (w.words);
+  return g_string_free (w.out, FALSE);
 }
 
 typedef struct

@@ -61,7 +61,7 @@ typedef enum
 
 static const char * const shared_patterns[N_RE] = {
   "([A-Za-z_][A-Za-z0-9_]*(?:\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*)*)\\s*\\(",
-  "(?m)^\\s*-*-> ?\\s*\\d+\\s?(.*)$",
+  "(?m)^\\s*-*-> ?\\s*(?:<a [^>]*>)?\\d+(?:</a>)?\\s?(.*)$",
   "(?m)^\\s*File \"[^\"]*(?:ipython-input|ipykernel)[^\"]*\", line \\d+.*\\n\\s*(\\S.*)$",
   "(?:site|dist)-packages[\\\\/]+([A-Za-z_][A-Za-z0-9_]*)",
   "(?:name|variable) '([A-Za-z_][A-Za-z0-9_]*)'(?: is not defined| referenced before| where it)",
@@ -146,33 +146,107 @@ collect_frames (AtlasFacts     *facts,
     }
 }
 
+static int
+paren_balance (const char *code)
+{
+  int balance = 0;
+
+  for (const char *p = code; *p != '\0'; p++)
+    balance += (*p == '(' || *p == '[' || *p == '{') - (*p == ')' || *p == ']' || *p == '}');
+  return balance;
+}
+
+/* IPython points at the last line of a statement that spans several: take
+ * the context lines above it until the brackets balance. */
 static char *
-line_of (const char *source,
-         guint       line)
+arrow_statement (const char *text)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *last = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *code;
+  int start, end;
+  guint n;
+
+  if (!g_regex_match (shared_regex (RE_ARROW), text, 0, &info))
+    return NULL;
+  last = g_match_info_fetch (info, 1);
+  code = g_string_new (last);
+  g_match_info_fetch_pos (info, 0, &start, &end);
+  before = g_strndup (text, start);
+  lines = g_strsplit (before, "\n", -1);
+  n = g_strv_length (lines);
+  /* The match may start at the end of the previous line. */
+  while (n > 0 && g_strstrip (lines[n - 1])[0] == '\0')
+    n--;
+  for (guint i = n; i > 0 && n - i < 10 && paren_balance (code->str) < 0; i--)
+    {
+      const char *line = lines[i - 1];
+
+      while (g_ascii_isspace (*line))
+        line++;
+      if (!g_ascii_isdigit (*line))
+        break;
+      while (g_ascii_isdigit (*line))
+        line++;
+      g_string_prepend_c (code, '\n');
+      g_string_prepend (code, *line == ' ' ? line + 1 : line);
+    }
+  return g_string_free (code, FALSE);
+}
+
+/* A one-line cell is its own crashing line. */
+static char *
+single_line (const char *source)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (source ? source : ""));
+
+  if (stripped[0] == '\0' || strchr (stripped, '\n') != NULL)
+    return NULL;
+  return g_steal_pointer (&stripped);
+}
+
+/* Line @line of @source with the lines above it that open its brackets:
+ * IPython maps a statement over several lines to its last line. */
+static char *
+statement_in_source (const char *source,
+                     guint       line)
 {
   g_auto(GStrv) lines = g_strsplit (source, "\n", -1);
+  GString *code;
 
   if (line == 0 || line > g_strv_length (lines))
     return NULL;
-  return g_strdup (lines[line - 1]);
+  code = g_string_new (lines[line - 1]);
+  for (guint k = line - 1; k > 0 && line - k < 10 && paren_balance (code->str) < 0; k--)
+    {
+      g_string_prepend_c (code, '\n');
+      g_string_prepend (code, lines[k - 1]);
+    }
+  return g_string_free (code, FALSE);
 }
 
+/* The crashing statement of the crashing cell: from the reader's mapping of
+ * the traceback onto the cell, else from the traceback text, else the
+ * parser's user frame. */
 static char *
 find_code (AtlasCrash     *crash,
            AtlasTraceback *traceback,
            const char     *text)
 {
   const AtlasFrame *frame = traceback ? atlas_traceback_get_user_frame (traceback) : NULL;
+  const char *source = atlas_crash_get_cell_source (crash);
   char *code;
 
+  if (source != NULL && (code = statement_in_source (source, atlas_crash_get_line (crash))) != NULL)
+    return code;
+  if ((code = arrow_statement (text)) != NULL
+      || (code = match_group (RE_PLAIN_FRAME, text)) != NULL)
+    return code;
   if (frame != NULL && frame->code != NULL)
     return g_strdup (frame->code);
-  if (atlas_crash_get_cell_source (crash) != NULL
-      && (code = line_of (atlas_crash_get_cell_source (crash), atlas_crash_get_line (crash))) != NULL)
-    return code;
-  if ((code = match_group (RE_ARROW, text)) != NULL)
-    return code;
-  return match_group (RE_PLAIN_FRAME, text);
+  return single_line (source);
 }
 
 /* The package a called dotted name belongs to, through the notebook's
@@ -312,7 +386,12 @@ atlas_facts_init (AtlasFacts    *facts,
     _atlas_facts_add_name_facts (facts, rules, notebook, crash);
   facts->missing_module = match_group (RE_MISSING_MODULE, facts->evalue);
   if (facts->missing_module != NULL && facts->name_package == NULL)
-    facts->name_package = g_strdup (atlas_rule_set_map_package (rules, facts->missing_module));
+    {
+      const char *alias = atlas_rule_set_lookup_alias (rules, facts->missing_module);
+
+      /* "No module named 'tf'": an alias imported as if it were a module. */
+      facts->name_package = g_strdup (alias ? alias : atlas_rule_set_map_package (rules, facts->missing_module));
+    }
   if (atlas_rule_set_is_ml_package (rules, facts->name_package))
     facts->facts |= ATLAS_FACT_NAME_IS_ML;
   if (imports_ml (rules, notebook, facts))

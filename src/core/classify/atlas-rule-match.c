@@ -32,6 +32,8 @@ note (Match      *match,
 {
   va_list args;
 
+  if (match == NULL)
+    return;
   g_string_append (match->why, match->why->len > 0 ? "; " : ": ");
   va_start (args, format);
   g_string_append_vprintf (match->why, format, args);
@@ -85,7 +87,12 @@ match_pattern (const AtlasRule  *rule,
   g_autofree char *found = NULL;
   g_autofree char *quoted = NULL;
 
-  if (subject == NULL || !g_regex_match (rule->patterns[which], subject, 0, &info))
+  if (subject == NULL)
+    return FALSE;
+  /* Most rules fail: test without match data first. */
+  if (match == NULL)
+    return g_regex_match (rule->patterns[which], subject, 0, NULL);
+  if (!g_regex_match (rule->patterns[which], subject, 0, &info))
     return FALSE;
   found = g_match_info_fetch (info, 0);
   if (which == ATLAS_RULE_MESSAGE && g_match_info_get_match_count (info) > 1)
@@ -182,7 +189,7 @@ match_facts (const AtlasRule  *rule,
         return FALSE;
       note (match, "%s%s", want ? "" : "not ", rule->lists[which][i]);
     }
-  if (want && facts->missing_name != NULL)
+  if (want && match != NULL && facts->missing_name != NULL)
     note (match, "name “%s”%s%s", facts->missing_name,
           facts->name_evidence ? " " : "", facts->name_evidence ? facts->name_evidence : "");
   return TRUE;
@@ -225,7 +232,18 @@ rule_holds (const AtlasRule           *rule,
   return TRUE;
 }
 
-/* set-library = $raised-in | $frame | $call | $name | $message | a package. */
+static const char *
+first_ml (AtlasRuleSet *rules,
+          GPtrArray    *packages)
+{
+  for (guint i = 0; i < packages->len; i++)
+    if (atlas_rule_set_is_ml_package (rules, g_ptr_array_index (packages, i)))
+      return g_ptr_array_index (packages, i);
+  return NULL;
+}
+
+/* set-library = $raised-in | $frame | $ml-frame | $call | $ml-call | $name
+ * | $message | a package. */
 static const char *
 library_value (const AtlasRule  *rule,
                AtlasRuleSet     *rules,
@@ -240,6 +258,10 @@ library_value (const AtlasRule  *rule,
     return facts->raised_in;
   if (g_str_equal (v, "$frame"))
     return facts->frame_packages->len ? g_ptr_array_index (facts->frame_packages, 0) : NULL;
+  if (g_str_equal (v, "$ml-frame"))
+    return first_ml (rules, facts->frame_packages);
+  if (g_str_equal (v, "$ml-call"))
+    return first_ml (rules, facts->call_packages);
   if (g_str_equal (v, "$call"))
     return facts->call_packages->len ? g_ptr_array_index (facts->call_packages, 0) : NULL;
   if (g_str_equal (v, "$name"))
@@ -281,13 +303,21 @@ _atlas_rule_apply (const AtlasRule     *rule,
                    const AtlasFacts    *facts,
                    AtlasClassification *result)
 {
-  Match match = { g_string_new (NULL), NULL };
+  Match match = { NULL, NULL };
   const char *library = NULL;
-  gboolean holds = rule_holds (rule, rules, facts, result, &match);
+  gboolean holds;
+
+  if (!rule_holds (rule, rules, facts, result, NULL))
+    return FALSE;
+  /* Again, gathering the evidence. */
+  match.why = g_string_new (NULL);
+  holds = rule_holds (rule, rules, facts, result, &match);
 
   if (holds && dimension == ATLAS_DIMENSION_LIBRARY
       && (library = library_value (rule, rules, facts, &match)) == NULL)
     holds = FALSE;
+  if (holds && library != NULL && rule->set_library[0] == '$')
+    note (&match, "%s is %s", rule->set_library + 1, library);
   if (holds)
     {
       set_label (dimension, rule, library, result);
