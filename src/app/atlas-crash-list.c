@@ -76,16 +76,16 @@ LABEL_GETTER (get_bug, ATLAS_DIMENSION_ML_BUG)
 #undef LABEL_GETTER
 
 static const Column columns[] = {
-  { N_("Notebook"), get_notebook, NULL, FALSE, 220, FALSE },
-  { N_("Cell"), NULL, get_cell, FALSE, 60, FALSE },
-  { N_("Exception"), atlas_crash_get_ename, NULL, FALSE, 170, FALSE },
-  { N_("Message"), atlas_crash_get_evalue, NULL, TRUE, 260, FALSE },
-  { N_("Crash type"), get_crash_type, NULL, FALSE, 90, FALSE },
-  { N_("Root cause"), get_root_cause, NULL, FALSE, 90, FALSE },
-  { N_("Stage"), get_stage, NULL, FALSE, 70, FALSE },
-  { N_("Bug"), get_bug, NULL, FALSE, 50, FALSE },
-  { N_("Library"), get_library, NULL, FALSE, 100, FALSE },
-  { N_("Cluster"), NULL, atlas_crash_get_cluster, FALSE, 70, TRUE },
+  { N_("Notebook"), get_notebook, NULL, FALSE, 190, FALSE },
+  { N_("Cell"), NULL, get_cell, FALSE, 48, FALSE },
+  { N_("Exception"), atlas_crash_get_ename, NULL, FALSE, 150, FALSE },
+  { N_("Message"), atlas_crash_get_evalue, NULL, TRUE, 220, FALSE },
+  { N_("Type"), get_crash_type, NULL, FALSE, 72, FALSE },
+  { N_("Cause"), get_root_cause, NULL, FALSE, 64, FALSE },
+  { N_("Stage"), get_stage, NULL, FALSE, 64, FALSE },
+  { N_("Bug"), get_bug, NULL, FALSE, 48, FALSE },
+  { N_("Library"), get_library, NULL, FALSE, 90, FALSE },
+  { N_("Group"), NULL, atlas_crash_get_cluster, FALSE, 60, TRUE },
 };
 
 static char *
