@@ -921,3 +921,14 @@ atlas_chart_model_dup_filter (AtlasChartModel *self,
     atlas_filter_intersect (filter, entry_at (self->series, series)->filter);
   return filter;
 }
+
+AtlasFilter *
+_atlas_chart_model_dup_series_filter (AtlasChartModel *self,
+                                      guint            series)
+{
+  AtlasFilter *filter = atlas_filter_copy (atlas_chart_stats_get_filter (self->stats));
+
+  if (series < self->series->len)
+    atlas_filter_intersect (filter, entry_at (self->series, series)->filter);
+  return filter;
+}

@@ -68,3 +68,12 @@ char                   *_atlas_chart_format_count        (guint                 
 char                   *_atlas_chart_format_percent      (double                percent);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The statistics' filter narrowed to one series, across every panel (legend
+ * entries and heatmap column headers). */
+AtlasFilter            *_atlas_chart_model_dup_series_filter (AtlasChartModel *self,
+                                                              guint            series);
+
+G_END_DECLS

@@ -1,0 +1,417 @@
+/* atlas-chart-bars.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-chart-bars"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "atlas-chart-layout-private.h"
+
+/* Horizontal bars: category labels on the left read without rotation, which
+ * long names ("evaluation / prediction", library names) need. Panels (one
+ * per platform) share the row labels and sit side by side. */
+typedef struct
+{
+  double     fs;           /* base font size */
+  double     margin;
+  double     plot_top;
+  double     plot_bottom;
+  double     band;         /* height of one row */
+  double     x0;           /* left of the first panel */
+  double     panel_w;
+  double     panel_gap;
+  double     bar_max;      /* longest bar */
+  double     scale_top;    /* value at bar_max */
+  double     step;         /* tick step */
+  double     value_size;   /* font size of value labels */
+  gboolean   grouped;
+  gboolean   short_labels;
+} Bars;
+
+static double
+nice_step (double raw)
+{
+  double e, f;
+
+  if (!(raw > 0))
+    return 1;
+  e = pow (10, floor (log10 (raw)));
+  f = raw / e;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * e;
+}
+
+static double
+bar_value (AtlasChartModel *model,
+           gboolean         grouped,
+           guint            p,
+           guint            r,
+           guint            s)
+{
+  return grouped ? atlas_chart_model_get_percent (model, p, r, s)
+                 : (double)atlas_chart_model_get_count (model, p, r, s);
+}
+
+static char *
+value_label (AtlasChartModel *model,
+             Bars            *b,
+             guint            p,
+             guint            r,
+             guint            s)
+{
+  g_autofree char *count = NULL, *percent = NULL;
+
+  if (b->grouped)
+    {
+      double pct = atlas_chart_model_get_percent (model, p, r, s);
+      double ratio = atlas_chart_model_get_ratio (model, p, r);
+
+      if (isnan (pct))
+        return g_strdup (s == 1 ? _("n/a") : "");
+      percent = _atlas_chart_format_percent (pct);
+      if (b->short_labels)
+        return g_steal_pointer (&percent);
+      count = _atlas_chart_format_count (atlas_chart_model_get_count (model, p, r, s));
+      if (s == 1 && !isnan (ratio))
+        /* Translators: import bar label, "45.6 % · 0.27 crashes per use" */
+        return g_strdup_printf (_("%s · %.2f per use"), percent, ratio);
+      return g_strdup_printf ("%s (%s)", percent, count);
+    }
+  count = _atlas_chart_format_count (atlas_chart_model_get_row_total (model, p, r));
+  if (b->short_labels)
+    return g_steal_pointer (&count);
+  percent = _atlas_chart_format_percent (atlas_chart_model_get_row_percent (model, p, r));
+  return g_strdup_printf ("%s (%s)", count, percent);
+}
+
+static double
+max_value_label_width (AtlasChartLayout *self,
+                       Bars             *b)
+{
+  AtlasChartModel *model = self->model;
+  guint n_series = b->grouped ? atlas_chart_model_get_n_series (model) : 1;
+  double widest = 0;
+
+  for (guint p = 0; p < atlas_chart_model_get_n_panels (model); p++)
+    for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
+      for (guint s = 0; s < n_series; s++)
+        {
+          g_autofree char *label = value_label (model, b, p, r, s);
+          double w;
+
+          _atlas_chart_layout_measure (self, label, b->value_size, FALSE, 0, &w, NULL);
+          widest = MAX (widest, w);
+        }
+  return widest;
+}
+
+static double
+max_row_label_width (AtlasChartLayout *self,
+                     double            size,
+                     double            limit)
+{
+  double widest = 0;
+
+  for (guint r = 0; r < atlas_chart_model_get_n_rows (self->model); r++)
+    {
+      double w;
+
+      _atlas_chart_layout_measure (self, atlas_chart_model_get_row_label (self->model, r),
+                                   size, FALSE, limit, &w, NULL);
+      widest = MAX (widest, MIN (w, limit));
+    }
+  return widest;
+}
+
+static double
+largest_value (AtlasChartModel *model,
+               gboolean         grouped)
+{
+  double largest = 0;
+
+  if (!grouped)
+    return atlas_chart_model_get_max_value (model);
+  for (guint p = 0; p < atlas_chart_model_get_n_panels (model); p++)
+    for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
+      for (guint s = 0; s < atlas_chart_model_get_n_series (model); s++)
+        {
+          double v = atlas_chart_model_get_percent (model, p, r, s);
+
+          if (!isnan (v))
+            largest = MAX (largest, v);
+        }
+  return largest;
+}
+
+static char *
+tick_label (Bars   *b,
+            double  value)
+{
+  if (b->grouped)
+    return g_strdup_printf ("%g %%", value);
+  return _atlas_chart_format_count ((guint)value);
+}
+
+/* Tick step such that labels never crowd: about one per three label widths. */
+static void
+choose_scale (AtlasChartLayout *self,
+              Bars             *b)
+{
+  double largest = largest_value (self->model, b->grouped);
+  g_autofree char *widest = tick_label (b, MAX (largest, 1) * 1.2);
+  double label_w;
+  int n_ticks;
+
+  _atlas_chart_layout_measure (self, widest, b->fs * 0.8, FALSE, 0, &label_w, NULL);
+  n_ticks = CLAMP ((int)(b->bar_max / (label_w * 2.2)), 1, 6);
+  b->step = nice_step (MAX (largest, 1) / n_ticks);
+  if (!b->grouped)
+    b->step = MAX (b->step, 1);
+  b->scale_top = MAX (ceil (largest / b->step), 1) * b->step;
+}
+
+static void
+layout_axes (AtlasChartLayout *self,
+             Bars             *b,
+             double            px)
+{
+  const AtlasChartStyle *style = &self->style;
+  AtlasColor muted = _atlas_color_fade (&style->foreground, 0.8);
+  double line = MAX (0.5, b->fs * (style->high_contrast ? 0.1 : 0.06));
+
+  for (double v = 0; v <= b->scale_top + b->step / 2; v += b->step)
+    {
+      double x = px + v / b->scale_top * b->bar_max;
+      g_autofree char *label = tick_label (b, v);
+
+      if (v > 0)
+        _atlas_chart_layout_add_line (self, x, b->plot_top, x, b->plot_bottom, &style->grid, line);
+      _atlas_chart_layout_add_line (self, x, b->plot_bottom, x, b->plot_bottom + b->fs * 0.25,
+                                    &style->foreground, line);
+      _atlas_chart_layout_add_text (self, label, b->fs * 0.8, FALSE, &muted,
+                                    x, b->plot_bottom + b->fs * 0.3, 0.5, 0, 0, FALSE);
+    }
+  _atlas_chart_layout_add_line (self, px, b->plot_top, px, b->plot_bottom, &style->foreground, line * 1.5);
+}
+
+/* The count inside a segment, on a patch of its own colour so the hatching
+ * does not run through the digits; only where it fits. */
+static void
+layout_segment_label (AtlasChartLayout *self,
+                      Bars             *b,
+                      const Item       *segment,
+                      guint             count)
+{
+  g_autofree char *text = _atlas_chart_format_count (count);
+  double size = b->fs * 0.72, w, h;
+  AtlasColor ink, fill = segment->fill;
+
+  _atlas_chart_layout_measure (self, text, size, FALSE, 0, &w, &h);
+  if (w + b->fs * 0.5 > segment->w || h > segment->h)
+    return;
+  atlas_color_contrasting_text (&fill, &ink);
+  _atlas_chart_layout_add_rect (self, segment->x + (segment->w - w) / 2 - b->fs * 0.12,
+                                segment->y + (segment->h - h) / 2, w + b->fs * 0.24, h, &fill);
+  _atlas_chart_layout_add_text (self, text, size, FALSE, &ink, segment->x + segment->w / 2,
+                                segment->y + segment->h / 2, 0.5, 0.5, 0, FALSE);
+}
+
+static void
+add_bar_mark (AtlasChartLayout *self,
+              const Item       *bar,
+              guint             p,
+              guint             r,
+              guint             s)
+{
+  AtlasChartModel *model = self->model;
+  guint count = atlas_chart_model_get_count (model, p, r, s);
+  double percent = atlas_chart_model_get_percent (model, p, r, s);
+  g_autofree char *count_text = _atlas_chart_format_count (count);
+  g_autofree char *percent_text = _atlas_chart_format_percent (percent);
+  gboolean notebooks = atlas_chart_model_get_kind (model) == ATLAS_CHART_KIND_LIBRARY && s == 1;
+  g_autofree char *numbers = g_strdup_printf (notebooks ? _("%s notebooks import it (%s)")
+                                                        : _("%s crashes (%s)"),
+                                              count_text, percent_text);
+
+  _atlas_chart_layout_add_mark (self, ATLAS_CHART_MARK_BAR, bar->x, bar->y, bar->w, bar->h, p, r, s,
+                                count, percent, atlas_chart_model_dup_filter (model, p, r, s),
+                                _atlas_chart_layout_describe (self, p, r, s, numbers));
+}
+
+static void
+layout_stacked_row (AtlasChartLayout *self,
+                    Bars             *b,
+                    double            px,
+                    guint             p,
+                    guint             r,
+                    double            cy)
+{
+  AtlasChartModel *model = self->model;
+  guint n_series = atlas_chart_model_get_n_series (model);
+  double thickness = MIN (b->band * 0.7, b->fs * 2.4);
+  double x = px, y = cy - thickness / 2;
+  g_autofree char *label = value_label (model, b, p, r, 0);
+
+  for (guint s = 0; s < n_series; s++)
+    {
+      guint count = atlas_chart_model_get_count (model, p, r, s);
+      double w = count / b->scale_top * b->bar_max;
+      Item *bar;
+
+      if (count == 0)
+        continue;
+      bar = _atlas_chart_layout_add_series_rect (self, s, x, y, w, thickness);
+      add_bar_mark (self, bar, p, r, s);
+      if (n_series > 1)
+        layout_segment_label (self, b, &g_array_index (self->items, Item, self->items->len - 1), count);
+      x += w;
+    }
+  _atlas_chart_layout_add_text (self, label, b->value_size, FALSE, &self->style.foreground,
+                                x + b->fs * 0.3, cy, 0, 0.5, 0, FALSE);
+}
+
+static void
+layout_grouped_row (AtlasChartLayout *self,
+                    Bars             *b,
+                    double            px,
+                    guint             p,
+                    guint             r,
+                    double            cy)
+{
+  AtlasChartModel *model = self->model;
+  guint n_series = atlas_chart_model_get_n_series (model);
+  double thickness = MIN (b->band * 0.8 / n_series, b->fs * 1.4);
+  double gap = thickness * 0.12;
+  double y = cy - (n_series * thickness + (n_series - 1) * gap) / 2;
+
+  for (guint s = 0; s < n_series; s++, y += thickness + gap)
+    {
+      double v = bar_value (model, TRUE, p, r, s);
+      double w = isnan (v) ? 0 : v / b->scale_top * b->bar_max;
+      g_autofree char *label = value_label (model, b, p, r, s);
+      AtlasColor muted = _atlas_color_fade (&self->style.foreground, 0.85);
+
+      if (w > 0)
+        add_bar_mark (self, _atlas_chart_layout_add_series_rect (self, s, px, y, w, thickness), p, r, s);
+      _atlas_chart_layout_add_text (self, label, b->value_size, FALSE, &muted,
+                                    px + w + b->fs * 0.3, y + thickness / 2, 0, 0.5, 0, FALSE);
+    }
+}
+
+static void
+layout_panel_header (AtlasChartLayout *self,
+                     Bars             *b,
+                     guint             p,
+                     double            px,
+                     double            y)
+{
+  g_autofree char *total = _atlas_chart_format_count (atlas_chart_model_get_panel_total (self->model, p));
+  g_autofree char *text = g_strdup_printf ("%s (n = %s)", atlas_chart_model_get_panel_label (self->model, p),
+                                           total);
+
+  _atlas_chart_layout_add_text (self, text, b->fs, TRUE, &self->style.foreground,
+                                px + b->panel_w / 2, y, 0.5, 0, b->panel_w, FALSE);
+}
+
+static void
+layout_rows (AtlasChartLayout *self,
+             Bars             *b,
+             double            label_w,
+             double            label_size)
+{
+  AtlasChartModel *model = self->model;
+  guint n_rows = atlas_chart_model_get_n_rows (model);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      double cy = b->plot_top + (r + 0.5) * b->band;
+
+      _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_label (model, r), label_size, FALSE,
+                                    &self->style.foreground, b->x0 - b->fs * 0.5, cy, 1, 0.5,
+                                    label_w + 1, FALSE);
+      for (guint p = 0; p < atlas_chart_model_get_n_panels (model); p++)
+        {
+          double px = b->x0 + p * (b->panel_w + b->panel_gap);
+
+          if (b->grouped)
+            layout_grouped_row (self, b, px, p, r, cy);
+          else
+            layout_stacked_row (self, b, px, p, r, cy);
+        }
+    }
+}
+
+static void
+layout_axis_titles (AtlasChartLayout *self,
+                    Bars             *b,
+                    double            title_size)
+{
+  AtlasChartModel *model = self->model;
+  guint n_panels = atlas_chart_model_get_n_panels (model);
+  double right = b->x0 + n_panels * b->panel_w + (n_panels - 1) * b->panel_gap;
+
+  _atlas_chart_layout_add_text (self, atlas_chart_model_get_value_axis_label (model), title_size, FALSE,
+                                &self->style.foreground, (b->x0 + right) / 2,
+                                self->height - b->margin, 0.5, 1, right - b->x0, FALSE);
+  _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_axis_label (model), title_size, FALSE,
+                                &self->style.foreground, b->margin,
+                                (b->plot_top + b->plot_bottom) / 2, 0, 0.5,
+                                b->plot_bottom - b->plot_top, TRUE);
+}
+
+void
+_atlas_chart_layout_bars (AtlasChartLayout *self)
+{
+  AtlasChartModel *model = self->model;
+  guint n_panels = atlas_chart_model_get_n_panels (model);
+  guint n_rows = MAX (atlas_chart_model_get_n_rows (model), 1);
+  Bars b = { 0 };
+  double y, title_h, tick_h, label_size, label_w, legend_h;
+
+  b.fs = self->font_size;
+  b.margin = b.fs * 0.9;
+  b.grouped = atlas_chart_model_get_shape (model) == ATLAS_CHART_SHAPE_GROUPED_BARS;
+  b.value_size = b.fs * 0.8;
+  b.panel_gap = b.fs * 1.5;
+
+  y = _atlas_chart_layout_header (self, b.margin);
+  legend_h = _atlas_chart_layout_legend (self, b.margin, y, self->width - 2 * b.margin);
+  y += legend_h > 0 ? legend_h + b.fs * 0.6 : 0;
+  if (n_panels > 1)
+    y += b.fs * 1.6;
+
+  _atlas_chart_layout_measure (self, "0", b.fs * 0.9, FALSE, 0, NULL, &title_h);
+  _atlas_chart_layout_measure (self, "0", b.fs * 0.8, FALSE, 0, NULL, &tick_h);
+  b.plot_top = y;
+  b.plot_bottom = MAX (self->height - b.margin - title_h - b.fs * 0.3 - tick_h - b.fs * 0.3, y + n_rows);
+  b.band = (b.plot_bottom - b.plot_top) / n_rows;
+
+  label_size = CLAMP (b.band * (b.grouped ? 0.5 : 0.7), 4.0, b.fs * 0.95);
+  label_w = max_row_label_width (self, label_size, (self->width - 2 * b.margin) * 0.34);
+  b.x0 = b.margin + title_h + b.fs * 0.5 + label_w + b.fs * 0.5;
+  b.panel_w = (self->width - b.margin - b.x0 - (n_panels - 1) * b.panel_gap) / n_panels;
+  b.bar_max = b.panel_w - max_value_label_width (self, &b) - b.fs * 0.4;
+  if (b.bar_max < b.panel_w * 0.5)
+    {
+      b.short_labels = TRUE;
+      b.bar_max = b.panel_w - max_value_label_width (self, &b) - b.fs * 0.4;
+    }
+  b.bar_max = MAX (b.bar_max, b.panel_w * 0.3);
+  choose_scale (self, &b);
+
+  for (guint p = 0; p < n_panels; p++)
+    {
+      double px = b.x0 + p * (b.panel_w + b.panel_gap);
+
+      if (n_panels > 1)
+        layout_panel_header (self, &b, p, px, b.plot_top - b.fs * 1.5);
+      layout_axes (self, &b, px);
+    }
+  layout_rows (self, &b, label_w, label_size);
+  layout_axis_titles (self, &b, b.fs * 0.9);
+}

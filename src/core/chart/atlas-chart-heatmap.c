@@ -1,0 +1,251 @@
+/* atlas-chart-heatmap.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-chart-heatmap"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "atlas-chart-layout-private.h"
+
+/* Rows: root causes; columns: stages or crash types; one block of columns
+ * per panel. Colour (viridis) shows the size, the printed number the value,
+ * so neither colour vision nor print quality decides what is read. */
+typedef struct
+{
+  double   fs;
+  double   margin;
+  double   top;
+  double   bottom;
+  double   x0;
+  double   panel_w;
+  double   panel_gap;
+  double   cell_w;
+  double   cell_h;
+  double   column_size;   /* font size of column labels */
+  gboolean vertical;      /* column labels rotated */
+  double   column_label_h;
+} Heatmap;
+
+/* Crash types have short study identifiers (VNF, TSHAPE) that fit columns;
+ * stages have short enough names. */
+static const char *
+column_label (AtlasChartLayout *self,
+              guint             series)
+{
+  if (atlas_chart_model_get_kind (self->model) == ATLAS_CHART_KIND_CAUSE_BY_TYPE)
+    return atlas_chart_model_get_series_id (self->model, series);
+  return atlas_chart_model_get_series_label (self->model, series);
+}
+
+/* Horizontal labels when every one fits its column, else rotated. */
+static void
+choose_column_labels (AtlasChartLayout *self,
+                      Heatmap          *h)
+{
+  guint n_series = atlas_chart_model_get_n_series (self->model);
+  double widest = 0, tall = 0;
+
+  h->column_size = h->fs * 0.8;
+  for (guint s = 0; s < n_series; s++)
+    {
+      double w, th;
+
+      _atlas_chart_layout_measure (self, column_label (self, s), h->column_size, FALSE, 0, &w, &th);
+      widest = MAX (widest, w);
+      tall = MAX (tall, th);
+    }
+  h->vertical = widest > h->cell_w * 0.95;
+  h->column_label_h = h->vertical ? MIN (widest, (self->height) * 0.25) : tall;
+}
+
+static void
+layout_scale_legend (AtlasChartLayout *self,
+                     Heatmap          *h,
+                     double            y)
+{
+  guint max = atlas_chart_model_get_max_value (self->model);
+  g_autofree char *max_text = _atlas_chart_format_count (max);
+  double size = h->fs * 0.8, bar_w = MIN (self->width * 0.3, h->fs * 14), bar_h = h->fs * 0.7;
+  AtlasColor muted = _atlas_color_fade (&self->style.foreground, 0.8);
+  Box label;
+  Item *bar;
+
+  label = _atlas_chart_layout_add_text (self, _("Crashes per cell:"), size, FALSE, &self->style.foreground,
+                                        h->margin, y, 0, 0, 0, FALSE);
+  _atlas_chart_layout_add_text (self, "0", size, FALSE, &muted, label.x + label.w + h->fs * 0.4,
+                                y + label.h / 2, 0, 0.5, 0, FALSE);
+  bar = _atlas_chart_layout_add_rect (self, label.x + label.w + h->fs * 1.2,
+                                      y + (label.h - bar_h) / 2, bar_w, bar_h, NULL);
+  bar->gradient = TRUE;
+  bar->stroke = self->style.foreground;
+  bar->line_width = self->style.high_contrast ? 1.0 : 0;
+  _atlas_chart_layout_add_text (self, max_text, size, FALSE, &muted,
+                                label.x + label.w + h->fs * 1.6 + bar_w, y + label.h / 2, 0, 0.5, 0, FALSE);
+}
+
+static void
+layout_cell (AtlasChartLayout *self,
+             Heatmap          *h,
+             guint             p,
+             guint             r,
+             guint             s,
+             double            x,
+             double            y)
+{
+  AtlasChartModel *model = self->model;
+  guint count = atlas_chart_model_get_count (model, p, r, s);
+  double percent = atlas_chart_model_get_percent (model, p, r, s);
+  guint max = MAX (atlas_chart_model_get_max_value (model), 1);
+  g_autofree char *count_text = _atlas_chart_format_count (count);
+  g_autofree char *percent_text = _atlas_chart_format_percent (percent);
+  g_autofree char *numbers = g_strdup_printf (_("%s crashes (%s)"), count_text, percent_text);
+  double size = MIN (h->fs * 0.8, h->cell_h * 0.55), tw, th;
+  AtlasColor fill, ink;
+  Item *cell;
+
+  if (count > 0)
+    atlas_chart_scale_color ((double)count / max, &fill);
+  else
+    fill = _atlas_color_fade (&self->style.grid, 0.35);
+  cell = _atlas_chart_layout_add_rect (self, x, y, h->cell_w, h->cell_h, &fill);
+  cell->stroke = self->style.high_contrast ? self->style.foreground : self->style.background;
+  cell->line_width = MAX (0.5, h->fs * (self->style.high_contrast ? 0.1 : 0.08));
+  _atlas_chart_layout_add_mark (self, ATLAS_CHART_MARK_CELL, x, y, h->cell_w, h->cell_h, p, r, s,
+                                count, percent, atlas_chart_model_dup_filter (model, p, r, s),
+                                _atlas_chart_layout_describe (self, p, r, s, numbers));
+
+  if (count > 0)
+    atlas_color_contrasting_text (&fill, &ink);
+  else
+    ink = _atlas_color_fade (&self->style.foreground, 0.6);
+  /* Shrink the number until it fits; leave it out only when unreadable. */
+  _atlas_chart_layout_measure (self, count_text, size, FALSE, 0, &tw, &th);
+  if (tw > h->cell_w * 0.9)
+    size *= h->cell_w * 0.9 / tw;
+  if (size >= 4.0)
+    _atlas_chart_layout_add_text (self, count_text, size, FALSE, &ink, x + h->cell_w / 2,
+                                  y + h->cell_h / 2, 0.5, 0.5, 0, FALSE);
+}
+
+static void
+layout_columns (AtlasChartLayout *self,
+                Heatmap          *h,
+                guint             p,
+                double            px)
+{
+  guint n_series = atlas_chart_model_get_n_series (self->model);
+
+  for (guint s = 0; s < n_series; s++)
+    {
+      const char *label = column_label (self, s);
+      double cx = px + (s + 0.5) * h->cell_w, y = h->bottom + h->fs * 0.3;
+      Box box;
+
+      if (h->vertical)
+        box = _atlas_chart_layout_add_text (self, label, h->column_size, FALSE, &self->style.foreground,
+                                            cx, y, 0.5, 0, h->column_label_h, TRUE);
+      else
+        box = _atlas_chart_layout_add_text (self, label, h->column_size, FALSE, &self->style.foreground,
+                                            cx, y, 0.5, 0, h->cell_w, FALSE);
+      _atlas_chart_layout_add_mark (self, ATLAS_CHART_MARK_LEGEND, px + s * h->cell_w, box.y,
+                                    h->cell_w, box.h, p, G_MAXUINT, s, 0, NAN,
+                                    _atlas_chart_model_dup_series_filter (self->model, s),
+                                    g_strdup_printf (_("Column: %s"),
+                                                     atlas_chart_model_get_series_label (self->model, s)));
+    }
+}
+
+static void
+layout_panel (AtlasChartLayout *self,
+              Heatmap          *h,
+              guint             p)
+{
+  AtlasChartModel *model = self->model;
+  double px = h->x0 + p * (h->panel_w + h->panel_gap);
+
+  if (atlas_chart_model_get_n_panels (model) > 1)
+    {
+      g_autofree char *total = _atlas_chart_format_count (atlas_chart_model_get_panel_total (model, p));
+      g_autofree char *text = g_strdup_printf ("%s (n = %s)", atlas_chart_model_get_panel_label (model, p),
+                                               total);
+
+      _atlas_chart_layout_add_text (self, text, h->fs, TRUE, &self->style.foreground,
+                                    px + h->panel_w / 2, h->top - h->fs * 0.3, 0.5, 1, h->panel_w, FALSE);
+    }
+  for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
+    for (guint s = 0; s < atlas_chart_model_get_n_series (model); s++)
+      layout_cell (self, h, p, r, s, px + s * h->cell_w, h->top + r * h->cell_h);
+  layout_columns (self, h, p, px);
+}
+
+static double
+row_label_width (AtlasChartLayout *self,
+                 double            size,
+                 double            limit)
+{
+  double widest = 0;
+
+  for (guint r = 0; r < atlas_chart_model_get_n_rows (self->model); r++)
+    {
+      double w;
+
+      _atlas_chart_layout_measure (self, atlas_chart_model_get_row_label (self->model, r), size, FALSE,
+                                   limit, &w, NULL);
+      widest = MAX (widest, MIN (w, limit));
+    }
+  return widest;
+}
+
+void
+_atlas_chart_layout_heatmap (AtlasChartLayout *self)
+{
+  AtlasChartModel *model = self->model;
+  guint n_panels = atlas_chart_model_get_n_panels (model);
+  guint n_rows = MAX (atlas_chart_model_get_n_rows (model), 1);
+  guint n_series = MAX (atlas_chart_model_get_n_series (model), 1);
+  Heatmap h = { 0 };
+  double y, title_h, label_size, label_w;
+
+  h.fs = self->font_size;
+  h.margin = h.fs * 0.9;
+  h.panel_gap = h.fs * 1.2;
+
+  y = _atlas_chart_layout_header (self, h.margin);
+  layout_scale_legend (self, &h, y);
+  y += h.fs * 1.6;
+  if (n_panels > 1)
+    y += h.fs * 1.5;
+  h.top = y;
+
+  _atlas_chart_layout_measure (self, "0", h.fs * 0.9, FALSE, 0, NULL, &title_h);
+  label_size = h.fs * 0.9;
+  label_w = row_label_width (self, label_size, (self->width - 2 * h.margin) * 0.3);
+  h.x0 = h.margin + title_h + h.fs * 0.5 + label_w + h.fs * 0.5;
+  h.panel_w = (self->width - h.margin - h.x0 - (n_panels - 1) * h.panel_gap) / n_panels;
+  h.cell_w = h.panel_w / n_series;
+  choose_column_labels (self, &h);
+  h.bottom = MAX (self->height - h.margin - title_h - h.fs * 0.5 - h.column_label_h - h.fs * 0.3,
+                  h.top + n_rows);
+  h.cell_h = (h.bottom - h.top) / n_rows;
+  label_size = MIN (label_size, MAX (h.cell_h * 0.7, 4.0));
+
+  for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
+    _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_label (model, r), label_size, FALSE,
+                                  &self->style.foreground, h.x0 - h.fs * 0.5, h.top + (r + 0.5) * h.cell_h,
+                                  1, 0.5, label_w + 1, FALSE);
+  for (guint p = 0; p < n_panels; p++)
+    layout_panel (self, &h, p);
+
+  _atlas_chart_layout_add_text (self, atlas_chart_model_get_value_axis_label (model), h.fs * 0.9, FALSE,
+                                &self->style.foreground, h.x0 + (self->width - h.margin - h.x0) / 2,
+                                self->height - h.margin, 0.5, 1, self->width - h.margin - h.x0, FALSE);
+  _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_axis_label (model), h.fs * 0.9, FALSE,
+                                &self->style.foreground, h.margin, (h.top + h.bottom) / 2, 0, 0.5,
+                                h.bottom - h.top, TRUE);
+}

@@ -1,0 +1,157 @@
+/* atlas-chart-layout-private.h
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "atlas-chart-layout.h"
+#include "atlas-chart-private.h"
+
+G_BEGIN_DECLS
+
+/* The layout is a display list (filled by the bar or heatmap builder) plus
+ * the marks; drawing replays the list, hit-testing reads the marks. */
+typedef enum
+{
+  ITEM_RECT,
+  ITEM_LINE,
+  ITEM_TEXT,
+} ItemKind;
+
+typedef enum
+{
+  PATTERN_NONE,
+  PATTERN_DIAGONAL,
+  PATTERN_CROSS,
+  PATTERN_DOTS,
+  PATTERN_BACK_DIAGONAL,
+} Pattern;
+
+typedef struct
+{
+  ItemKind    kind;
+  double      x, y, w, h;      /* rect; line from (x, y) to (x + w, y + h); text box */
+  AtlasColor  fill;            /* rect fill (alpha 0: none); text colour */
+  AtlasColor  stroke;          /* rect outline / line colour (alpha 0: none) */
+  double      line_width;
+  Pattern     pattern;
+  AtlasColor  pattern_color;
+  char       *text;
+  double      size;
+  gboolean    bold;
+  double      max_width;       /* ellipsize beyond (0: no limit) */
+  gboolean    vertical;        /* text read bottom to top */
+  gboolean    gradient;        /* rect filled with the heatmap scale, left to right */
+} Item;
+
+typedef struct
+{
+  double x, y, w, h;
+} Box;
+
+struct _AtlasChartLayout
+{
+  GObject          parent_instance;
+
+  AtlasChartModel *model;
+  AtlasChartStyle  style;
+  char            *font_family;
+  double           width;
+  double           height;
+  double           font_size;   /* base size, derived from the chart's size */
+  cairo_t         *measure_cr;  /* only during layout */
+  GArray          *items;       /* Item */
+  GArray          *marks;       /* AtlasChartMark */
+};
+
+/* Text measured the way it is drawn; width and height may be NULL. */
+void  _atlas_chart_layout_measure   (AtlasChartLayout *self,
+                                     const char       *text,
+                                     double            size,
+                                     gboolean          bold,
+                                     double            max_width,
+                                     double           *width,
+                                     double           *height);
+/* Adds text anchored at (x, y): @ax, @ay are 0 (left/top), 0.5 or 1
+ * (right/bottom). Returns the box it occupies. */
+Box   _atlas_chart_layout_add_text  (AtlasChartLayout *self,
+                                     const char       *text,
+                                     double            size,
+                                     gboolean          bold,
+                                     const AtlasColor *color,
+                                     double            x,
+                                     double            y,
+                                     double            ax,
+                                     double            ay,
+                                     double            max_width,
+                                     gboolean          vertical);
+Item *_atlas_chart_layout_add_rect  (AtlasChartLayout *self,
+                                     double            x,
+                                     double            y,
+                                     double            w,
+                                     double            h,
+                                     const AtlasColor *fill);
+void  _atlas_chart_layout_add_line  (AtlasChartLayout *self,
+                                     double            x0,
+                                     double            y0,
+                                     double            x1,
+                                     double            y1,
+                                     const AtlasColor *color,
+                                     double            width);
+/* Adds a mark; takes @filter and @description. */
+void  _atlas_chart_layout_add_mark  (AtlasChartLayout  *self,
+                                     AtlasChartMarkKind kind,
+                                     double             x,
+                                     double             y,
+                                     double             w,
+                                     double             h,
+                                     guint              panel,
+                                     guint              row,
+                                     guint              series,
+                                     guint              count,
+                                     double             percent,
+                                     AtlasFilter       *filter,
+                                     char              *description);
+
+/* Fill and hatching of a series, consistent between bars and legend. */
+void  _atlas_chart_layout_series_look (AtlasChartLayout *self,
+                                       guint             series,
+                                       AtlasColor       *fill,
+                                       Pattern          *pattern);
+/* A filled, hatched, outlined swatch or bar. */
+Item *_atlas_chart_layout_add_series_rect (AtlasChartLayout *self,
+                                           guint             series,
+                                           double            x,
+                                           double            y,
+                                           double            w,
+                                           double            h);
+
+/* Title, subtitle: returns the y below them. */
+double _atlas_chart_layout_header   (AtlasChartLayout *self,
+                                     double            margin);
+/* Legend entries (swatch + label) flowing left to right from (x, y) within
+ * @width; returns the height used. */
+double _atlas_chart_layout_legend   (AtlasChartLayout *self,
+                                     double            x,
+                                     double            y,
+                                     double            width);
+
+void  _atlas_chart_layout_bars      (AtlasChartLayout *self);
+void  _atlas_chart_layout_heatmap   (AtlasChartLayout *self);
+
+/* "Kaggle · training / validation · ML library bug" for descriptions. */
+char *_atlas_chart_layout_describe  (AtlasChartLayout *self,
+                                     guint             panel,
+                                     guint             row,
+                                     guint             series,
+                                     const char       *numbers);
+
+/* A colour with its alpha scaled. */
+AtlasColor _atlas_color_fade        (const AtlasColor *color,
+                                     double            alpha);
+
+G_END_DECLS
