@@ -346,11 +346,15 @@ static void
 atlas_cell_view_dispose (GObject *object)
 {
   AtlasCellView *self = (AtlasCellView *)object;
+  GtkWidget *child;
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->crash);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CELL_VIEW);
+  /* The template's root has no id, so dispose_template() leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (atlas_cell_view_parent_class)->dispose (object);
 }

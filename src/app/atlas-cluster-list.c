@@ -138,8 +138,12 @@ static void
 atlas_cluster_list_dispose (GObject *object)
 {
   AtlasClusterList *self = (AtlasClusterList *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CLUSTER_LIST);
+  /* The template's root has no id, so dispose_template() leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atlas_cluster_list_parent_class)->dispose (object);

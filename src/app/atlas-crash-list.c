@@ -265,8 +265,12 @@ static void
 atlas_crash_list_dispose (GObject *object)
 {
   AtlasCrashList *self = (AtlasCrashList *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CRASH_LIST);
+  /* The template's root has no id, so dispose_template() leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->search_filter);
 
@@ -397,4 +401,13 @@ atlas_crash_list_focus_search (AtlasCrashList *self)
   g_return_if_fail (ATLAS_IS_CRASH_LIST (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+gboolean
+atlas_crash_list_get_busy (AtlasCrashList *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH_LIST (self), FALSE);
+
+  return gtk_filter_list_model_get_pending (self->search_model) > 0 ||
+         gtk_sort_list_model_get_pending (self->sort_model) > 0;
 }

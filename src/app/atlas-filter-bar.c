@@ -18,7 +18,7 @@ struct _AtlasFilterBar
 
   GtkRevealer      *revealer;
   GtkBox           *chips;
-  AtlasCrashFilter *filter;
+  AtlasFilter      *filter;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasFilterBar, atlas_filter_bar, GTK_TYPE_WIDGET)
@@ -27,28 +27,27 @@ static void
 remove_clicked_cb (GtkButton      *button,
                    AtlasFilterBar *self)
 {
-  AtlasCrashField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "field"));
+  AtlasFilterField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "field"));
 
-  atlas_crash_filter_set (self->filter, field, NULL);
+  atlas_filter_clear_field (self->filter, field);
 }
 
 static void
 clear_clicked_cb (GtkButton      *button,
                   AtlasFilterBar *self)
 {
-  atlas_crash_filter_clear (self->filter);
+  atlas_filter_clear (self->filter);
 }
 
 static GtkWidget *
-make_chip (AtlasFilterBar  *self,
-           AtlasCrashField  field,
-           const char      *value)
+make_chip (AtlasFilterBar   *self,
+           AtlasFilterField  field)
 {
   GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *button = gtk_button_new_from_icon_name ("window-close-symbolic");
-  g_autofree char *described = atlas_crash_field_describe (field, value);
-  g_autofree char *text = g_strdup_printf ("%s: %s", atlas_crash_field_display_name (field), described);
+  /* The description quotes values from notebooks (library names): plain text. */
+  g_autofree char *text = atlas_filter_describe_field (self->filter, field);
   g_autofree char *remove = g_strdup_printf (_("Remove filter “%s”"), text);
 
   gtk_label_set_text (GTK_LABEL (label), text);
@@ -75,20 +74,16 @@ rebuild (AtlasFilterBar *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))))
     gtk_box_remove (self->chips, child);
-  if (self->filter == NULL || atlas_crash_filter_is_empty (self->filter))
+  if (self->filter == NULL || atlas_filter_is_empty (self->filter))
     {
       gtk_revealer_set_reveal_child (self->revealer, FALSE);
       return;
     }
 
   gtk_box_append (self->chips, gtk_label_new (_("Showing only")));
-  for (guint f = 0; f < ATLAS_N_CRASH_FIELDS; f++)
-    {
-      const char *value = atlas_crash_filter_get (self->filter, f);
-
-      if (value != NULL)
-        gtk_box_append (self->chips, make_chip (self, f, value));
-    }
+  for (guint f = 0; f < ATLAS_N_FILTER_FIELDS; f++)
+    if (atlas_filter_has_field (self->filter, f))
+      gtk_box_append (self->chips, make_chip (self, f));
   clear = gtk_button_new_with_mnemonic (_("_Clear Filters"));
   gtk_widget_add_css_class (clear, "flat");
   gtk_widget_set_hexpand (clear, TRUE);
@@ -144,8 +139,8 @@ atlas_filter_bar_new (void)
 }
 
 void
-atlas_filter_bar_set_filter (AtlasFilterBar   *self,
-                             AtlasCrashFilter *filter)
+atlas_filter_bar_set_filter (AtlasFilterBar *self,
+                             AtlasFilter    *filter)
 {
   g_return_if_fail (ATLAS_IS_FILTER_BAR (self));
 

@@ -8,7 +8,7 @@
 
 #include <gtk/gtk.h>
 
-#include "atlas-crash-filter.h"
+#include "atlas-filter.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (AtlasFilterBar, atlas_filter_bar, ATLAS, FILTER_BAR, GtkWi
 /* Shows the conditions of a filter as chips, each removable; hidden while
  * the filter is empty. */
 GtkWidget *atlas_filter_bar_new        (void);
-void       atlas_filter_bar_set_filter (AtlasFilterBar   *self,
-                                        AtlasCrashFilter *filter);
+void       atlas_filter_bar_set_filter (AtlasFilterBar *self,
+                                        AtlasFilter    *filter);
 
 G_END_DECLS

@@ -109,7 +109,7 @@ clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  atlas_crash_filter_clear (ATLAS_WINDOW (widget)->filter);
+  atlas_filter_clear (ATLAS_WINDOW (widget)->filter);
 }
 
 static void
@@ -172,7 +172,7 @@ _atlas_window_actions_update (AtlasWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-scan", busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",
-                                 !atlas_crash_filter_is_empty (self->filter));
+                                 !atlas_filter_is_empty (self->filter));
 }
 
 void

@@ -45,7 +45,8 @@ struct _AtlasWindow
    * that the list, the charts and the clusters share. */
   AtlasCorpus          *corpus;
   AtlasCorpusLoader    *loader;
-  AtlasCrashFilter     *filter;
+  AtlasFilter          *filter;
+  AtlasCrashFilter     *list_filter;
   GtkFilterListModel   *filtered;
   char                **paths;           /* what is open, NULL for nothing */
   GSettings            *settings;        /* NULL without the installed schema */
@@ -63,12 +64,9 @@ void     _atlas_window_open_recent        (AtlasWindow        *self,
 void     _atlas_window_show_error         (AtlasWindow        *self,
                                            const char         *message);
 
-/* Applies a mark's condition to the filter and shows the crashes behind it:
- * the path of a click, of Enter on a mark and of the tests. */
+/* Narrows the filter to a mark's crashes and shows them: the path of a
+ * click, of Enter on a mark, of a table row and of the tests. */
 void     _atlas_window_activate_mark      (AtlasWindow        *self,
-                                           AtlasCrashField     field,
-                                           const char         *value,
-                                           AtlasCrashField     field2,
-                                           const char         *value2);
+                                           AtlasFilter        *mark_filter);
 
 G_END_DECLS

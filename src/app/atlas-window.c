@@ -157,7 +157,7 @@ open_paths (AtlasWindow        *self,
   g_strfreev (self->paths);
   self->paths = g_strdupv ((char **)paths);
   atlas_cell_view_set_crash (self->cell_view, NULL);
-  atlas_crash_filter_clear (self->filter);
+  atlas_filter_clear (self->filter);
   atlas_corpus_loader_load_async (self->loader, paths, self->cancellable, load_cb, g_object_ref (self));
   update_progress (self);
   _atlas_window_actions_update (self);
@@ -210,16 +210,10 @@ atlas_window_get_busy (AtlasWindow *self)
 }
 
 void
-_atlas_window_activate_mark (AtlasWindow     *self,
-                             AtlasCrashField  field,
-                             const char      *value,
-                             AtlasCrashField  field2,
-                             const char      *value2)
+_atlas_window_activate_mark (AtlasWindow *self,
+                             AtlasFilter *mark_filter)
 {
-  if (field < ATLAS_N_CRASH_FIELDS)
-    atlas_crash_filter_set (self->filter, field, value);
-  if (field2 < ATLAS_N_CRASH_FIELDS)
-    atlas_crash_filter_set (self->filter, field2, value2);
+  atlas_filter_intersect (self->filter, mark_filter);
   adw_view_stack_set_visible_child_name (self->view_stack, "crashes");
 }
 
@@ -237,20 +231,20 @@ static void
 cluster_activated_cb (AtlasWindow *self,
                       int          cluster)
 {
-  g_autofree char *value = g_strdup_printf ("%d", cluster);
+  g_autoptr(AtlasFilter) mark_filter = atlas_filter_new ();
 
-  _atlas_window_activate_mark (self, ATLAS_CRASH_FIELD_CLUSTER, value, ATLAS_N_CRASH_FIELDS, NULL);
+  /* A group replaces the group asked for before, not narrows it to nothing. */
+  atlas_filter_clear_field (self->filter, ATLAS_FILTER_FIELD_CLUSTER);
+  atlas_filter_add_value (mark_filter, ATLAS_FILTER_FIELD_CLUSTER, cluster);
+  _atlas_window_activate_mark (self, mark_filter);
 }
 
 static void
 chart_mark_activated_cb (AtlasWindow    *self,
-                         guint           field,
-                         const char     *value,
-                         guint           field2,
-                         const char     *value2,
+                         AtlasFilter    *mark_filter,
                          AtlasChartPage *page)
 {
-  _atlas_window_activate_mark (self, field, value, field2, value2);
+  _atlas_window_activate_mark (self, mark_filter);
 }
 
 static gboolean
@@ -282,6 +276,7 @@ atlas_window_dispose (GObject *object)
     atlas_corpus_loader_cancel (self->loader);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->list_filter);
   g_clear_object (&self->filter);
   g_clear_object (&self->loader);
   g_clear_object (&self->corpus);
@@ -355,14 +350,15 @@ setup_models (AtlasWindow *self)
 {
   self->corpus = atlas_corpus_new ();
   self->loader = atlas_corpus_loader_new (self->corpus);
-  self->filter = atlas_crash_filter_new ();
+  self->filter = atlas_filter_new ();
+  self->list_filter = atlas_crash_filter_new (self->filter);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->corpus)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
+                                              g_object_ref (GTK_FILTER (self->list_filter)));
   atlas_filter_bar_set_filter (self->filter_bar, self->filter);
   atlas_crash_list_set_model (self->crash_list, G_LIST_MODEL (self->filtered));
 
   self->chart_page = ATLAS_CHART_PAGE (atlas_chart_page_new ());
-  atlas_chart_page_set_crashes (self->chart_page, G_LIST_MODEL (self->filtered), self->corpus);
+  atlas_chart_page_set_corpus (self->chart_page, self->corpus, self->filter);
   gtk_widget_set_vexpand (GTK_WIDGET (self->chart_page), TRUE);
   gtk_box_append (self->charts_box, GTK_WIDGET (self->chart_page));
   g_signal_connect_object (self->chart_page, "mark-activated",
@@ -376,6 +372,8 @@ setup_models (AtlasWindow *self)
                            G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "changed",
                            G_CALLBACK (_atlas_window_actions_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "changed",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
 }
 
 static void
