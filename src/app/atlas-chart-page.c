@@ -150,7 +150,6 @@ rebuild_model (AtlasChartPage *self)
   g_clear_object (&self->model);
   self->model = atlas_chart_page_create_model (self);
   atlas_chart_view_set_model (self->chart_view, self->model);
-  gtk_label_set_text (self->summary_label, atlas_chart_model_get_subtitle (self->model));
 
   g_clear_object (&self->table);
   self->table = atlas_chart_model_create_table (self->model);

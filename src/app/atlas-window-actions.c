@@ -143,6 +143,20 @@ show_page_action (GtkWidget  *widget,
                                          g_variant_get_string (param, NULL));
 }
 
+static void
+chart_kind_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasChartKind kind;
+
+  if (!atlas_chart_kind_from_string (g_variant_get_string (param, NULL), &kind))
+    return;
+  atlas_chart_page_set_kind (self->chart_page, kind);
+  adw_view_stack_set_visible_child_name (self->view_stack, "charts");
+}
+
 void
 _atlas_window_update_recent_menu (AtlasWindow *self)
 {
@@ -189,6 +203,7 @@ _atlas_window_class_actions_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.chart-kind", "s", chart_kind_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-files", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -201,4 +216,7 @@ _atlas_window_class_actions_init (AtlasWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "crashes");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "clusters");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-scan", NULL);
+  for (guint k = 0; k < ATLAS_N_CHART_KINDS; k++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + k, GDK_CONTROL_MASK, "win.chart-kind", "s",
+                                         atlas_chart_kind_to_string (k));
 }
