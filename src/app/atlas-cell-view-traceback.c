@@ -113,8 +113,16 @@ _atlas_text_view_set_ansi (GtkTextView *view,
   g_autoptr(GArray) runs = NULL;
   g_autofree char *plain = atlas_ansi_parse (text != NULL ? text : "", &runs);
 
+  GtkTextTag *base = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "base");
+  GtkTextIter start, end;
+
   /* Inserted as text: a traceback's "<b>" stays "<b>". */
   gtk_text_buffer_set_text (buffer, plain, -1);
+  /* Code wraps at any character, but a hyphen there would look like code. */
+  if (base == NULL)
+    base = gtk_text_buffer_create_tag (buffer, "base", "insert-hyphens", FALSE, NULL);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_apply_tag (buffer, base, &start, &end);
   for (guint i = 0; runs != NULL && i < runs->len; i++)
     apply_run (buffer, plain, &g_array_index (runs, AtlasAnsiRun, i));
 }

@@ -258,9 +258,11 @@ show_header (AtlasCellView *self)
 {
   const char *url = atlas_crash_get_url (self->crash);
   const char *ename = atlas_crash_get_ename (self->crash);
+  const char *evalue = atlas_crash_get_evalue (self->crash);
 
   gtk_label_set_text (self->ename_label, ename != NULL ? ename : _("Unnamed exception"));
-  gtk_label_set_text (self->evalue_label, atlas_crash_get_evalue (self->crash));
+  gtk_label_set_text (self->evalue_label, evalue != NULL ? evalue : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->evalue_label), evalue != NULL && *evalue != '\0');
   gtk_label_set_text (self->location_label, url != NULL ? url : atlas_crash_get_location (self->crash));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->location_label),
                                url != NULL ? url : atlas_crash_get_location (self->crash));
