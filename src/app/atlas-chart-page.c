@@ -119,7 +119,7 @@ rebuild_columns (AtlasChartPage *self)
       gtk_column_view_column_set_sorter (column, sorter);
       g_object_unref (sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, i == 0);
+      gtk_column_view_column_set_expand (column, atlas_chart_table_get_column_kind (self->table, i) == ATLAS_CHART_COLUMN_TEXT);
       gtk_column_view_append_column (self->table_view, column);
     }
 }
