@@ -215,7 +215,8 @@ make_scanners (LoadState        *state,
 
   for (guint p = 0; p < ATLAS_N_PLATFORMS; p++)
     {
-      AtlasScanner *scanner = atlas_scanner_new (0);
+      /* One core stays free for the window, so it never waits for the scan. */
+      AtlasScanner *scanner = atlas_scanner_new (MAX (1, (int)g_get_num_processors () - 1));
 
       atlas_scanner_set_platform (scanner, p);
       atlas_scanner_set_worker_func (scanner, classify_worker,

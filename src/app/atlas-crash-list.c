@@ -411,3 +411,11 @@ atlas_crash_list_get_busy (AtlasCrashList *self)
   return gtk_filter_list_model_get_pending (self->search_model) > 0 ||
          gtk_sort_list_model_get_pending (self->sort_model) > 0;
 }
+
+void
+atlas_crash_list_focus_rows (AtlasCrashList *self)
+{
+  g_return_if_fail (ATLAS_IS_CRASH_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}

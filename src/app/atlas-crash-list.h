@@ -27,6 +27,7 @@ void        atlas_crash_list_select             (AtlasCrashList *self,
                                                  guint           position);
 /* TRUE while searching or sorting is still in progress. */
 gboolean    atlas_crash_list_get_busy           (AtlasCrashList *self);
+void        atlas_crash_list_focus_rows         (AtlasCrashList *self);
 void        atlas_crash_list_focus_search       (AtlasCrashList *self);
 
 G_END_DECLS

@@ -13,9 +13,11 @@
 #include "atlas-demo.h"
 #include "atlas-window-private.h"
 
-/* Charts and the groups view follow the filtered set at most this often
- * while results stream in: re-aggregating per notebook would waste frames. */
+/* Charts and the groups view follow the filtered set at most this often:
+ * re-aggregating per notebook would waste frames. While a scan streams in,
+ * less often, so the scan and the window share the machine. */
 #define REFRESH_INTERVAL_MS 150
+#define REFRESH_INTERVAL_SCANNING_MS 500
 
 #define SCHEMA_ID "io.github.crashatlas.CrashAtlas"
 #define MAX_RECENT 8
@@ -51,7 +53,9 @@ static void
 queue_refresh (AtlasWindow *self)
 {
   if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (REFRESH_INTERVAL_MS, refresh_cb, self);
+    self->refresh_id = g_timeout_add (atlas_corpus_loader_get_running (self->loader)
+                                      ? REFRESH_INTERVAL_SCANNING_MS : REFRESH_INTERVAL_MS,
+                                      refresh_cb, self);
 }
 
 static void
@@ -215,6 +219,8 @@ _atlas_window_activate_mark (AtlasWindow *self,
 {
   atlas_filter_intersect (self->filter, mark_filter);
   adw_view_stack_set_visible_child_name (self->view_stack, "crashes");
+  /* The chart that had the focus is hidden now: the crashes take it. */
+  atlas_crash_list_focus_rows (self->crash_list);
 }
 
 static void
@@ -223,7 +229,9 @@ selected_crash_cb (AtlasWindow *self)
   AtlasCrash *crash = atlas_crash_list_get_selected_crash (self->crash_list);
 
   atlas_cell_view_set_crash (self->cell_view, crash);
-  if (crash != NULL)
+  /* Only a folded leaflet needs to move; unfolded, moving would take the
+   * focus away from the list. */
+  if (crash != NULL && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->cell_view));
 }
 
@@ -392,6 +400,8 @@ atlas_window_init (AtlasWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
     }
   setup_models (self);
+  /* Keyboard users start on the chart: arrows move between its marks. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (atlas_chart_page_get_chart_view (self->chart_page)));
   _atlas_window_dnd_init (self);
   _atlas_window_update_recent_menu (self);
   _atlas_window_actions_update (self);
