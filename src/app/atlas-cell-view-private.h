@@ -26,4 +26,11 @@ void _atlas_cell_view_show_traceback (GtkTextView    *view,
 void _atlas_text_view_set_ansi       (GtkTextView    *view,
                                       const char     *text);
 
+/* atlas-blob-line.c: the file line of a cell's line, for GitHub anchors. */
+guint _atlas_find_blob_line          (const char     *contents,
+                                      gsize           length,
+                                      guint           cell,
+                                      const char     *cell_source,
+                                      guint           line);
+
 G_END_DECLS

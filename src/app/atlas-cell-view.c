@@ -45,6 +45,7 @@ struct _AtlasCellView
   AtlasCrash    *crash;
   GCancellable  *load_cancellable;
   gboolean       loading;
+  guint          blob_line;    /* line of the crashing line in the notebook's file, 0 unknown */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasCellView, atlas_cell_view, GTK_TYPE_WIDGET)
@@ -163,6 +164,21 @@ show_context (AtlasCellView *self,
     }
 }
 
+typedef struct
+{
+  AtlasNotebook *notebook;
+  guint          blob_line;
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_object (&loaded->notebook);
+  g_free (loaded);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loaded, loaded_free)
+
 static void
 read_notebook_worker (GTask        *task,
                       gpointer      source_object,
@@ -172,14 +188,29 @@ read_notebook_worker (GTask        *task,
   AtlasCrash *crash = task_data;
   const char *location = atlas_crash_get_location (crash);
   g_autoptr(GError) error = NULL;
-  AtlasNotebook *notebook;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (location);
+  Loaded *loaded;
 
-  notebook = atlas_notebook_read_file (location, location, atlas_crash_get_platform (crash),
-                                       ATLAS_READ_DEFAULT, &error);
-  if (notebook == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, notebook, g_object_unref);
+  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  loaded = g_new0 (Loaded, 1);
+  loaded->notebook = atlas_notebook_read_bytes (bytes, location, atlas_crash_get_platform (crash),
+                                                ATLAS_READ_DEFAULT, &error);
+  if (loaded->notebook == NULL)
+    {
+      loaded_free (loaded);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  loaded->blob_line = _atlas_find_blob_line (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                             atlas_crash_get_cell (crash),
+                                             atlas_crash_get_cell_source (crash),
+                                             atlas_crash_get_line (crash));
+  g_task_return_pointer (task, loaded, (GDestroyNotify)loaded_free);
 }
 
 static void
@@ -188,14 +219,14 @@ read_notebook_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(AtlasCellView) self = user_data;
-  g_autoptr(AtlasNotebook) notebook = NULL;
+  g_autoptr(Loaded) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
-  notebook = g_task_propagate_pointer (G_TASK (result), &error);
+  loaded = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->loading = FALSE;
-  if (notebook == NULL)
+  if (loaded == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The cells around this one are not shown: %s"),
                                                error->message);
@@ -203,7 +234,8 @@ read_notebook_cb (GObject      *object,
       gtk_widget_set_visible (GTK_WIDGET (self->context_status), TRUE);
       return;
     }
-  show_context (self, notebook);
+  self->blob_line = loaded->blob_line;
+  show_context (self, loaded->notebook);
 }
 
 static void
@@ -211,6 +243,7 @@ load_context (AtlasCellView *self)
 {
   g_autoptr(GTask) task = NULL;
 
+  self->blob_line = 0;
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
@@ -289,16 +322,19 @@ show_crash (AtlasCellView *self)
 /* The link to the notebook where it lives: its page on GitHub or Kaggle
  * (a GitHub blob gets the crashing cell's line), or the local file. */
 static char *
-dup_source_uri (AtlasCrash *crash)
+dup_source_uri (AtlasCrash *crash,
+                guint       blob_line)
 {
   const char *url = atlas_crash_get_url (crash);
   g_autoptr(GFile) file = NULL;
 
   if (url != NULL)
     {
+      /* GitHub renders notebooks, which have no line anchors; the plain
+       * view does, counted in lines of the file. */
       if (g_str_has_prefix (url, "https://github.com/") && strstr (url, "/blob/") != NULL &&
-          strchr (url, '#') == NULL && atlas_crash_get_line (crash) > 0)
-        return g_strdup_printf ("%s#L%u", url, atlas_crash_get_line (crash));
+          strpbrk (url, "?#") == NULL && blob_line > 0)
+        return g_strdup_printf ("%s?plain=1#L%u", url, blob_line);
       return g_strdup (url);
     }
   file = g_file_new_for_path (atlas_crash_get_location (crash));
@@ -313,7 +349,7 @@ source_clicked_cb (AtlasCellView *self)
 
   if (self->crash == NULL)
     return;
-  uri = dup_source_uri (self->crash);
+  uri = dup_source_uri (self->crash, self->blob_line);
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
@@ -467,4 +503,13 @@ atlas_cell_view_get_loading (AtlasCellView *self)
   g_return_val_if_fail (ATLAS_IS_CELL_VIEW (self), FALSE);
 
   return self->loading;
+}
+
+/* For tests and the source link: the crashing line's line in the
+ * notebook's file, 0 when unknown. */
+guint
+atlas_cell_view_get_blob_line (AtlasCellView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CELL_VIEW (self), 0);
+  return self->blob_line;
 }

@@ -28,6 +28,7 @@ AtlasCrash *atlas_cell_view_get_crash       (AtlasCellView *self);
  * carries the crash mark (0 if none). */
 char       *atlas_cell_view_dup_code        (AtlasCellView *self);
 guint       atlas_cell_view_get_marked_line (AtlasCellView *self);
+guint       atlas_cell_view_get_blob_line (AtlasCellView *self);
 /* TRUE while the notebook around the crash is being read. */
 gboolean    atlas_cell_view_get_loading     (AtlasCellView *self);
 

@@ -25,18 +25,18 @@
   "{\"nbformat\": 4, \"nbformat_minor\": 5," \
   " \"metadata\": {\"kernelspec\": {\"name\": \"python3\", \"language\": \"python\"}}," \
   " \"cells\": [" \
-  "  {\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"%s\"]}," \
-  "  {\"cell_type\": \"code\", \"execution_count\": 1, \"metadata\": {}, \"outputs\": []," \
-  "   \"source\": [\"import pandas as pd\\n\", \"df = pd.DataFrame({'a': [1, 2]})\"]}," \
-  "  {\"cell_type\": \"code\", \"execution_count\": 2, \"metadata\": {}," \
-  "   \"source\": [\"x = 1\\n\", \"y = %s + x\\n\", \"print(y)\"]," \
-  "   \"outputs\": [{\"output_type\": \"error\", \"ename\": \"%s\", \"evalue\": \"%s\"," \
+  "\n  {\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"%s\"]}," \
+  "\n  {\"cell_type\": \"code\", \"execution_count\": 1, \"metadata\": {}, \"outputs\": []," \
+  "\n   \"source\": [\"import pandas as pd\\n\", \"df = pd.DataFrame({'a': [1, 2]})\"]}," \
+  "\n  {\"cell_type\": \"code\", \"execution_count\": 2, \"metadata\": {}," \
+  "\n   \"source\": [\"x = 1\\n\", \"y = %s + x\\n\", \"print(y)\"]," \
+  "\n   \"outputs\": [{\"output_type\": \"error\", \"ename\": \"%s\", \"evalue\": \"%s\"," \
   "     \"traceback\": [\"\\u001b[0;31m---------------------------------------------------------------------------\\u001b[0m\"," \
   "       \"\\u001b[0;31m%s\\u001b[0m                                 Traceback (most recent call last)\"," \
   "       \"Cell \\u001b[0;32mIn[2], line 2\\u001b[0m\\n\\u001b[1;32m      1\\u001b[0m x \\u001b[38;5;241m=\\u001b[39m \\u001b[38;5;241m1\\u001b[39m\\n\\u001b[0;32m----> 2\\u001b[0m y \\u001b[38;5;241m=\\u001b[39m %s \\u001b[38;5;241m+\\u001b[39m x\\n\"," \
   "       \"\\u001b[0;31m%s\\u001b[0m: %s\"]}]}," \
-  "  {\"cell_type\": \"code\", \"execution_count\": 3, \"metadata\": {}, \"outputs\": []," \
-  "   \"source\": [\"df.head()\"]}" \
+  "\n  {\"cell_type\": \"code\", \"execution_count\": 3, \"metadata\": {}, \"outputs\": []," \
+  "\n   \"source\": [\"df.head()\"]}" \
   " ]}"
 
 static char *
@@ -308,6 +308,21 @@ test_cell_view (Fixture       *fixture,
   code = atlas_cell_view_dup_code (window->cell_view);
   g_assert_cmpstr (code, ==, "x = 1\ny = undefined_name + x\nprint(y)");
   g_assert_cmpuint (atlas_cell_view_get_marked_line (window->cell_view), ==, 2);
+
+  /* The source link's line anchor counts lines of the notebook's file. */
+  {
+    g_autofree char *contents = NULL;
+    g_auto(GStrv) file_lines = NULL;
+    guint expected = 0;
+
+    g_assert_true (g_file_get_contents (atlas_crash_get_location (crash), &contents, NULL, NULL));
+    file_lines = g_strsplit (contents, "\n", -1);
+    for (guint i = 0; file_lines[i] != NULL && expected == 0; i++)
+      if (strstr (file_lines[i], "y = undefined_name + x") != NULL)
+        expected = i + 1;
+    g_assert_cmpuint (expected, >, 1);
+    g_assert_cmpuint (atlas_cell_view_get_blob_line (window->cell_view), ==, expected);
+  }
 }
 
 static gboolean
