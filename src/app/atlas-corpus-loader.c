@@ -76,6 +76,8 @@ typedef struct
   guint            n_clusters;
   int              n_total;        /* atomic */
   AtlasPlatform    platform;       /* of the scanner running */
+  GCancellable    *caller_cancellable;  /* main thread only */
+  gulong           chain_id;
 } LoadState;
 
 static LoadState *
@@ -90,6 +92,7 @@ load_state_unref (LoadState *state)
 {
   if (!g_atomic_ref_count_dec (&state->ref_count))
     return;
+  g_clear_object (&state->caller_cancellable);
   g_strfreev (state->paths);
   g_async_queue_unref (state->queue);
   g_ptr_array_unref (state->crashes);
@@ -375,6 +378,8 @@ load_done_cb (GObject      *object,
   LoadState *state = g_task_get_task_data (outer);
   g_autoptr(GError) error = NULL;
 
+  if (state->caller_cancellable != NULL)
+    g_cancellable_disconnect (state->caller_cancellable, state->chain_id);
   /* A newer load replaced this one: it owns the corpus now. */
   if (self->task == outer)
     {
@@ -442,8 +447,11 @@ atlas_corpus_loader_load_async (AtlasCorpusLoader   *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   if (cancellable != NULL)
-    g_cancellable_connect (cancellable, G_CALLBACK (chain_cancel_cb),
-                           g_object_ref (self->cancellable), g_object_unref);
+    {
+      state->caller_cancellable = g_object_ref (cancellable);
+      state->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (chain_cancel_cb),
+                                               g_object_ref (self->cancellable), g_object_unref);
+    }
   set_running_task (self, outer);
 
   inner = g_task_new (NULL, self->cancellable, load_done_cb, g_object_ref (outer));
