@@ -170,10 +170,13 @@ _atlas_window_update_recent_menu (AtlasWindow *self)
     {
       g_auto(GStrv) paths = g_strsplit (recent[i], "\n", 2);
       g_autofree char *base = g_path_get_basename (paths[0]);
-      g_autofree char *label = paths[1] != NULL ? g_strdup_printf (_("%s and more"), base) : g_strdup (base);
+      g_auto(GStrv) parts = g_strsplit (base, "_", -1);
+      g_autofree char *escaped = g_strjoinv ("__", parts);
+      g_autofree char *label = paths[1] != NULL ? g_strdup_printf (_("%s and more"), escaped) : g_strdup (escaped);
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
-      /* Menu labels are not markup, but an underscore would be a mnemonic. */
+      /* Menu labels are not markup, but an underscore would be a mnemonic:
+       * doubled, it shows as itself. */
       g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
       g_menu_append_item (self->recent_section, item);
     }

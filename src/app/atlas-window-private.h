@@ -53,6 +53,7 @@ struct _AtlasWindow
 
   GCancellable         *cancellable;     /* window-scoped; cancelled on close */
   guint                 refresh_id;      /* coalesced chart redraw */
+  guint                 refresh_cost_ms; /* what the last recount took */
 };
 
 void     _atlas_window_class_actions_init (AtlasWindowClass   *klass);

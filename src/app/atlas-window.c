@@ -42,8 +42,11 @@ refresh_cb (gpointer user_data)
 {
   AtlasWindow *self = user_data;
 
+  gint64 start = g_get_monotonic_time ();
+
   self->refresh_id = 0;
   atlas_chart_page_refresh (self->chart_page);
+  self->refresh_cost_ms = (g_get_monotonic_time () - start) / 1000;
   if (!atlas_corpus_loader_get_running (self->loader))
     atlas_cluster_list_set_crashes (self->cluster_list, G_LIST_MODEL (self->filtered));
   return G_SOURCE_REMOVE;
@@ -52,10 +55,14 @@ refresh_cb (gpointer user_data)
 static void
 queue_refresh (AtlasWindow *self)
 {
+  guint interval = REFRESH_INTERVAL_MS;
+
+  /* Recounting a study-scale corpus takes a while: while a scan streams
+   * in, keep it to a fifth of the main thread's time at most. */
+  if (atlas_corpus_loader_get_running (self->loader))
+    interval = MAX (REFRESH_INTERVAL_SCANNING_MS, 5 * self->refresh_cost_ms);
   if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (atlas_corpus_loader_get_running (self->loader)
-                                      ? REFRESH_INTERVAL_SCANNING_MS : REFRESH_INTERVAL_MS,
-                                      refresh_cb, self);
+    self->refresh_id = g_timeout_add (interval, refresh_cb, self);
 }
 
 static void

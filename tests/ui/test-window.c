@@ -208,6 +208,36 @@ list_settled (gpointer data)
   return !gtk_filter_list_model_get_pending (window->filtered) && !atlas_crash_list_get_busy (window->crash_list);
 }
 
+static GtkWidget *
+find_chip_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "circular"))
+        return child;
+      if ((found = find_chip_button (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks the chips' remove buttons until none is left; returns how many. */
+static guint
+click_chip_buttons (GtkWidget *bar)
+{
+  GtkWidget *button;
+  guint n = 0;
+
+  while ((button = find_chip_button (bar)) != NULL && n < 20)
+    {
+      g_signal_emit_by_name (button, "clicked");
+      n++;
+    }
+  return n;
+}
+
 /* Activating a bar (as a click or Enter does) filters the list to exactly
  * its crashes, shows a chip, and the charts follow the filter. */
 static void
@@ -251,6 +281,14 @@ test_mark_filters (Fixture       *fixture,
   /* The charts were recounted for the filtered set. */
   model = atlas_chart_page_get_model (window->chart_page);
   g_assert_cmpuint (atlas_chart_model_get_panel_total (model, 0), ==, expected);
+
+  /* Each condition is a chip; removing them all brings every crash back. */
+  g_assert_cmpuint (click_chip_buttons (GTK_WIDGET (window->filter_bar)), >=, 1);
+  g_assert_true (wait_for (list_settled, window, 10));
+  g_test_message ("filter left: %s", atlas_filter_to_string (window->filter));
+  g_assert_true (atlas_filter_is_empty (window->filter));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), ==,
+                    atlas_corpus_get_n_crashes (window->corpus));
 }
 
 static gboolean list_settled (gpointer data);
