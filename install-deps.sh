@@ -7,6 +7,7 @@ packages="
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
   libjson-glib-dev libsoup-3.0-dev libsqlite3-dev libsecret-1-dev
   libcairo2-dev libpango1.0-dev
+  zlib1g-dev
   desktop-file-utils appstream
   xvfb xauth dbus-x11 fonts-cantarell adwaita-icon-theme gnome-keyring
   poppler-utils python3

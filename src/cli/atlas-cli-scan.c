@@ -138,6 +138,7 @@ atlas_cli_scan (int    argc,
   g_autofree char *output_path = NULL;
   g_autofree char *platform_name = NULL;
   g_autofree char *rules_path = NULL;
+  g_autofree char *db_path = NULL;
   g_auto(GStrv) paths = NULL;
   gboolean no_classify = FALSE;
   int jobs = 0;
@@ -154,6 +155,9 @@ atlas_cli_scan (int    argc,
       N_("Classification rules to add to (or override) the built-in ones"), "FILE" },
     { "no-classify", 0, 0, G_OPTION_ARG_NONE, &no_classify,
       N_("List the crashes without classifying or clustering them"), NULL },
+    { "db", 'd', 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("Add the notebooks to the corpus file FILE (skipping those it holds) instead of printing them"),
+      "FILE" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
     { NULL }
   };
@@ -211,6 +215,9 @@ atlas_cli_scan (int    argc,
           n_missing++;
         }
     }
+
+  if (db_path != NULL)
+    return atlas_cli_scan_into_store (scanner, classifier, db_path, n_missing);
 
   if (output_path != NULL && (stream = g_fopen (output_path, "w")) == NULL)
     {

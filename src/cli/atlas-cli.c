@@ -20,6 +20,8 @@ typedef struct
 
 static const Command commands[] = {
   { "scan", atlas_cli_scan },
+  { "chart", atlas_cli_chart },
+  { "export", atlas_cli_export },
 };
 
 gboolean

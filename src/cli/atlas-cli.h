@@ -8,6 +8,9 @@
 
 #include <glib.h>
 
+#include "atlas-classifier.h"
+#include "atlas-scanner.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses of every command. */
@@ -29,5 +32,16 @@ int      atlas_cli_main       (int    argc,
 /* Commands, each in its own file. argv[0] is the command name. */
 int      atlas_cli_scan       (int    argc,
                                char **argv);
+int      atlas_cli_chart      (int    argc,
+                               char **argv);
+
+int      atlas_cli_export     (int    argc,
+                               char **argv);
+
+/* `scan --db FILE`: stores what @scanner reads instead of printing it. */
+int      atlas_cli_scan_into_store (AtlasScanner    *scanner,
+                                    AtlasClassifier *classifier,
+                                    const char      *db_path,
+                                    guint            n_missing);
 
 G_END_DECLS

@@ -224,6 +224,53 @@ test_name_called_is_function (void)
 }
 
 /* One crash per stage, from the call on the crashing line. */
+/* A lone traceback: which kind of name is missing is all there is. */
+static void
+test_traceback_only_names (void)
+{
+  const TestCell data_cells[] = {
+    { "print(X_valid.shape)", 40, "NameError", "name 'X_valid' is not defined", NULL },
+  };
+  const TestCell helper_cells[] = {
+    { "print(banner_text)", 40, "NameError", "name 'banner_text' is not defined", NULL },
+  };
+  g_autoptr(AtlasNotebook) a = NULL;
+  g_autoptr(AtlasNotebook) b = NULL;
+
+  assert_labels (classify (data_cells, 1, &a), "VNF", "NB", "ML", NULL, "none");
+  assert_labels (classify (helper_cells, 1, &b), "VNF", "IMPL", "PY", NULL, "none");
+}
+
+static void
+test_key_removed_by_rerun (void)
+{
+  /* The cell dropped the column after reading it; running it again fails. */
+  const TestCell cells[] = {
+    { "import pandas as pd\nsales = pd.read_csv('s.csv')", 1, NULL, NULL, NULL },
+    { "sales['net'] = sales['gross'] * 0.8\nsales = sales.drop(columns=['gross'])", 3, "KeyError", "'gross'",
+      NULL },
+  };
+  g_autoptr(AtlasNotebook) notebook = NULL;
+  AtlasCrash *crash = classify (cells, 2, &notebook);
+  const AtlasClassification *c = atlas_crash_get_classification (crash);
+
+  assert_labels (crash, "KEY", "NB", NULL, NULL, NULL);
+  g_assert_nonnull (strstr (c->evidence[ATLAS_DIMENSION_ROOT_CAUSE], "removed in cell 1"));
+}
+
+static void
+test_key_missing_is_data (void)
+{
+  const TestCell cells[] = {
+    { "import pandas as pd\nsales = pd.read_csv('s.csv')", 1, NULL, NULL, NULL },
+    { "sales['gross'].mean()", 2, "KeyError", "'gross'", NULL },
+  };
+  g_autoptr(AtlasNotebook) notebook = NULL;
+  AtlasCrash *crash = classify (cells, 2, &notebook);
+
+  assert_labels (crash, "KEY", "DATA", NULL, NULL, NULL);
+}
+
 static void
 test_stages (void)
 {
@@ -338,6 +385,9 @@ main (int    argc,
   g_test_add_func ("/Atlas/Classifier/root-cause/defined-in-crashed-cell", test_name_defined_in_crashed_cell);
   g_test_add_func ("/Atlas/Classifier/root-cause/never-defined", test_name_never_defined);
   g_test_add_func ("/Atlas/Classifier/crash-type/name-called", test_name_called_is_function);
+  g_test_add_func ("/Atlas/Classifier/root-cause/traceback-only-names", test_traceback_only_names);
+  g_test_add_func ("/Atlas/Classifier/root-cause/key-removed-by-rerun", test_key_removed_by_rerun);
+  g_test_add_func ("/Atlas/Classifier/root-cause/key-missing-is-data", test_key_missing_is_data);
   g_test_add_func ("/Atlas/Classifier/stage/calls", test_stages);
   g_test_add_func ("/Atlas/Classifier/evidence", test_every_label_has_evidence);
   g_test_add_func ("/Atlas/Classifier/without-notebook", test_without_notebook);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "atlas-cluster.h"
+#include "atlas-corpus.h"
 
 static guint *
 cluster (const char * const *messages,
@@ -210,6 +211,26 @@ test_empty (void)
   }
 }
 
+static void
+test_corpus_update (void)
+{
+  g_autoptr(AtlasCorpus) corpus = atlas_corpus_new ();
+  g_autoptr(GPtrArray) crashes = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *values[] = { "name 'a' is not defined", "division by zero", "name 'b' is not defined" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_ptr_array_add (crashes, atlas_crash_new ("n.ipynb", ATLAS_PLATFORM_LOCAL, i, (int)i + 1,
+                                               i == 1 ? "ZeroDivisionError" : "NameError", values[i], NULL));
+  atlas_corpus_add (corpus, atlas_notebook_info_new_failed ("n.ipynb", ATLAS_PLATFORM_LOCAL,
+                                                            ATLAS_NOTEBOOK_STATUS_OK, NULL),
+                    crashes);
+  g_assert_cmpint (atlas_crash_get_cluster (atlas_corpus_get_crash (corpus, 0)), ==, -1);
+  g_assert_cmpuint (atlas_corpus_update_clusters (corpus), ==, 2);
+  g_assert_cmpint (atlas_crash_get_cluster (atlas_corpus_get_crash (corpus, 0)), ==, 0);
+  g_assert_cmpint (atlas_crash_get_cluster (atlas_corpus_get_crash (corpus, 1)), ==, 1);
+  g_assert_cmpint (atlas_crash_get_cluster (atlas_corpus_get_crash (corpus, 2)), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -223,6 +244,7 @@ main (int    argc,
   g_test_add_func ("/Atlas/Cluster/transitive", test_transitive);
   g_test_add_func ("/Atlas/Cluster/hundred-thousand", test_hundred_thousand);
   g_test_add_func ("/Atlas/Cluster/empty", test_empty);
+  g_test_add_func ("/Atlas/Cluster/corpus-update", test_corpus_update);
 
   return g_test_run ();
 }

@@ -336,9 +336,10 @@ test_names_strings_comments (void)
                 "line {notf} still_string'''\n"
                 "w = F'''{fa}\n"
                 "{fb}'''\n"
-                "y = f\"{', '.join(str(e) for e in items)}\"\n",
+                "y = f\"{', '.join(str(e) for e in items)}\"\n"
+                "print(f'{loss = :.3f} {a == b} {c=!r}')\n",
                 "s t u v w y",
-                "fa fb items other pad value width");
+                "a b c fa fb items loss other pad value width");
 }
 
 static void
@@ -365,6 +366,13 @@ test_names_semicolons (void)
 static void
 test_names_magics (void)
 {
+  assert_names ("%time model = fit(data)\n"
+                "%timeit -n 10 -r 3 score(model)\n"
+                "%timeit\n"
+                "%time\n"
+                "%timestamp x\n",
+                "model",
+                "data fit model score");
   assert_names ("%matplotlib inline\n"
                 "!pip install seaborn\n"
                 "import seaborn as sns\n"

@@ -154,6 +154,13 @@ test_header_library_modules (void)
   assert_header ("File /venv/lib/python3.11/site-packages/torch/nn/__init__.py:7, in <module>",
                  ATLAS_FRAME_LIBRARY, "/venv/lib/python3.11/site-packages/torch/nn/__init__.py",
                  "torch", "torch.nn", "<module>", -1, 7);
+  assert_header ("File /opt/spark/python/lib/pyspark.zip/pyspark/sql/utils.py:196, in deco(*a, **kw)",
+                 ATLAS_FRAME_LIBRARY, "/opt/spark/python/lib/pyspark.zip/pyspark/sql/utils.py",
+                 "pyspark", "pyspark.sql.utils", "deco", -1, 196);
+  assert_header ("  File \"/databricks/spark/python/lib/py4j-0.10.9.5-src.zip/py4j/protocol.py\", line 326, "
+                 "in get_return_value", ATLAS_FRAME_LIBRARY,
+                 "/databricks/spark/python/lib/py4j-0.10.9.5-src.zip/py4j/protocol.py",
+                 "py4j", "py4j.protocol", "get_return_value", -1, 326);
   assert_header ("pandas/_libs/index.pyx in pandas._libs.index.IndexEngine.get_loc()",
                  ATLAS_FRAME_LIBRARY, "pandas/_libs/index.pyx", "pandas", "pandas._libs.index",
                  "pandas._libs.index.IndexEngine.get_loc", -1, -1);

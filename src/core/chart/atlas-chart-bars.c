@@ -43,7 +43,7 @@ nice_step (double raw)
     return 1;
   e = pow (10, floor (log10 (raw)));
   f = raw / e;
-  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * e;
+  return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * e;
 }
 
 static double
@@ -128,23 +128,27 @@ max_row_label_width (AtlasChartLayout *self,
   return widest;
 }
 
+/* Panels get their own scale: platforms differ by orders of magnitude
+ * (Kaggle vs local), and each panel prints its counts and shares anyway. */
 static double
 largest_value (AtlasChartModel *model,
-               gboolean         grouped)
+               gboolean         grouped,
+               guint            p)
 {
   double largest = 0;
 
-  if (!grouped)
-    return atlas_chart_model_get_max_value (model);
-  for (guint p = 0; p < atlas_chart_model_get_n_panels (model); p++)
-    for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
-      for (guint s = 0; s < atlas_chart_model_get_n_series (model); s++)
+  for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
+    {
+      if (!grouped)
+        largest = MAX (largest, atlas_chart_model_get_row_total (model, p, r));
+      for (guint s = 0; grouped && s < atlas_chart_model_get_n_series (model); s++)
         {
           double v = atlas_chart_model_get_percent (model, p, r, s);
 
           if (!isnan (v))
             largest = MAX (largest, v);
         }
+    }
   return largest;
 }
 
@@ -160,19 +164,22 @@ tick_label (Bars   *b,
 /* Tick step such that labels never crowd: about one per three label widths. */
 static void
 choose_scale (AtlasChartLayout *self,
-              Bars             *b)
+              Bars             *b,
+              guint             p)
 {
-  double largest = largest_value (self->model, b->grouped);
+  double largest = largest_value (self->model, b->grouped, p);
   g_autofree char *widest = tick_label (b, MAX (largest, 1) * 1.2);
   double label_w;
   int n_ticks;
 
   _atlas_chart_layout_measure (self, widest, b->fs * 0.8, FALSE, 0, &label_w, NULL);
-  n_ticks = CLAMP ((int)(b->bar_max / (label_w * 2.2)), 1, 6);
+  n_ticks = CLAMP ((int)(b->bar_max / (label_w * 1.6)), 1, 6);
   b->step = nice_step (MAX (largest, 1) / n_ticks);
   if (!b->grouped)
-    b->step = MAX (b->step, 1);
-  b->scale_top = MAX (ceil (largest / b->step), 1) * b->step;
+    b->step = MAX (ceil (b->step), 1);  /* whole crashes */
+  /* The longest bar takes the whole length; ticks stop before it rather than
+   * leaving up to half the panel empty up to the next round number. */
+  b->scale_top = largest > 0 ? largest : b->step;
 }
 
 static void
@@ -184,7 +191,7 @@ layout_axes (AtlasChartLayout *self,
   AtlasColor muted = _atlas_color_fade (&style->foreground, 0.8);
   double line = MAX (0.5, b->fs * (style->high_contrast ? 0.1 : 0.06));
 
-  for (double v = 0; v <= b->scale_top + b->step / 2; v += b->step)
+  for (double v = 0; v <= b->scale_top * (1 + 1e-9); v += b->step)
     {
       double x = px + v / b->scale_top * b->bar_max;
       g_autofree char *label = tick_label (b, v);
@@ -204,9 +211,11 @@ layout_axes (AtlasChartLayout *self,
 static void
 layout_segment_label (AtlasChartLayout *self,
                       Bars             *b,
-                      const Item       *segment,
+                      Item              segment_copy,
                       guint             count)
 {
+  /* A copy: adding items below may move the display list. */
+  const Item *segment = &segment_copy;
   g_autofree char *text = _atlas_chart_format_count (count);
   double size = b->fs * 0.72, w, h;
   AtlasColor ink, fill = segment->fill;
@@ -268,11 +277,12 @@ layout_stacked_row (AtlasChartLayout *self,
       bar = _atlas_chart_layout_add_series_rect (self, s, x, y, w, thickness);
       add_bar_mark (self, bar, p, r, s);
       if (n_series > 1)
-        layout_segment_label (self, b, &g_array_index (self->items, Item, self->items->len - 1), count);
+        layout_segment_label (self, b, g_array_index (self->items, Item, self->items->len - 1), count);
       x += w;
     }
   _atlas_chart_layout_add_text (self, label, b->value_size, FALSE, &self->style.foreground,
                                 x + b->fs * 0.3, cy, 0, 0.5, 0, FALSE);
+  _atlas_chart_layout_halo_last (self);
 }
 
 static void
@@ -300,6 +310,7 @@ layout_grouped_row (AtlasChartLayout *self,
         add_bar_mark (self, _atlas_chart_layout_add_series_rect (self, s, px, y, w, thickness), p, r, s);
       _atlas_chart_layout_add_text (self, label, b->value_size, FALSE, &muted,
                                     px + w + b->fs * 0.3, y + thickness / 2, 0, 0.5, 0, FALSE);
+      _atlas_chart_layout_halo_last (self);
     }
 }
 
@@ -318,31 +329,30 @@ layout_panel_header (AtlasChartLayout *self,
                                 px + b->panel_w / 2, y, 0.5, 0, b->panel_w, FALSE);
 }
 
+/* The rows of panel @p; the row labels once, left of the first panel. */
 static void
 layout_rows (AtlasChartLayout *self,
              Bars             *b,
+             guint             p,
              double            label_w,
              double            label_size)
 {
   AtlasChartModel *model = self->model;
   guint n_rows = atlas_chart_model_get_n_rows (model);
+  double px = b->x0 + p * (b->panel_w + b->panel_gap);
 
   for (guint r = 0; r < n_rows; r++)
     {
       double cy = b->plot_top + (r + 0.5) * b->band;
 
-      _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_label (model, r), label_size, FALSE,
-                                    &self->style.foreground, b->x0 - b->fs * 0.5, cy, 1, 0.5,
-                                    label_w + 1, FALSE);
-      for (guint p = 0; p < atlas_chart_model_get_n_panels (model); p++)
-        {
-          double px = b->x0 + p * (b->panel_w + b->panel_gap);
-
-          if (b->grouped)
-            layout_grouped_row (self, b, px, p, r, cy);
-          else
-            layout_stacked_row (self, b, px, p, r, cy);
-        }
+      if (p == 0)
+        _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_label (model, r), label_size, FALSE,
+                                      &self->style.foreground, b->x0 - b->fs * 0.5, cy, 1, 0.5,
+                                      label_w + 1, FALSE);
+      if (b->grouped)
+        layout_grouped_row (self, b, px, p, r, cy);
+      else
+        layout_stacked_row (self, b, px, p, r, cy);
     }
 }
 
@@ -392,7 +402,8 @@ _atlas_chart_layout_bars (AtlasChartLayout *self)
   b.band = (b.plot_bottom - b.plot_top) / n_rows;
 
   label_size = CLAMP (b.band * (b.grouped ? 0.5 : 0.7), 4.0, b.fs * 0.95);
-  label_w = max_row_label_width (self, label_size, (self->width - 2 * b.margin) * 0.34);
+  label_w = max_row_label_width (self, label_size, (self->width - 2 * b.margin) * 0.45);
+  b.value_size = MIN (b.value_size, label_size);
   b.x0 = b.margin + title_h + b.fs * 0.5 + label_w + b.fs * 0.5;
   b.panel_w = (self->width - b.margin - b.x0 - (n_panels - 1) * b.panel_gap) / n_panels;
   b.bar_max = b.panel_w - max_value_label_width (self, &b) - b.fs * 0.4;
@@ -402,16 +413,16 @@ _atlas_chart_layout_bars (AtlasChartLayout *self)
       b.bar_max = b.panel_w - max_value_label_width (self, &b) - b.fs * 0.4;
     }
   b.bar_max = MAX (b.bar_max, b.panel_w * 0.3);
-  choose_scale (self, &b);
 
   for (guint p = 0; p < n_panels; p++)
     {
       double px = b.x0 + p * (b.panel_w + b.panel_gap);
 
+      choose_scale (self, &b, p);
       if (n_panels > 1)
         layout_panel_header (self, &b, p, px, b.plot_top - b.fs * 1.5);
       layout_axes (self, &b, px);
+      layout_rows (self, &b, p, label_w, label_size);
     }
-  layout_rows (self, &b, label_w, label_size);
   layout_axis_titles (self, &b, b.fs * 0.9);
 }

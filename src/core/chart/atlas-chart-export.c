@@ -220,6 +220,26 @@ write_file (const char    *path,
   return FALSE;
 }
 
+/* Cairo draws text as glyph outlines; a <title> (escaped) gives the SVG a
+ * name that viewers, screen readers and search can read. */
+static void
+add_svg_title (GByteArray *svg,
+               const char *title)
+{
+  const char *start = g_strstr_len ((const char *)svg->data, svg->len, "<svg");
+  const char *end = start ? memchr (start, '>', svg->len - (start - (const char *)svg->data)) : NULL;
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  g_autofree char *element = g_strdup_printf ("\n<title>%s</title>", escaped);
+  gsize at;
+
+  if (end == NULL)
+    return;
+  at = end + 1 - (const char *)svg->data;
+  g_byte_array_set_size (svg, svg->len + strlen (element));
+  memmove (svg->data + at + strlen (element), svg->data + at, svg->len - strlen (element) - at);
+  memcpy (svg->data + at, element, strlen (element));
+}
+
 static gboolean
 export_vector (AtlasChartModel               *model,
                AtlasChartFormat               format,
@@ -247,6 +267,8 @@ export_vector (AtlasChartModel               *model,
   cairo_surface_finish (surface);
   ok = ok && check_cairo (cairo_surface_status (surface), path, error);
   cairo_surface_destroy (surface);
+  if (ok && format == ATLAS_CHART_FORMAT_SVG)
+    add_svg_title (bytes, atlas_chart_model_get_title (model));
   return ok && write_file (path, bytes->data, bytes->len, error);
 }
 

@@ -29,8 +29,62 @@ typedef struct
   double   cell_h;
   double   column_size;   /* font size of column labels */
   gboolean vertical;      /* column labels rotated */
+  gboolean wrapped;       /* column labels on up to two lines */
   double   column_label_h;
+  double   cell_size;     /* font size of the numbers in the cells */
+  gboolean compact;       /* "6.1k" instead of "6,104" */
 } Heatmap;
+
+static char *
+format_cell (Heatmap *h,
+             guint    count)
+{
+  if (!h->compact || count < 1000)
+    return _atlas_chart_format_count (count);
+  if (count < 10000)
+    return g_strdup_printf ("%.1fk", count / 1000.0);
+  if (count < 1000000)
+    return g_strdup_printf ("%.0fk", count / 1000.0);
+  return g_strdup_printf ("%.1fM", count / 1000000.0);
+}
+
+static double
+widest_cell (AtlasChartLayout *self,
+             Heatmap          *h)
+{
+  AtlasChartModel *model = self->model;
+  double widest = 0;
+
+  for (guint p = 0; p < atlas_chart_model_get_n_panels (model); p++)
+    for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
+      for (guint s = 0; s < atlas_chart_model_get_n_series (model); s++)
+        {
+          g_autofree char *text = format_cell (h, atlas_chart_model_get_count (model, p, r, s));
+          double w;
+
+          _atlas_chart_layout_measure (self, text, h->cell_size, FALSE, 0, &w, NULL);
+          widest = MAX (widest, w);
+        }
+  return widest;
+}
+
+/* One size for every number, so that sizes do not read as values: the full
+ * count if it fits, else "6.1k", shrunk as a last resort. */
+static void
+choose_cell_text (AtlasChartLayout *self,
+                  Heatmap          *h)
+{
+  double room = h->cell_w * 0.86, widest;
+
+  h->cell_size = MIN (h->fs * 0.8, h->cell_h * 0.55);
+  h->compact = FALSE;
+  if (widest_cell (self, h) <= room)
+    return;
+  h->compact = TRUE;
+  widest = widest_cell (self, h);
+  if (widest > room)
+    h->cell_size *= room / widest;
+}
 
 /* Crash types have short study identifiers (VNF, TSHAPE) that fit columns;
  * stages have short enough names. */
@@ -43,25 +97,98 @@ column_label (AtlasChartLayout *self,
   return atlas_chart_model_get_series_label (self->model, series);
 }
 
-/* Horizontal labels when every one fits its column, else rotated. */
+/* Tries labels at @size: on one line, or on two; FALSE if neither fits. */
+static gboolean
+try_horizontal_labels (AtlasChartLayout *self,
+                       Heatmap          *h,
+                       double            size)
+{
+  guint n_series = atlas_chart_model_get_n_series (self->model);
+  double widest = 0, tall = 0, wrapped_h = 0;
+  gboolean wrap_ok = TRUE;
+
+  for (guint s = 0; s < n_series; s++)
+    {
+      double w, th, wh;
+      int n_lines;
+      gboolean fit;
+
+      _atlas_chart_layout_measure (self, column_label (self, s), size, FALSE, 0, &w, &th);
+      widest = MAX (widest, w);
+      tall = MAX (tall, th);
+      _atlas_chart_layout_measure_wrapped (self, column_label (self, s), size,
+                                           h->cell_w * 0.95, &wh, &n_lines, &fit);
+      wrap_ok = wrap_ok && fit && n_lines <= 2;
+      wrapped_h = MAX (wrapped_h, wh);
+    }
+  h->column_size = size;
+  h->wrapped = widest > h->cell_w * 0.95;
+  h->column_label_h = h->wrapped ? wrapped_h : tall;
+  return !h->wrapped || wrap_ok;
+}
+
+/* Horizontal labels when every one fits its column, on two lines if
+ * needed, a little smaller if that helps, else rotated (ellipsized only
+ * beyond 40 % of the height). */
 static void
 choose_column_labels (AtlasChartLayout *self,
                       Heatmap          *h)
 {
   guint n_series = atlas_chart_model_get_n_series (self->model);
-  double widest = 0, tall = 0;
+  double widest = 0;
 
+  h->vertical = FALSE;
+  if (try_horizontal_labels (self, h, h->fs * 0.8) || try_horizontal_labels (self, h, h->fs * 0.7))
+    return;
+  h->vertical = TRUE;
+  h->wrapped = FALSE;
   h->column_size = h->fs * 0.8;
   for (guint s = 0; s < n_series; s++)
     {
-      double w, th;
+      double w;
 
-      _atlas_chart_layout_measure (self, column_label (self, s), h->column_size, FALSE, 0, &w, &th);
+      _atlas_chart_layout_measure (self, column_label (self, s), h->column_size, FALSE, 0, &w, NULL);
       widest = MAX (widest, w);
-      tall = MAX (tall, th);
     }
-  h->vertical = widest > h->cell_w * 0.95;
-  h->column_label_h = h->vertical ? MIN (widest, (self->height) * 0.25) : tall;
+  h->column_label_h = MIN (widest, self->height * 0.4);
+}
+
+/* Split heatmaps colour a cell by its share of the panel's crashes, so that
+ * platforms of different sizes compare; single ones by the count. */
+static gboolean
+colour_by_share (AtlasChartLayout *self)
+{
+  return atlas_chart_model_get_n_panels (self->model) > 1;
+}
+
+static double
+max_share (AtlasChartModel *model)
+{
+  double largest = 0;
+
+  for (guint p = 0; p < atlas_chart_model_get_n_panels (model); p++)
+    for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
+      for (guint s = 0; s < atlas_chart_model_get_n_series (model); s++)
+        {
+          double v = atlas_chart_model_get_percent (model, p, r, s);
+
+          if (!isnan (v))
+            largest = MAX (largest, v);
+        }
+  return largest;
+}
+
+static double
+cell_scale (AtlasChartLayout *self,
+            guint             p,
+            guint             r,
+            guint             s)
+{
+  AtlasChartModel *model = self->model;
+
+  if (colour_by_share (self))
+    return atlas_chart_model_get_percent (model, p, r, s) / MAX (max_share (model), 1e-9);
+  return (double)atlas_chart_model_get_count (model, p, r, s) / MAX (atlas_chart_model_get_max_value (model), 1);
 }
 
 static void
@@ -70,23 +197,28 @@ layout_scale_legend (AtlasChartLayout *self,
                      double            y)
 {
   guint max = atlas_chart_model_get_max_value (self->model);
-  g_autofree char *max_text = _atlas_chart_format_count (max);
+  g_autofree char *max_text = colour_by_share (self) ? _atlas_chart_format_percent (max_share (self->model))
+                                                     : _atlas_chart_format_count (max);
+  const char *zero = colour_by_share (self) ? "0 %" : "0";
   double size = h->fs * 0.8, bar_w = MIN (self->width * 0.3, h->fs * 14), bar_h = h->fs * 0.7;
   AtlasColor muted = _atlas_color_fade (&self->style.foreground, 0.8);
-  Box label;
+  Box label, zero_box;
+  double bar_x;
   Item *bar;
 
-  label = _atlas_chart_layout_add_text (self, _("Crashes per cell:"), size, FALSE, &self->style.foreground,
-                                        h->margin, y, 0, 0, 0, FALSE);
-  _atlas_chart_layout_add_text (self, "0", size, FALSE, &muted, label.x + label.w + h->fs * 0.4,
-                                y + label.h / 2, 0, 0.5, 0, FALSE);
-  bar = _atlas_chart_layout_add_rect (self, label.x + label.w + h->fs * 1.2,
+  label = _atlas_chart_layout_add_text (self, colour_by_share (self) ? _("Colour: share of the platform’s crashes")
+                                                                    : _("Crashes per cell:"),
+                                        size, FALSE, &self->style.foreground, h->margin, y, 0, 0, 0, FALSE);
+  zero_box = _atlas_chart_layout_add_text (self, zero, size, FALSE, &muted, label.x + label.w + h->fs * 0.4,
+                                           y + label.h / 2, 0, 0.5, 0, FALSE);
+  bar_x = zero_box.x + zero_box.w + h->fs * 0.4;
+  bar = _atlas_chart_layout_add_rect (self, bar_x,
                                       y + (label.h - bar_h) / 2, bar_w, bar_h, NULL);
   bar->gradient = TRUE;
   bar->stroke = self->style.foreground;
   bar->line_width = self->style.high_contrast ? 1.0 : 0;
   _atlas_chart_layout_add_text (self, max_text, size, FALSE, &muted,
-                                label.x + label.w + h->fs * 1.6 + bar_w, y + label.h / 2, 0, 0.5, 0, FALSE);
+                                bar_x + bar_w + h->fs * 0.4, y + label.h / 2, 0, 0.5, 0, FALSE);
 }
 
 static void
@@ -101,16 +233,15 @@ layout_cell (AtlasChartLayout *self,
   AtlasChartModel *model = self->model;
   guint count = atlas_chart_model_get_count (model, p, r, s);
   double percent = atlas_chart_model_get_percent (model, p, r, s);
-  guint max = MAX (atlas_chart_model_get_max_value (model), 1);
   g_autofree char *count_text = _atlas_chart_format_count (count);
+  g_autofree char *cell_text = format_cell (h, count);
   g_autofree char *percent_text = _atlas_chart_format_percent (percent);
   g_autofree char *numbers = g_strdup_printf (_("%s crashes (%s)"), count_text, percent_text);
-  double size = MIN (h->fs * 0.8, h->cell_h * 0.55), tw, th;
   AtlasColor fill, ink;
   Item *cell;
 
   if (count > 0)
-    atlas_chart_scale_color ((double)count / max, &fill);
+    atlas_chart_scale_color (cell_scale (self, p, r, s), &fill);
   else
     fill = _atlas_color_fade (&self->style.grid, 0.35);
   cell = _atlas_chart_layout_add_rect (self, x, y, h->cell_w, h->cell_h, &fill);
@@ -124,12 +255,10 @@ layout_cell (AtlasChartLayout *self,
     atlas_color_contrasting_text (&fill, &ink);
   else
     ink = _atlas_color_fade (&self->style.foreground, 0.6);
-  /* Shrink the number until it fits; leave it out only when unreadable. */
-  _atlas_chart_layout_measure (self, count_text, size, FALSE, 0, &tw, &th);
-  if (tw > h->cell_w * 0.9)
-    size *= h->cell_w * 0.9 / tw;
-  if (size >= 4.0)
-    _atlas_chart_layout_add_text (self, count_text, size, FALSE, &ink, x + h->cell_w / 2,
+  /* Left out only when it would be unreadable anyway (the tooltip and
+   * the table still have it). */
+  if (h->cell_size >= 3.5)
+    _atlas_chart_layout_add_text (self, cell_text, h->cell_size, FALSE, &ink, x + h->cell_w / 2,
                                   y + h->cell_h / 2, 0.5, 0.5, 0, FALSE);
 }
 
@@ -150,12 +279,15 @@ layout_columns (AtlasChartLayout *self,
       if (h->vertical)
         box = _atlas_chart_layout_add_text (self, label, h->column_size, FALSE, &self->style.foreground,
                                             cx, y, 0.5, 0, h->column_label_h, TRUE);
+      else if (h->wrapped)
+        box = _atlas_chart_layout_add_wrapped_text (self, label, h->column_size, &self->style.foreground,
+                                                    cx, y, h->cell_w * 0.95);
       else
         box = _atlas_chart_layout_add_text (self, label, h->column_size, FALSE, &self->style.foreground,
                                             cx, y, 0.5, 0, h->cell_w, FALSE);
       _atlas_chart_layout_add_mark (self, ATLAS_CHART_MARK_LEGEND, px + s * h->cell_w, box.y,
                                     h->cell_w, box.h, p, G_MAXUINT, s, 0, NAN,
-                                    _atlas_chart_model_dup_series_filter (self->model, s),
+                                    atlas_chart_model_dup_filter (self->model, p, G_MAXUINT, s),
                                     g_strdup_printf (_("Column: %s"),
                                                      atlas_chart_model_get_series_label (self->model, s)));
     }
@@ -233,6 +365,7 @@ _atlas_chart_layout_heatmap (AtlasChartLayout *self)
   h.bottom = MAX (self->height - h.margin - title_h - h.fs * 0.5 - h.column_label_h - h.fs * 0.3,
                   h.top + n_rows);
   h.cell_h = (h.bottom - h.top) / n_rows;
+  choose_cell_text (self, &h);
   label_size = MIN (label_size, MAX (h.cell_h * 0.7, 4.0));
 
   for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)

@@ -46,6 +46,8 @@ typedef struct
   double      max_width;       /* ellipsize beyond (0: no limit) */
   gboolean    vertical;        /* text read bottom to top */
   gboolean    gradient;        /* rect filled with the heatmap scale, left to right */
+  gboolean    wrap;            /* text wrapped at word boundaries to max_width, centred */
+  gboolean    halo;            /* text outlined in the background colour (over grid lines) */
 } Item;
 
 typedef struct
@@ -89,6 +91,24 @@ Box   _atlas_chart_layout_add_text  (AtlasChartLayout *self,
                                      double            ay,
                                      double            max_width,
                                      gboolean          vertical);
+/* Text wrapped at spaces within @width, lines centred, top centre at (cx, y).
+ * *n_lines receives the line count and *word_fits whether every word fits. */
+void  _atlas_chart_layout_measure_wrapped (AtlasChartLayout *self,
+                                           const char       *text,
+                                           double            size,
+                                           double            width,
+                                           double           *height,
+                                           int              *n_lines,
+                                           gboolean         *words_fit);
+Box   _atlas_chart_layout_add_wrapped_text (AtlasChartLayout *self,
+                                            const char       *text,
+                                            double            size,
+                                            const AtlasColor *color,
+                                            double            cx,
+                                            double            y,
+                                            double            width);
+/* Marks the last added text item to get a halo. */
+void  _atlas_chart_layout_halo_last (AtlasChartLayout *self);
 Item *_atlas_chart_layout_add_rect  (AtlasChartLayout *self,
                                      double            x,
                                      double            y,

@@ -73,13 +73,17 @@ _atlas_color_fade (const AtlasColor *color,
 /* Layout and drawing must measure alike: fixed resolution (user units are
  * points or pixels, never scaled by a DPI guess) and unhinted metrics, so
  * that text widths do not change between the measuring and drawing surface. */
+static Item *append_item (AtlasChartLayout *self,
+                          ItemKind          kind);
+
 static PangoLayout *
-create_text_layout (AtlasChartLayout *self,
-                    cairo_t          *cr,
-                    const char       *text,
-                    double            size,
-                    gboolean          bold,
-                    double            max_width)
+create_text_layout_full (AtlasChartLayout *self,
+                         cairo_t          *cr,
+                         const char       *text,
+                         double            size,
+                         gboolean          bold,
+                         double            max_width,
+                         gboolean          wrap)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoContext *context = pango_layout_get_context (layout);
@@ -90,6 +94,9 @@ create_text_layout (AtlasChartLayout *self,
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, options);
   pango_cairo_context_set_resolution (context, 72.0);
+  /* Unhinted metrics need unrounded positions, else small text gets uneven
+   * letter spacing on image surfaces ("M L library"). */
+  pango_context_set_round_glyph_positions (context, FALSE);
   pango_layout_context_changed (layout);
   cairo_font_options_destroy (options);
 
@@ -102,11 +109,83 @@ create_text_layout (AtlasChartLayout *self,
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
   if (max_width > 0)
+    pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
+  if (max_width > 0 && wrap)
     {
-      pango_layout_set_width (layout, (int)(max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
     }
+  else if (max_width > 0)
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   return layout;
+}
+
+static PangoLayout *
+create_text_layout (AtlasChartLayout *self,
+                    cairo_t          *cr,
+                    const char       *text,
+                    double            size,
+                    gboolean          bold,
+                    double            max_width)
+{
+  return create_text_layout_full (self, cr, text, size, bold, max_width, FALSE);
+}
+
+void
+_atlas_chart_layout_measure_wrapped (AtlasChartLayout *self,
+                                     const char       *text,
+                                     double            size,
+                                     double            width,
+                                     double           *height,
+                                     int              *n_lines,
+                                     gboolean         *words_fit)
+{
+  g_autoptr(PangoLayout) layout = create_text_layout_full (self, self->measure_cr, text, size, FALSE,
+                                                           width, TRUE);
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *height = (double)logical.height / PANGO_SCALE;
+  *n_lines = pango_layout_get_line_count (layout);
+  *words_fit = TRUE;
+  for (guint i = 0; words[i] != NULL && *words_fit; i++)
+    {
+      double w;
+
+      _atlas_chart_layout_measure (self, words[i], size, FALSE, 0, &w, NULL);
+      *words_fit = w <= width;
+    }
+}
+
+Box
+_atlas_chart_layout_add_wrapped_text (AtlasChartLayout *self,
+                                      const char       *text,
+                                      double            size,
+                                      const AtlasColor *color,
+                                      double            cx,
+                                      double            y,
+                                      double            width)
+{
+  Item *item;
+  double h;
+  int n_lines;
+  gboolean fit;
+  Box box;
+
+  _atlas_chart_layout_measure_wrapped (self, text, size, width, &h, &n_lines, &fit);
+  box = (Box) { cx - width / 2, y, width, h };
+  item = append_item (self, ITEM_TEXT);
+  item->x = box.x;
+  item->y = box.y;
+  item->w = box.w;
+  item->h = box.h;
+  item->text = g_strdup (text);
+  item->size = size;
+  item->fill = *color;
+  item->max_width = width;
+  item->wrap = TRUE;
+  return box;
 }
 
 void
@@ -176,6 +255,13 @@ _atlas_chart_layout_add_text (AtlasChartLayout *self,
   item->max_width = max_width;
   item->vertical = vertical;
   return box;
+}
+
+void
+_atlas_chart_layout_halo_last (AtlasChartLayout *self)
+{
+  if (self->items->len > 0)
+    g_array_index (self->items, Item, self->items->len - 1).halo = TRUE;
 }
 
 Item *
@@ -264,7 +350,8 @@ _atlas_chart_layout_series_look (AtlasChartLayout *self,
     }
   if (n_series == 1)
     {
-      atlas_chart_palette_color (4, fill);
+      /* blue on light backgrounds, sky blue on dark ones */
+      atlas_chart_palette_color (atlas_color_luminance (&self->style.background) < 0.3 ? 1 : 4, fill);
       *pattern = PATTERN_NONE;
       return;
     }
@@ -405,6 +492,30 @@ base_font_size (double width,
   return CLAMP (size, 6.0, 16.0) * (scale > 0 ? scale : 1.0);
 }
 
+static gboolean
+is_empty (AtlasChartModel *model)
+{
+  guint total = 0;
+
+  for (guint p = 0; p < atlas_chart_model_get_n_panels (model); p++)
+    for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
+      total += atlas_chart_model_get_row_total (model, p, r);
+  return total == 0;
+}
+
+/* Title and a sentence instead of empty axes. */
+static void
+layout_empty (AtlasChartLayout *self)
+{
+  double margin = self->font_size * 0.9;
+  double y = _atlas_chart_layout_header (self, margin);
+  AtlasColor muted = _atlas_color_fade (&self->style.foreground, 0.72);
+
+  _atlas_chart_layout_add_text (self, _("No crashes to show"), self->font_size * 1.1, FALSE, &muted,
+                                self->width / 2, (y + self->height) / 2, 0.5, 0.5,
+                                self->width - 2 * margin, FALSE);
+}
+
 AtlasChartLayout *
 atlas_chart_layout_new (AtlasChartModel       *model,
                         const AtlasChartStyle *style,
@@ -427,7 +538,9 @@ atlas_chart_layout_new (AtlasChartModel       *model,
   self->height = MAX (height, 1.0);
   self->font_size = base_font_size (self->width, self->height, style->font_scale);
   self->measure_cr = cr;
-  if (atlas_chart_model_get_shape (model) == ATLAS_CHART_SHAPE_HEATMAP)
+  if (is_empty (model))
+    layout_empty (self);
+  else if (atlas_chart_model_get_shape (model) == ATLAS_CHART_SHAPE_HEATMAP)
     _atlas_chart_layout_heatmap (self);
   else
     _atlas_chart_layout_bars (self);
@@ -559,7 +672,8 @@ draw_rect (AtlasChartLayout *self,
   cairo_new_path (cr);
   if (r.pattern != PATTERN_NONE && r.w > 0 && r.h > 0)
     draw_pattern (self, cr, &r);
-  if (r.stroke.alpha > 0 && r.line_width > 0 && r.w > 0 && r.h > 0)
+  /* A bar thinner than two outlines would be all outline. */
+  if (r.stroke.alpha > 0 && r.line_width > 0 && r.w > 2 * r.line_width && r.h > 2 * r.line_width)
     {
       double inset = r.line_width / 2;
 
@@ -594,8 +708,8 @@ draw_text (AtlasChartLayout *self,
            cairo_t          *cr,
            const Item       *item)
 {
-  g_autoptr(PangoLayout) layout = create_text_layout (self, cr, item->text, item->size,
-                                                      item->bold, item->max_width);
+  g_autoptr(PangoLayout) layout = create_text_layout_full (self, cr, item->text, item->size,
+                                                           item->bold, item->max_width, item->wrap);
 
   cairo_save (cr);
   set_color (cr, &item->fill);
@@ -606,6 +720,15 @@ draw_text (AtlasChartLayout *self,
     }
   else
     cairo_translate (cr, item->x, item->y);
+  if (item->halo && self->style.background.alpha > 0)
+    {
+      pango_cairo_layout_path (cr, layout);
+      set_color (cr, &self->style.background);
+      cairo_set_line_width (cr, item->size * 0.3);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      set_color (cr, &item->fill);
+    }
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 }

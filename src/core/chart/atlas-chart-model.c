@@ -374,9 +374,12 @@ setup_root_cause_detail (AtlasChartModel *self)
       if (totals[cause] > with_detail[cause])
         {
           AtlasFilter *filter = value_filter (ATLAS_FILTER_FIELD_ROOT_CAUSE, cause);
+          g_autofree char *label = NULL;
 
           atlas_filter_add_string (filter, ATLAS_FILTER_FIELD_ROOT_CAUSE_DETAIL, NULL);
-          add_entry (self->rows, cause_id, cause_label, filter, cause);
+          /* Translators: a root cause without a finer cause, "API misuse: not specified" */
+          label = cause == 0 ? g_strdup (cause_label) : g_strdup_printf (_("%s: not specified"), cause_label);
+          add_entry (self->rows, cause_id, label, filter, cause);
         }
     }
   add_single_series (self);
@@ -602,12 +605,16 @@ static char *
 make_subtitle (AtlasChartModel *self)
 {
   AtlasFilter *filter = atlas_chart_stats_get_filter (self->stats);
-  g_autofree char *crashes = _atlas_chart_format_count (atlas_chart_stats_get_n_crashes (self->stats));
-  g_autofree char *notebooks = _atlas_chart_format_count (atlas_chart_stats_get_n_notebooks (self->stats));
+  guint n_crashes = atlas_chart_stats_get_n_crashes (self->stats);
+  guint n_notebooks = atlas_chart_stats_get_n_notebooks (self->stats);
+  g_autofree char *crashes = _atlas_chart_format_count (n_crashes);
+  g_autofree char *notebooks = _atlas_chart_format_count (n_notebooks);
   GString *text = g_string_new (NULL);
 
-  /* Translators: chart subtitle, "n = 1,234 crashes in 567 notebooks" */
-  g_string_append_printf (text, _("n = %s crashes in %s notebooks"), crashes, notebooks);
+  /* Translators: chart subtitle, "n = 1,234 crashes" … */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "n = %s crash", "n = %s crashes", n_crashes), crashes);
+  /* Translators: … " in 567 notebooks" */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " in %s notebook", " in %s notebooks", n_notebooks), notebooks);
   for (guint f = 0; f < ATLAS_N_FILTER_FIELDS; f++)
     {
       g_autofree char *part = atlas_filter_describe_field (filter, f);
@@ -616,6 +623,33 @@ make_subtitle (AtlasChartModel *self)
         g_string_append_printf (text, " · %s", part);
     }
   return g_string_free (text, FALSE);
+}
+
+/* The library chart leaves out crashes with no library at fault ("none")
+ * or no label yet; a figure must say how many. */
+static void
+append_library_note (AtlasChartModel *self)
+{
+  GPtrArray *libraries = _atlas_chart_stats_get_libraries (self->stats);
+  guint left_out = counts_of (self)->library_unset[ATLAS_ALL_PLATFORMS];
+  g_autofree char *count = NULL;
+  char *subtitle;
+
+  for (guint i = 0; i < libraries->len; i++)
+    {
+      AtlasLibraryCount *library = g_ptr_array_index (libraries, i);
+
+      if (is_no_library (library->name))
+        left_out += library->crashes[ATLAS_ALL_PLATFORMS];
+    }
+  if (left_out == 0)
+    return;
+  count = _atlas_chart_format_count (left_out);
+  /* Translators: appended to the library chart's subtitle */
+  subtitle = g_strdup_printf (_("%s · %s without a library at fault or unclassified, not shown"),
+                              self->subtitle, count);
+  g_free (self->subtitle);
+  self->subtitle = subtitle;
 }
 
 AtlasChartModel *
@@ -669,6 +703,8 @@ atlas_chart_model_new (AtlasChartStats         *stats,
     }
   fill_numbers (self);
   self->subtitle = make_subtitle (self);
+  if (kind == ATLAS_CHART_KIND_LIBRARY)
+    append_library_note (self);
   return self;
 }
 

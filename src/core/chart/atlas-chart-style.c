@@ -69,7 +69,7 @@ atlas_chart_style_init_high_contrast (AtlasChartStyle *style)
   style->high_contrast = TRUE;
   set_hex (&style->foreground, 0x000000, 1.f);
   set_hex (&style->background, 0xffffff, 1.f);
-  set_hex (&style->grid, 0x000000, 0.45f);
+  set_hex (&style->grid, 0x000000, 0.3f);
   set_hex (&style->accent, 0x0b3d91, 1.f);
 }
 

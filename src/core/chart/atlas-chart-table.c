@@ -407,10 +407,13 @@ add_columns (AtlasChartTable *table,
 {
   AtlasChartShape shape = atlas_chart_model_get_shape (model);
   guint n_series = atlas_chart_model_get_n_series (model);
+  static const char *row_ids[ATLAS_N_CHART_KINDS] = {
+    "stage", "library", "root_cause", "crash_type", "root_cause", "root_cause",
+  };
 
   if (atlas_chart_model_get_n_panels (model) > 1)
     _atlas_chart_table_add_column (table, "platform", _("Platform"), ATLAS_CHART_COLUMN_TEXT);
-  _atlas_chart_table_add_column (table, atlas_chart_kind_to_string (atlas_chart_model_get_kind (model)),
+  _atlas_chart_table_add_column (table, row_ids[atlas_chart_model_get_kind (model)],
                                  atlas_chart_model_get_row_axis_label (model), ATLAS_CHART_COLUMN_TEXT);
   if (shape == ATLAS_CHART_SHAPE_GROUPED_BARS)
     {

@@ -248,7 +248,8 @@ rank_tokens (Clustering *c,
     }
   for (guint w = 0; w < n_words; w++)
     keys[w] = ((guint64)g_array_index (counts, guint, w) << 32) | w;
-  qsort (keys, n_words, sizeof (guint64), compare_guint64);
+  if (n_words > 0)
+    qsort (keys, n_words, sizeof (guint64), compare_guint64);
   for (guint r = 0; r < n_words; r++)
     rank[keys[r] & G_MAXUINT32] = r;
   for (guint s = 0; s < c->sets->len; s++)
@@ -257,7 +258,8 @@ rank_tokens (Clustering *c,
 
       for (guint k = 0; k < set->n; k++)
         set->tokens[k] = rank[set->tokens[k]];
-      qsort (set->tokens, set->n, sizeof (guint), compare_guint);
+      if (set->n > 1)
+        qsort (set->tokens, set->n, sizeof (guint), compare_guint);
     }
 }
 
@@ -315,7 +317,8 @@ join_similar (Clustering *c,
 
   for (guint s = 0; s < n_sets; s++)
     order[s] = s, stamp[s] = G_MAXUINT;
-  g_qsort_with_data (order, n_sets, sizeof (guint), compare_by_size, c->sets);
+  if (n_sets > 0)
+    g_qsort_with_data (order, n_sets, sizeof (guint), compare_by_size, c->sets);
   for (guint o = 0; o < n_sets; o++)
     {
       guint s = order[o];
@@ -400,7 +403,8 @@ number_clusters (Clustering *c,
   for (guint s = 0; s < n_sets; s++)
     if (groups[s].size > 0)
       groups[n] = groups[s], groups[n++].root = s;
-  qsort (groups, n, sizeof (Group), compare_groups);
+  if (n > 0)
+    qsort (groups, n, sizeof (Group), compare_groups);
   for (guint k = 0; k < n; k++)
     number[groups[k].root] = k;
   for (guint i = 0; i < n_messages; i++)

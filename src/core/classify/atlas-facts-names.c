@@ -189,7 +189,7 @@ _atlas_facts_add_name_facts (AtlasFacts    *facts,
   const char *name = facts->missing_name;
 
   add_alias_facts (facts, rules, notebook);
-  if (name_called (facts->code, name))
+  if (name_called (facts->code, name) || name_called (facts->raise_code, name))
     facts->facts |= ATLAS_FACT_NAME_CALLED;
   if (g_ascii_isupper (name[0]))
     facts->facts |= ATLAS_FACT_NAME_CAPITALIZED;
@@ -197,4 +197,35 @@ _atlas_facts_add_name_facts (AtlasFacts    *facts,
     facts->facts |= ATLAS_FACT_NAME_SIMILAR;
   if (notebook != NULL)
     add_definition_facts (facts, notebook, crash);
+}
+
+/* Dropping, popping, deleting or one-hot encoding a column removes it: run
+ * that cell (or the one that crashed, below its crashing line) a second time
+ * and the column is gone. */
+void
+_atlas_facts_add_key_facts (AtlasFacts    *facts,
+                            AtlasNotebook *notebook)
+{
+  g_autofree char *key = g_regex_escape_string (facts->missing_key, -1);
+  g_autofree char *pattern =
+    g_strdup_printf ("(?:\\b(?:drop|pop|get_dummies|del)\\b[^\\n]*|\\bdel\\s+\\w+\\[)['\"]%s['\"]", key);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  guint n = notebook ? atlas_notebook_get_n_cells (notebook) : 0;
+
+  if (regex == NULL)
+    return;
+  if (n == 0 && g_regex_match (regex, facts->cell_source, 0, NULL))
+    facts->facts |= ATLAS_FACT_KEY_REMOVED;
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasCell *cell = atlas_notebook_get_cell (notebook, i);
+
+      if (cell->kind == ATLAS_CELL_CODE && g_regex_match (regex, cell->source, 0, NULL))
+        {
+          facts->facts |= ATLAS_FACT_KEY_REMOVED;
+          g_free (facts->name_evidence);
+          facts->name_evidence = g_strdup_printf ("column “%s” removed in cell %u", facts->missing_key, i);
+          return;
+        }
+    }
 }

@@ -15,6 +15,9 @@ void    _atlas_facts_add_name_facts     (AtlasFacts    *facts,
                                          AtlasRuleSet  *rules,
                                          AtlasNotebook *notebook,
                                          AtlasCrash    *crash);
+/* Facts about facts->missing_key: does the notebook remove that column. */
+void    _atlas_facts_add_key_facts      (AtlasFacts    *facts,
+                                         AtlasNotebook *notebook);
 GRegex *_atlas_facts_identifier_regex   (void);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ static const struct { const char *name; AtlasFact fact; } fact_names[] = {
   { "first-run", ATLAS_FACT_FIRST_RUN },
   { "name-is-ml", ATLAS_FACT_NAME_IS_ML },
   { "imports-ml", ATLAS_FACT_IMPORTS_ML },
+  { "key-removed", ATLAS_FACT_KEY_REMOVED },
 };
 
 gboolean
@@ -56,6 +57,7 @@ typedef enum
   RE_MISSING_NAME,  /* the name a NameError or UnboundLocalError is about */
   RE_IDENTIFIER,
   RE_MISSING_MODULE,
+  RE_MISSING_KEY,
   N_RE
 } SharedRegex;
 
@@ -67,6 +69,7 @@ static const char * const shared_patterns[N_RE] = {
   "(?:name|variable) '([A-Za-z_][A-Za-z0-9_]*)'(?: is not defined| referenced before| where it)",
   "[A-Za-z_][A-Za-z0-9_]*",
   "(?:No module named|cannot import name '[^']*' from) '([A-Za-z_][A-Za-z0-9_]*)",
+  "^\\W*'([^']{1,200})'",
 };
 
 static GRegex *
@@ -249,6 +252,27 @@ find_code (AtlasCrash     *crash,
   return single_line (source);
 }
 
+/* The last user-code line before the exception: inside a function defined
+ * in another cell when the crashing line called one. */
+static char *
+find_raise_code (AtlasTraceback *traceback,
+                 const char     *text)
+{
+  const AtlasFrame *frame = traceback ? atlas_traceback_get_user_frame (traceback) : NULL;
+  g_autoptr(GMatchInfo) info = NULL;
+  char *last = NULL;
+
+  if (frame != NULL && frame->code != NULL)
+    return g_strdup (frame->code);
+  g_regex_match (shared_regex (RE_ARROW), text, 0, &info);
+  for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      g_free (last);
+      last = g_match_info_fetch (info, 1);
+    }
+  return last;
+}
+
 /* The package a called dotted name belongs to, through the notebook's
  * imports, then the usual aliases. */
 static char *
@@ -364,6 +388,7 @@ atlas_facts_init (AtlasFacts    *facts,
 
   collect_frames (facts, rules, traceback);
   facts->code = find_code (crash, traceback, facts->text);
+  facts->raise_code = find_raise_code (traceback, facts->text);
   collect_calls (rules, notebook, facts->code, facts->calls, facts->call_packages);
   collect_calls (rules, notebook, facts->cell_source, facts->cell_calls, facts->cell_call_packages);
   if (facts->frame_packages->len > 0)
@@ -385,6 +410,9 @@ atlas_facts_init (AtlasFacts    *facts,
   if (facts->missing_name != NULL)
     _atlas_facts_add_name_facts (facts, rules, notebook, crash);
   facts->missing_module = match_group (RE_MISSING_MODULE, facts->evalue);
+  if (g_str_equal (facts->ename, "KeyError")
+      && (facts->missing_key = match_group (RE_MISSING_KEY, facts->evalue)) != NULL)
+    _atlas_facts_add_key_facts (facts, notebook);
   if (facts->missing_module != NULL && facts->name_package == NULL)
     {
       const char *alias = atlas_rule_set_lookup_alias (rules, facts->missing_module);
@@ -402,6 +430,7 @@ void
 atlas_facts_clear (AtlasFacts *facts)
 {
   g_free (facts->code);
+  g_free (facts->raise_code);
   g_ptr_array_unref (facts->calls);
   g_ptr_array_unref (facts->call_packages);
   g_ptr_array_unref (facts->cell_calls);
@@ -410,6 +439,7 @@ atlas_facts_clear (AtlasFacts *facts)
   g_free (facts->raised_in);
   g_free (facts->missing_name);
   g_free (facts->missing_module);
+  g_free (facts->missing_key);
   g_free (facts->name_package);
   g_free (facts->name_evidence);
 }

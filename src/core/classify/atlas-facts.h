@@ -35,6 +35,7 @@ typedef enum
   ATLAS_FACT_FIRST_RUN           = 1 << 15, /* the crashing cell ran first (count 1, fresh kernel) */
   ATLAS_FACT_NAME_IS_ML          = 1 << 16, /* the missing name or module is an ML package's */
   ATLAS_FACT_IMPORTS_ML          = 1 << 17, /* the notebook or cell imports an ML package */
+  ATLAS_FACT_KEY_REMOVED         = 1 << 18, /* the missing key is dropped/popped/deleted by the notebook's code */
 } AtlasFact;
 
 /* Parses "whole-notebook" and friends; FALSE for unknown names. */
@@ -48,6 +49,7 @@ typedef struct
   const char  *evalue;
   const char  *text;            /* traceback, ANSI removed ("" when none) */
   char        *code;            /* crashing line, or NULL */
+  char        *raise_code;      /* the innermost user line of the traceback (in a function the cell called), or NULL */
   const char  *cell_source;     /* "" when unknown */
   const char  *heading;         /* or NULL */
   const char  *platform;
@@ -58,6 +60,7 @@ typedef struct
   GPtrArray   *frame_packages;  /* char*: library packages, outermost frame first */
   char        *raised_in;       /* innermost library package, or NULL */
   char        *missing_name;    /* NameError/… name, or NULL */
+  char        *missing_key;     /* the key a KeyError names, or NULL */
   char        *missing_module;  /* ModuleNotFoundError/ImportError module, or NULL */
   char        *name_package;    /* the package the missing name stands for, or NULL */
   char        *name_evidence;   /* where it is defined ("cell 7, below"), or NULL */

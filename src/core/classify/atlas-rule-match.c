@@ -189,6 +189,8 @@ match_facts (const AtlasRule  *rule,
         return FALSE;
       note (match, "%s%s", want ? "" : "not ", rule->lists[which][i]);
     }
+  if (want && match != NULL && facts->missing_name == NULL && facts->name_evidence != NULL)
+    note (match, "%s", facts->name_evidence);
   if (want && match != NULL && facts->missing_name != NULL)
     note (match, "name “%s”%s%s", facts->missing_name,
           facts->name_evidence ? " " : "", facts->name_evidence ? facts->name_evidence : "");
@@ -243,7 +245,7 @@ first_ml (AtlasRuleSet *rules,
 }
 
 /* set-library = $raised-in | $frame | $ml-frame | $call | $ml-call | $name
- * | $message | a package. */
+ * | $message | $ml-message | a package. */
 static const char *
 library_value (const AtlasRule  *rule,
                AtlasRuleSet     *rules,
@@ -266,10 +268,16 @@ library_value (const AtlasRule  *rule,
     return facts->call_packages->len ? g_ptr_array_index (facts->call_packages, 0) : NULL;
   if (g_str_equal (v, "$name"))
     return facts->name_package;
-  if (g_str_equal (v, "$message") && match->captured != NULL && match->captured[0] != '\0')
+  if (g_str_has_prefix (v, "$") && g_str_has_suffix (v, "message")
+      && match->captured != NULL && match->captured[0] != '\0')
     {
+      const char *package;
+
       match->captured[strcspn (match->captured, ".")] = '\0';
-      return atlas_rule_set_map_package (rules, match->captured);
+      package = atlas_rule_set_map_package (rules, match->captured);
+      if (g_str_equal (v, "$ml-message") && !atlas_rule_set_is_ml_package (rules, package))
+        return NULL;
+      return package;
     }
   return NULL;
 }

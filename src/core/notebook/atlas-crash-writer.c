@@ -308,9 +308,13 @@ print_dimension (AtlasCrashWriter *self,
                  AtlasDimension    dimension)
 {
   g_autoptr(GArray) entries = sorted_entries (self->by_label[dimension]);
+  int id_width = 8;
 
   if (entries->len == 0)
     return;
+
+  for (guint i = 0; i < entries->len && i < 15; i++)
+    id_width = MAX (id_width, (int)strlen (g_array_index (entries, Entry, i).key));
 
   fprintf (self->stream, "\n%s\n", atlas_dimension_display_name (dimension));
   for (guint i = 0; i < entries->len && i < 15; i++)
@@ -322,7 +326,7 @@ print_dimension (AtlasCrashWriter *self,
 
       if (atlas_dimension_value_from_id (dimension, id, &value))
         name = atlas_dimension_value_name (dimension, value);
-      fprintf (self->stream, "  %-8s %-28s %7u  %5.1f%%\n", id, name ? name : "",
+      fprintf (self->stream, "  %-*s %-28s %7u  %5.1f%%\n", id_width, id, name ? name : "",
                e->tally->count, 100.0 * e->tally->count / MAX (self->n_crashes, 1));
     }
 }
@@ -358,7 +362,9 @@ print_summary (AtlasCrashWriter *self)
   for (guint i = 0; i < clusters->len && i < 15; i++)
     {
       const Entry *e = &g_array_index (clusters, Entry, i);
-      g_autofree char *example = shorten (e->tally->example ? e->tally->example : "", 70);
+      const char *message = e->tally->example != NULL && e->tally->example[0] != '\0'
+                            ? e->tally->example : _("(empty message)");
+      g_autofree char *example = shorten (message, 70);
 
       fprintf (out, "  #%-5d %7u  %s\n", GPOINTER_TO_INT (e->key) - 1, e->tally->count, example);
     }

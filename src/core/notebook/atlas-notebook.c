@@ -144,7 +144,8 @@ collect_imports (AtlasNotebook *self)
     {
       const AtlasCell *cell = g_ptr_array_index (self->cells, i);
 
-      if (cell->kind == ATLAS_CELL_CODE)
+      /* Tokenizing is the dearest part of reading; most cells import nothing. */
+      if (cell->kind == ATLAS_CELL_CODE && strstr (cell->source, "import") != NULL)
         atlas_python_scan_imports (cell->source, i, self->imports);
     }
 
@@ -390,7 +391,9 @@ _atlas_notebook_finish (AtlasNotebook *self)
   g_assert (ATLAS_IS_NOTEBOOK (self));
 
   collect_imports (self);
-  collect_names (self);
+  /* Only the classification of a crash asks which cell defines what. */
+  if (self->crashes->len > 0)
+    collect_names (self);
   collect_headings (self);
   collect_order_anomalies (self);
 

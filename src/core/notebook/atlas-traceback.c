@@ -227,6 +227,21 @@ find_packages_dir (const char *file)
   return found;
 }
 
+/* Spark ships its Python packages as zips on the path:
+ * "/opt/spark/python/lib/pyspark.zip/pyspark/sql/utils.py",
+ * ".../py4j-0.10.9-src.zip/py4j/protocol.py". */
+static const char *
+find_zip_dir (const char *file)
+{
+  const char *found = NULL;
+
+  for (const char *p = file; (p = find_next (p, ".zip")) != NULL; p++)
+    if (is_separator (p[4]))
+      found = p + 5;
+
+  return found;
+}
+
 /* Fills package and module_path from the path inside site-packages:
  * "pandas/core/frame.py" → "pandas", "pandas.core.frame";
  * "six.py" → "six"; "foo-1.2-py3.7.egg/foo/bar.py" → "foo", "foo.bar";
@@ -291,6 +306,8 @@ classify_file (AtlasFrame *frame)
     }
 
   inner = find_packages_dir (frame->file);
+  if (inner == NULL)
+    inner = find_zip_dir (frame->file);
   if (inner != NULL && set_library_module (frame, inner))
     return;
 

@@ -1,0 +1,122 @@
+/* atlas-cli-export.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-cli-export"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "atlas-cli.h"
+#include "atlas-crash-writer.h"
+#include "atlas-store.h"
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("crash-atlas export: %s\n", message);
+  g_printerr (_("Run “crash-atlas export --help” for the options.\n"));
+  return ATLAS_CLI_EXIT_USAGE;
+}
+
+/* Crashes come in notebook order, so each notebook's run of n_crashes
+ * follows it, as `scan` prints them. */
+static void
+write_corpus (AtlasCorpus      *corpus,
+              AtlasCrashWriter *writer)
+{
+  guint next = 0;
+
+  for (guint n = 0; n < atlas_corpus_get_n_notebooks (corpus); n++)
+    {
+      const AtlasNotebookInfo *info = atlas_corpus_get_notebook (corpus, n);
+
+      atlas_crash_writer_add_notebook (writer, info);
+      for (guint i = 0; i < info->n_crashes && next < atlas_corpus_get_n_crashes (corpus); i++)
+        atlas_crash_writer_add_crash (writer, atlas_corpus_get_crash (corpus, next++));
+    }
+}
+
+static int
+export_to (AtlasCorpus      *corpus,
+           AtlasCrashFormat  format,
+           const char       *output_path)
+{
+  g_autoptr(AtlasCrashWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  FILE *stream = stdout;
+  int status = ATLAS_CLI_EXIT_OK;
+
+  if (output_path != NULL && (stream = g_fopen (output_path, "w")) == NULL)
+    {
+      int saved = errno;
+
+      g_printerr ("crash-atlas: %s: %s\n", output_path, g_strerror (saved));
+      return ATLAS_CLI_EXIT_USAGE;
+    }
+  writer = atlas_crash_writer_new (stream, format);
+  write_corpus (corpus, writer);
+  if (!atlas_crash_writer_finish (writer, &error))
+    {
+      g_printerr ("crash-atlas: %s\n", error->message);
+      status = ATLAS_CLI_EXIT_PARTIAL;
+    }
+  if (stream != stdout && fclose (stream) != 0)
+    {
+      g_printerr ("crash-atlas: %s: %s\n", output_path, g_strerror (errno));
+      status = ATLAS_CLI_EXIT_PARTIAL;
+    }
+  return status;
+}
+
+int
+atlas_cli_export (int    argc,
+                  char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output_path = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 'd', 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("The corpus file to read"), "FILE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("Output format: jsonl (default), csv or summary"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
+      N_("Write to FILE instead of standard output"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("— print the crashes of a corpus file"));
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(AtlasCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasCrashFormat format = ATLAS_CRASH_FORMAT_JSONL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Prints the crashes stored in a corpus file (made by “crash-atlas scan --db”)\n"
+      "as “crash-atlas scan” prints them, in the order they were added."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (db_path == NULL)
+    return usage_error (_("--db FILE is required"));
+  if (argc > 1)
+    return usage_error (_("unexpected arguments"));
+  if (format_name != NULL && !atlas_crash_format_from_string (format_name, &format))
+    return usage_error (_("--format must be jsonl, csv or summary"));
+
+  if ((store = atlas_store_open_existing (db_path, &error)) == NULL ||
+      (corpus = atlas_store_load_corpus (store, NULL, &error)) == NULL)
+    {
+      g_printerr ("crash-atlas: %s\n", error->message);
+      return ATLAS_CLI_EXIT_USAGE;
+    }
+  return export_to (corpus, format, output_path);
+}

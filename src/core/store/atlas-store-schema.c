@@ -1,0 +1,156 @@
+/* atlas-store-schema.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-store-private.h"
+
+/* Version 1: notebooks (with what the cell view needs: their cells), crashes
+ * with their tracebacks, labels, evidence and clusters. A notebook is unique
+ * by its content hash; a crash by its notebook and its place among the
+ * notebook's crashes, so a repeated import cannot add it twice. */
+const char *const _atlas_store_schema_v1 =
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ");"
+  "CREATE TABLE notebook ("
+  "  id INTEGER PRIMARY KEY,"
+  "  location TEXT NOT NULL,"
+  "  url TEXT,"
+  "  platform TEXT NOT NULL,"
+  "  status INTEGER NOT NULL,"
+  "  message TEXT,"
+  "  content_hash TEXT UNIQUE,"
+  "  size INTEGER NOT NULL,"
+  "  imported_at INTEGER NOT NULL,"
+  "  nbformat INTEGER NOT NULL,"
+  "  nbformat_minor INTEGER NOT NULL,"
+  "  language TEXT,"
+  "  papermill INTEGER NOT NULL,"
+  "  packages TEXT NOT NULL,"
+  "  n_cells INTEGER NOT NULL,"
+  "  n_crashes INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE cell ("
+  "  notebook_id INTEGER NOT NULL REFERENCES notebook (id) ON DELETE CASCADE,"
+  "  idx INTEGER NOT NULL,"
+  "  kind INTEGER NOT NULL,"
+  "  source TEXT NOT NULL,"
+  "  execution_count INTEGER NOT NULL,"
+  "  n_outputs INTEGER NOT NULL,"
+  "  flags INTEGER NOT NULL,"
+  "  PRIMARY KEY (notebook_id, idx)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE crash ("
+  "  id INTEGER PRIMARY KEY,"
+  "  notebook_id INTEGER NOT NULL REFERENCES notebook (id) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL,"
+  "  cell INTEGER NOT NULL,"
+  "  execution_count INTEGER NOT NULL,"
+  "  ename TEXT NOT NULL,"
+  "  evalue TEXT NOT NULL,"
+  "  line INTEGER NOT NULL,"
+  "  crash_type TEXT,"
+  "  root_cause TEXT,"
+  "  root_cause_detail TEXT,"
+  "  ml_bug TEXT,"
+  "  stage TEXT,"
+  "  library TEXT,"
+  "  evidence_crash_type TEXT,"
+  "  evidence_root_cause TEXT,"
+  "  evidence_ml_bug TEXT,"
+  "  evidence_stage TEXT,"
+  "  evidence_library TEXT,"
+  "  cluster INTEGER,"
+  "  UNIQUE (notebook_id, seq)"
+  ");"
+  /* Tracebacks are long and only the cell view and re-classification read
+   * them: apart, they keep the crash table small to load. */
+  "CREATE TABLE crash_traceback ("
+  "  crash_id INTEGER PRIMARY KEY REFERENCES crash (id) ON DELETE CASCADE,"
+  "  raw TEXT NOT NULL"
+  ");";
+
+/* Version 2: each crash records the rules version that labelled it (so a
+ * partly re-classified corpus says which labels are stale), and notebooks
+ * are found by location for the cell view. */
+static const char *const schema_v2 =
+  "ALTER TABLE crash ADD COLUMN rules_version TEXT;"
+  "CREATE INDEX notebook_location ON notebook (location);";
+
+/* migrations[v] brings version v to v + 1. */
+static const char *const *const migrations[] = {
+  &_atlas_store_schema_v1,
+  &schema_v2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATLAS_STORE_SCHEMA_VERSION);
+
+static gboolean
+read_version (sqlite3     *db,
+              const char  *path,
+              guint       *version,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *version = (guint)sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return _atlas_store_db_error (db, rc, path, error);
+  return TRUE;
+}
+
+static gboolean
+migrate_in_transaction (sqlite3     *db,
+                        const char  *path,
+                        GError     **error)
+{
+  g_autofree char *set_version = NULL;
+  guint version = 0;
+
+  /* Another connection may have migrated while this one waited for the lock. */
+  if (!read_version (db, path, &version, error))
+    return FALSE;
+  if (version >= ATLAS_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  for (guint v = version; v < ATLAS_STORE_SCHEMA_VERSION; v++)
+    {
+      g_debug ("%s: migrating schema %u to %u", path, v, v + 1);
+      if (!_atlas_store_db_exec (db, *migrations[v], path, error))
+        return FALSE;
+    }
+
+  set_version = g_strdup_printf ("PRAGMA application_id=%d; PRAGMA user_version=%d;",
+                                 (int)ATLAS_STORE_APPLICATION_ID, ATLAS_STORE_SCHEMA_VERSION);
+  return _atlas_store_db_exec (db, set_version, path, error);
+}
+
+gboolean
+_atlas_store_schema_upgrade (sqlite3     *db,
+                             guint        from_version,
+                             const char  *path,
+                             GError     **error)
+{
+  g_return_val_if_fail (from_version < ATLAS_STORE_SCHEMA_VERSION, FALSE);
+
+  if (!_atlas_store_db_exec (db, "BEGIN IMMEDIATE", path, error))
+    return FALSE;
+  if (!migrate_in_transaction (db, path, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return _atlas_store_db_exec (db, "COMMIT", path, error);
+}

@@ -1,0 +1,132 @@
+/* atlas-store.h
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-classifier.h"
+#include "atlas-corpus.h"
+#include "atlas-notebook.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_STORE_ERROR (atlas_store_error_quark ())
+
+typedef enum
+{
+  ATLAS_STORE_ERROR_NOT_A_CORPUS = 1,  /* not SQLite, or SQLite of another application */
+  ATLAS_STORE_ERROR_CORRUPT,           /* a corpus file that fails its checks */
+  ATLAS_STORE_ERROR_TOO_NEW,           /* written by a newer Crash Atlas */
+  ATLAS_STORE_ERROR_DISK_FULL,         /* nothing committed is lost */
+  ATLAS_STORE_ERROR_BUSY,              /* another process held the file too long */
+  ATLAS_STORE_ERROR_NOT_FOUND,         /* no such notebook in the corpus */
+  ATLAS_STORE_ERROR_FAILED,            /* any other SQLite or I/O error */
+} AtlasStoreError;
+
+GQuark atlas_store_error_quark (void);
+
+/* "CrAt": PRAGMA application_id of every corpus file. */
+#define ATLAS_STORE_APPLICATION_ID 0x43724174
+/* PRAGMA user_version this code writes; older files are migrated on open. */
+#define ATLAS_STORE_SCHEMA_VERSION 2
+
+#define ATLAS_TYPE_STORE (atlas_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasStore, atlas_store, ATLAS, STORE, GObject)
+
+/* A corpus file (SQLite, WAL). Opening creates @path if it does not exist,
+ * migrates an older schema, and refuses, without writing a byte, a file that
+ * is not a corpus. Several stores (windows, processes) may share one file.
+ *
+ * Writes go through a writer thread in batched transactions: a notebook and
+ * its cells and crashes are committed together or not at all. Every other
+ * call runs on the caller's thread with its own connection, and WAL lets it
+ * read while the writer writes. */
+AtlasStore    *atlas_store_open                (const char       *path,
+                                                GError          **error);
+/* The same, but fails with G_IO_ERROR_NOT_FOUND when @path does not exist. */
+AtlasStore    *atlas_store_open_existing       (const char       *path,
+                                                GError          **error);
+const char    *atlas_store_get_path            (AtlasStore       *self);
+guint          atlas_store_get_schema_version  (AtlasStore       *self);
+
+/* The content hashes already stored (a set of lower-case hex SHA-256). */
+GHashTable    *atlas_store_dup_content_hashes  (AtlasStore       *self,
+                                                GError          **error);
+
+/* Queues @notebook (read with ATLAS_READ_CONTENT_HASH, its crashes labelled
+ * or not) for the writer thread; a notebook whose hash is stored is skipped.
+ * @rules_version names the rules behind the labels (or NULL). Blocks only
+ * when the writer is far behind. Errors surface in flush or close. */
+void           atlas_store_add_notebook        (AtlasStore       *self,
+                                                AtlasNotebook    *notebook,
+                                                const char       *rules_version);
+/* Waits until everything queued so far is committed. FALSE with the
+ * writer's first error (e.g. ATLAS_STORE_ERROR_DISK_FULL); what was
+ * committed before it stays. */
+gboolean       atlas_store_flush               (AtlasStore       *self,
+                                                GError          **error);
+/* Flushes and stops the writer; the store then only reads. */
+gboolean       atlas_store_close               (AtlasStore       *self,
+                                                GError          **error);
+
+/* Recomputes the message clusters over every stored crash (cluster ids
+ * depend on the whole corpus, so they are redone after an import). */
+gboolean       atlas_store_update_clusters     (AtlasStore       *self,
+                                                GError          **error);
+
+/* Number of notebooks whose added crashes this store committed. */
+guint          atlas_store_get_n_added         (AtlasStore       *self);
+guint          atlas_store_get_n_skipped       (AtlasStore       *self);
+
+/* Every notebook and crash, in the order they were added, with labels and
+ * clusters but without cells and tracebacks (see load_notebook). */
+AtlasCorpus   *atlas_store_load_corpus         (AtlasStore       *self,
+                                                GCancellable     *cancellable,
+                                                GError          **error);
+/* The same on a worker thread with its own connection. */
+void           atlas_store_load_corpus_async   (AtlasStore          *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+AtlasCorpus   *atlas_store_load_corpus_finish  (AtlasStore       *self,
+                                                GAsyncResult     *result,
+                                                GError          **error);
+
+/* Rebuilds a notebook from what the store holds (cells, crashes with their
+ * tracebacks and labels), without its original file. The latest import of
+ * @location wins. */
+AtlasNotebook *atlas_store_load_notebook       (AtlasStore       *self,
+                                                const char       *location,
+                                                GError          **error);
+
+/* Labels again, with @classifier, the stored crashes that other rules (or
+ * none) labelled, from the stored cells and tracebacks: no notebook is
+ * re-read. Commits every few hundred notebooks, so an interrupted run is
+ * resumed by the next. @n_relabelled (optional) receives the number of
+ * notebooks done. Clusters do not depend on labels and stay. */
+gboolean       atlas_store_reclassify          (AtlasStore       *self,
+                                                AtlasClassifier  *classifier,
+                                                guint            *n_relabelled,
+                                                GCancellable     *cancellable,
+                                                GError          **error);
+
+/* The rules version of the latest labels, or NULL. */
+char          *atlas_store_dup_rules_version   (AtlasStore       *self,
+                                                GError          **error);
+
+/* Flushes, then writes a compact copy of the corpus to @dest_path, which
+ * must not exist (the app's Save As). The store stays on its own file. */
+gboolean       atlas_store_save_as             (AtlasStore       *self,
+                                                const char       *dest_path,
+                                                GError          **error);
+
+/* Runs SQLite's full integrity check. */
+gboolean       atlas_store_check               (AtlasStore       *self,
+                                                GError          **error);
+
+G_END_DECLS

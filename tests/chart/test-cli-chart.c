@@ -1,0 +1,326 @@
+/* test-cli-chart.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE  /* memmem */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+/* End-to-end checks of `crash-atlas chart` on notebooks written into a
+ * temporary folder; the binary is $CRASH_ATLAS. */
+
+static const char *crash_atlas;
+
+static guint32
+be32 (const guint8 *p)
+{
+  return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
+}
+
+
+#define ERROR_OUTPUT(ename, evalue) \
+  "{\"output_type\": \"error\", \"ename\": \"" ename "\", \"evalue\": \"" evalue "\", \"traceback\": []}"
+#define CODE_CELL(n, source, outputs) \
+  "{\"cell_type\": \"code\", \"execution_count\": " #n ", \"metadata\": {}, \"source\": \"" source \
+  "\", \"outputs\": [" outputs "]}"
+#define NOTEBOOK(cells) "{\"nbformat\": 4, \"nbformat_minor\": 4, \"metadata\": {}, \"cells\": [" cells "]}"
+
+typedef struct
+{
+  char *dir;
+  char *notebooks;
+} Fixture;
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Three crashes in two notebooks, and a notebook without any. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("atlas-cli-chart-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->notebooks = g_build_filename (f->dir, "notebooks", NULL);
+  g_mkdir (f->notebooks, 0755);
+  write_file (f->notebooks, "a.ipynb",
+              NOTEBOOK (CODE_CELL (1, "import pandas as pd\\ndf = pd.read_csv('x.csv')",
+                                   ERROR_OUTPUT ("FileNotFoundError", "No such file: x.csv")) ","
+                        CODE_CELL (2, "print(y)", ERROR_OUTPUT ("NameError", "name 'y' is not defined"))));
+  write_file (f->notebooks, "b.ipynb",
+              NOTEBOOK (CODE_CELL (1, "import numpy as np\\nnp.zeros(3) + np.zeros(4)",
+                                   ERROR_OUTPUT ("ValueError", "operands could not be broadcast together"))));
+  write_file (f->notebooks, "clean.ipynb", NOTEBOOK (CODE_CELL (1, "1 + 1", "")));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->notebooks);
+}
+
+/* Runs crash-atlas chart ARGS…; returns the exit status. */
+static int
+run_chart (char       **out_stderr,
+           const char  *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *)crash_atlas);
+  g_ptr_array_add (argv, (char *)"chart");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (out_stderr != NULL)
+    *out_stderr = g_steal_pointer (&err);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static char *
+read_output (Fixture    *f,
+             const char *name,
+             gsize      *len)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, len, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_pdf_size (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "stage.pdf", NULL);
+  g_autofree char *pdf = NULL;
+  const char *box;
+  double x0, y0, x1, y1;
+  gsize len;
+
+  g_assert_cmpint (run_chart (NULL, "--kind", "stage", "--width-cm", "12", "--height-cm", "8",
+                              "--output", out, f->notebooks, NULL), ==, 0);
+  pdf = read_output (f, "stage.pdf", &len);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  box = memmem (pdf, len, "/MediaBox [", 11);
+  g_assert_nonnull (box);
+  g_assert_cmpint (sscanf (box, "/MediaBox [ %lf %lf %lf %lf ]", &x0, &y0, &x1, &y1), ==, 4);
+  g_assert_cmpfloat_with_epsilon (x1, 12 / 2.54 * 72, 1e-4);
+  g_assert_cmpfloat_with_epsilon (y1, 8 / 2.54 * 72, 1e-4);
+}
+
+static void
+test_png_size (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "types.png", NULL);
+  g_autofree char *png = NULL;
+  const guint8 *p;
+  gsize len;
+
+  g_assert_cmpint (run_chart (NULL, "--kind", "crash-type", "--by-platform", "--width-in", "4", "--height-in", "3",
+                              "--dpi", "150", "-o", out, f->notebooks, NULL), ==, 0);
+  png = read_output (f, "types.png", &len);
+  p = (const guint8 *)png;
+  g_assert_cmpmem (p, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint (be32 (p + 16), ==, 600);
+  g_assert_cmpuint (be32 (p + 20), ==, 450);
+  g_assert_cmpmem (p + 8 + 25 + 4, 4, "pHYs", 4);
+}
+
+static void
+test_svg_size_and_title (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "heat.svg", NULL);
+  g_autofree char *svg = NULL;
+  const char *w;
+  double width, height;
+  gsize len;
+
+  g_assert_cmpint (run_chart (NULL, "--kind", "cause-by-type", "--width-mm", "100", "--height-mm", "60",
+                              "--style", "dark", "--title", "<b>&%s</b>", "-o", out, f->notebooks, NULL), ==, 0);
+  svg = read_output (f, "heat.svg", &len);
+  w = strstr (svg, "width=\"");
+  g_assert_nonnull (w);
+  g_assert_cmpint (sscanf (w, "width=\"%lfpt\" height=\"%lfpt\"", &width, &height), ==, 2);
+  g_assert_cmpfloat_with_epsilon (width, 100 / 25.4 * 72, 1e-4);
+  g_assert_cmpfloat_with_epsilon (height, 60 / 25.4 * 72, 1e-4);
+  g_assert_nonnull (strstr (svg, "<title>&lt;b&gt;&amp;%s&lt;/b&gt;</title>"));
+}
+
+/* The CSV's totals add up to the crashes of the folder, whatever labels
+ * the classifier gives them. */
+static void
+test_csv_numbers (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "stage.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+  guint total_column = G_MAXUINT, total = 0;
+  gsize len;
+
+  g_assert_cmpint (run_chart (NULL, "--kind", "stage", "-o", out, f->notebooks, NULL), ==, 0);
+  csv = read_output (f, "stage.csv", &len);
+  lines = g_strsplit (csv, "\r\n", -1);
+  header = g_strsplit (lines[0], ",", -1);
+  g_assert_cmpstr (header[0], ==, "stage");
+  for (guint i = 0; header[i] != NULL; i++)
+    if (g_strcmp0 (header[i], "total") == 0)
+      total_column = i;
+  g_assert_cmpuint (total_column, !=, G_MAXUINT);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+
+      total += (guint)g_ascii_strtoull (cells[total_column], NULL, 10);
+    }
+  g_assert_cmpuint (total, ==, 3);
+}
+
+/* The command classifies: a NameError of a plain variable is counted as
+ * "variable not found", not left unclassified. */
+static void
+test_classified (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "types.csv", NULL);
+  g_autofree char *csv = NULL;
+  gsize len;
+
+  g_assert_cmpint (run_chart (NULL, "--kind", "crash-type", "-o", out, f->notebooks, NULL), ==, 0);
+  csv = read_output (f, "types.csv", &len);
+  g_assert_true (g_str_has_prefix (csv, "crash_type,total,total_percent\r\n"));
+  g_assert_nonnull (strstr (csv, "\r\nvariable not found,1,33.3\r\n"));
+  g_assert_null (strstr (csv, "unclassified"));
+}
+
+static void
+test_unreadable_inputs (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "partial.pdf", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *pdf = NULL;
+  gsize len;
+
+  write_file (f->notebooks, "broken.ipynb", "{ this is not json");
+  g_assert_cmpint (run_chart (&err, "--kind", "library", "-o", out, f->notebooks, missing, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "broken.ipynb"));
+  g_assert_nonnull (strstr (err, missing));
+  /* the readable notebooks are still charted */
+  pdf = read_output (f, "partial.pdf", &len);
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+}
+
+static void
+test_unwritable_output (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (f->dir, "no-such-dir", "chart.png", NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_chart (&err, "--kind", "stage", "-o", out, f->notebooks, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, out));
+}
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "x.pdf", NULL);
+  g_autofree char *jpg = g_build_filename (f->dir, "x.jpg", NULL);
+
+  g_assert_cmpint (run_chart (NULL, "--kind", "pie", "-o", pdf, f->notebooks, NULL), ==, 2);
+  g_assert_cmpint (run_chart (NULL, "--kind", "stage", f->notebooks, NULL), ==, 2);
+  g_assert_cmpint (run_chart (NULL, "--kind", "stage", "-o", jpg, f->notebooks, NULL), ==, 2);
+  g_assert_cmpint (run_chart (NULL, "--kind", "stage", "-o", pdf, NULL), ==, 2);
+  g_assert_cmpint (run_chart (NULL, "--kind", "stage", "--width-cm", "10", "--width-in", "4", "-o", pdf,
+                              f->notebooks, NULL), ==, 2);
+  g_assert_cmpint (run_chart (NULL, "--kind", "stage", "--dpi", "0.5", "-o", pdf, f->notebooks, NULL), ==, 2);
+  g_assert_cmpint (run_chart (NULL, "--kind", "stage", "--platform", "myspace", "-o", pdf, f->notebooks, NULL), ==, 2);
+  g_assert_cmpint (run_chart (NULL, "--kind", "stage", "--style", "neon", "-o", pdf, f->notebooks, NULL), ==, 2);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  crash_atlas = g_getenv ("CRASH_ATLAS");
+  if (crash_atlas == NULL || !g_file_test (crash_atlas, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_printerr ("CRASH_ATLAS does not point to the crash-atlas binary; skipping\n");
+      return 77;
+    }
+
+  g_test_add ("/Atlas/Chart/cli/pdf-size", Fixture, NULL, fixture_set_up, test_pdf_size, fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/png-size", Fixture, NULL, fixture_set_up, test_png_size, fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/svg-size-and-title", Fixture, NULL, fixture_set_up, test_svg_size_and_title,
+              fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/csv-numbers", Fixture, NULL, fixture_set_up, test_csv_numbers, fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/classified", Fixture, NULL, fixture_set_up, test_classified, fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/unreadable-inputs", Fixture, NULL, fixture_set_up, test_unreadable_inputs,
+              fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/unwritable-output", Fixture, NULL, fixture_set_up, test_unwritable_output,
+              fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
+
+  return g_test_run ();
+}
