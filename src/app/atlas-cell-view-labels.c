@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "atlas-cell-view-private.h"
@@ -80,6 +81,28 @@ grid_label (const char *text,
   return label;
 }
 
+/* Evidence reads "rule …: facts — explanation". The explanation is for
+ * people and comes first; the rule and its facts follow, smaller, for
+ * whoever wants to disagree with the label. */
+static GtkWidget *
+evidence_box (const char *evidence)
+{
+  const char *dash = strstr (evidence, " \u2014 ");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *rule = NULL;
+
+  if (dash == NULL)
+    {
+      gtk_box_append (GTK_BOX (box), grid_label (evidence, NULL, TRUE));
+      return box;
+    }
+  rule = g_strndup (evidence, dash - evidence);
+  gtk_box_append (GTK_BOX (box), grid_label (dash + strlen (" \u2014 "), NULL, TRUE));
+  gtk_box_append (GTK_BOX (box), grid_label (rule, "caption", TRUE));
+  gtk_widget_add_css_class (gtk_widget_get_last_child (box), "dim-label");
+  return box;
+}
+
 void
 _atlas_cell_view_show_labels (GtkGrid    *grid,
                               AtlasCrash *crash)
@@ -100,6 +123,6 @@ _atlas_cell_view_show_labels (GtkGrid    *grid,
                        0, (int)i * 2, 1, 1);
       gtk_grid_attach (grid, grid_label (value, "heading", TRUE), 1, (int)i * 2, 1, 1);
       if (evidence != NULL)
-        gtk_grid_attach (grid, grid_label (evidence, NULL, TRUE), 1, (int)i * 2 + 1, 1, 1);
+        gtk_grid_attach (grid, evidence_box (evidence), 1, (int)i * 2 + 1, 1, 1);
     }
 }
