@@ -11,79 +11,273 @@
 #include <glib/gi18n.h>
 
 #include "atlas-demo.h"
-#include "atlas-scanner.h"
-#include "atlas-window.h"
+#include "atlas-window-private.h"
 
-struct _AtlasWindow
-{
-  AdwApplicationWindow  parent_instance;
+/* Charts and the groups view follow the filtered set at most this often:
+ * re-aggregating per notebook would waste frames. While a scan streams in,
+ * less often, so the scan and the window share the machine. */
+#define REFRESH_INTERVAL_MS 150
+#define REFRESH_INTERVAL_SCANNING_MS 500
 
-  AdwStatusPage        *status_page;
-  GCancellable         *cancellable;
-};
+#define SCHEMA_ID "io.github.crashatlas.CrashAtlas"
+#define MAX_RECENT 8
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
 
-typedef struct
+void
+_atlas_window_show_error (AtlasWindow *self,
+                          const char  *message)
 {
-  guint n_notebooks;
-  guint n_crashes;
-} DemoCount;
+  /* libadwaita 1.2 always reads a toast's title as markup, and error text
+   * may quote a file name or a notebook's content: escape it. */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
-static void
-count_result_cb (AtlasScanResult *result,
-                 gpointer         user_data)
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
 {
-  DemoCount *count = user_data;
+  AtlasWindow *self = user_data;
 
-  if (result->notebook == NULL)
-    return;
-  count->n_notebooks++;
-  count->n_crashes += atlas_notebook_get_crashes (result->notebook)->len;
+  gint64 start = g_get_monotonic_time ();
+
+  self->refresh_id = 0;
+  atlas_chart_page_refresh (self->chart_page);
+  self->refresh_cost_ms = (g_get_monotonic_time () - start) / 1000;
+  if (!atlas_corpus_loader_get_running (self->loader))
+    atlas_cluster_list_set_crashes (self->cluster_list, G_LIST_MODEL (self->filtered));
+  return G_SOURCE_REMOVE;
 }
 
 static void
-count_demo_worker (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+queue_refresh (AtlasWindow *self)
 {
-  g_autofree char *dir = atlas_demo_find_dir ();
-  g_autoptr(AtlasScanner) scanner = atlas_scanner_new (0);
-  g_autoptr(GError) error = NULL;
-  DemoCount *count = g_new0 (DemoCount, 1);
+  guint interval = REFRESH_INTERVAL_MS;
 
-  if (!atlas_scanner_add_path (scanner, dir, &error) ||
-      !atlas_scanner_run (scanner, count_result_cb, count, cancellable, &error))
-    {
-      g_free (count);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_task_return_pointer (task, count, g_free);
+  /* Recounting a study-scale corpus takes a while: while a scan streams
+   * in, keep it to a fifth of the main thread's time at most. */
+  if (atlas_corpus_loader_get_running (self->loader))
+    interval = MAX (REFRESH_INTERVAL_SCANNING_MS, 5 * self->refresh_cost_ms);
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (interval, refresh_cb, self);
 }
 
 static void
-count_demo_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+update_progress (AtlasWindow *self)
+{
+  guint done = atlas_corpus_loader_get_n_done (self->loader);
+  guint total = atlas_corpus_loader_get_n_total (self->loader);
+  guint crashes = atlas_corpus_loader_get_n_crashes (self->loader);
+  g_autofree char *notebooks = NULL;
+  g_autofree char *text = NULL;
+
+  notebooks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u notebook", "%u of %u notebooks", total),
+                               done, total);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u crash", "%s, %u crashes", crashes),
+                          notebooks, crashes);
+  gtk_label_set_text (self->progress_label, text);
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, (double)done / total);
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+  gtk_revealer_set_reveal_child (self->progress_revealer, atlas_corpus_loader_get_running (self->loader));
+}
+
+static void
+update_subtitle (AtlasWindow *self)
+{
+  g_autofree char *text = NULL;
+  guint n_notebooks = atlas_corpus_get_n_notebooks (self->corpus);
+  guint n_crashes = atlas_corpus_get_n_crashes (self->corpus);
+  g_autofree char *notebooks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u notebook", "%u notebooks",
+                                                             n_notebooks), n_notebooks);
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u crash", "%s, %u crashes", n_crashes),
+                          notebooks, n_crashes);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, text);
+}
+
+static void
+corpus_changed_cb (AtlasWindow *self)
+{
+  update_subtitle (self);
+  queue_refresh (self);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   g_autoptr(AtlasWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree DemoCount *count = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autofree char *text = NULL;
 
-  if (count == NULL)
+  if (!atlas_corpus_loader_load_finish (ATLAS_CORPUS_LOADER (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_status_page_set_description (self->status_page, error->message);
-      return;
+        _atlas_window_show_error (self, error->message);
     }
+  else if (atlas_corpus_loader_get_n_failed (self->loader) > 0)
+    {
+      guint n = atlas_corpus_loader_get_n_failed (self->loader);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u notebook could not be read",
+                                                            "%u notebooks could not be read", n), n);
+      _atlas_window_show_error (self, text);
+    }
+  update_progress (self);
+  _atlas_window_actions_update (self);
+  queue_refresh (self);
+}
 
-  text = g_strdup_printf (_("The demo corpus holds %u crashes in %u notebooks."),
-                          count->n_crashes, count->n_notebooks);
-  adw_status_page_set_description (self->status_page, text);
+static void
+remember_recent (AtlasWindow        *self,
+                 const char * const *paths)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) old = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *key = NULL;
+  guint n = 1;
+
+  if (self->settings == NULL || paths[0] == NULL)
+    return;
+  /* A corpus is remembered by its first path; several files open as one. */
+  key = g_strjoinv ("\n", (char **)paths);
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, key);
+  old = g_settings_get_strv (self->settings, "recent-corpora");
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    if (g_strcmp0 (old[i], key) != 0)
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-corpora", (const char * const *)recent);
+  _atlas_window_update_recent_menu (self);
+}
+
+static void
+open_paths (AtlasWindow        *self,
+            const char * const *paths)
+{
+  g_strfreev (self->paths);
+  self->paths = g_strdupv ((char **)paths);
+  atlas_cell_view_set_crash (self->cell_view, NULL);
+  atlas_filter_clear (self->filter);
+  atlas_corpus_loader_load_async (self->loader, paths, self->cancellable, load_cb, g_object_ref (self));
+  update_progress (self);
+  _atlas_window_actions_update (self);
+}
+
+void
+atlas_window_open_paths (AtlasWindow        *self,
+                         const char * const *paths)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL && paths[0] != NULL);
+
+  open_paths (self, paths);
+  remember_recent (self, paths);
+}
+
+void
+atlas_window_open_demo (AtlasWindow *self)
+{
+  g_autofree char *dir = atlas_demo_find_dir ();
+  const char *paths[] = { dir, NULL };
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  /* The demo is always at hand in the menu: not a recent corpus. */
+  open_paths (self, paths);
+}
+
+void
+_atlas_window_open_recent (AtlasWindow *self,
+                           const char  *key)
+{
+  g_auto(GStrv) paths = g_strsplit (key, "\n", -1);
+
+  atlas_window_open_paths (self, (const char * const *)paths);
+}
+
+AtlasCorpus *
+atlas_window_get_corpus (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->corpus;
+}
+
+gboolean
+atlas_window_get_busy (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  return atlas_corpus_loader_get_running (self->loader);
+}
+
+void
+_atlas_window_activate_mark (AtlasWindow *self,
+                             AtlasFilter *mark_filter)
+{
+  atlas_filter_intersect (self->filter, mark_filter);
+  adw_view_stack_set_visible_child_name (self->view_stack, "crashes");
+  /* The chart that had the focus is hidden now: the crashes take it. */
+  atlas_crash_list_focus_rows (self->crash_list);
+}
+
+static void
+selected_crash_cb (AtlasWindow *self)
+{
+  AtlasCrash *crash = atlas_crash_list_get_selected_crash (self->crash_list);
+
+  atlas_cell_view_set_crash (self->cell_view, crash);
+  /* Only a folded leaflet needs to move; unfolded, moving would take the
+   * focus away from the list. */
+  if (crash != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->cell_view));
+}
+
+static void
+cluster_activated_cb (AtlasWindow *self,
+                      int          cluster)
+{
+  g_autoptr(AtlasFilter) mark_filter = atlas_filter_new ();
+
+  /* A group replaces the group asked for before, not narrows it to nothing. */
+  atlas_filter_clear_field (self->filter, ATLAS_FILTER_FIELD_CLUSTER);
+  atlas_filter_add_value (mark_filter, ATLAS_FILTER_FIELD_CLUSTER, cluster);
+  _atlas_window_activate_mark (self, mark_filter);
+}
+
+static void
+chart_mark_activated_cb (AtlasWindow    *self,
+                         AtlasFilter    *mark_filter,
+                         AtlasChartPage *page)
+{
+  _atlas_window_activate_mark (self, mark_filter);
+}
+
+static gboolean
+atlas_window_close_request (GtkWindow *window)
+{
+  AtlasWindow *self = ATLAS_WINDOW (window);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
 }
 
 static void
@@ -92,10 +286,29 @@ atlas_window_dispose (GObject *object)
   AtlasWindow *self = (AtlasWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->loader != NULL)
+    atlas_corpus_loader_cancel (self->loader);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->list_filter);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->loader);
+  g_clear_object (&self->corpus);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
+}
+
+static void
+atlas_window_finalize (GObject *object)
+{
+  AtlasWindow *self = (AtlasWindow *)object;
+
+  g_strfreev (self->paths);
+
+  G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
 }
 
 static void
@@ -105,22 +318,101 @@ atlas_window_class_init (AtlasWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = atlas_window_dispose;
+  object_class->finalize = atlas_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = atlas_window_close_request;
+
+  g_type_ensure (ATLAS_TYPE_FILTER_BAR);
+  g_type_ensure (ATLAS_TYPE_CRASH_LIST);
+  g_type_ensure (ATLAS_TYPE_CELL_VIEW);
+  g_type_ensure (ATLAS_TYPE_CLUSTER_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, crash_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, cell_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, cluster_list);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, recent_section);
+  gtk_widget_class_bind_template_callback (widget_class, selected_crash_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cluster_activated_cb);
+
+  _atlas_window_class_actions_init (klass);
+}
+
+static GSettings *
+maybe_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* An uninstalled build run without GSETTINGS_SCHEMA_DIR has no schema:
+   * work without remembering rather than abort. */
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE)))
+    return NULL;
+  return g_settings_new (SCHEMA_ID);
+}
+
+static void
+setup_models (AtlasWindow *self)
+{
+  self->corpus = atlas_corpus_new ();
+  self->loader = atlas_corpus_loader_new (self->corpus);
+  self->filter = atlas_filter_new ();
+  self->list_filter = atlas_crash_filter_new (self->filter);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->corpus)),
+                                              g_object_ref (GTK_FILTER (self->list_filter)));
+  atlas_filter_bar_set_filter (self->filter_bar, self->filter);
+  atlas_crash_list_set_model (self->crash_list, G_LIST_MODEL (self->filtered));
+
+  self->chart_page = ATLAS_CHART_PAGE (atlas_chart_page_new ());
+  atlas_chart_page_set_corpus (self->chart_page, self->corpus, self->filter);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->chart_page), TRUE);
+  gtk_box_append (self->charts_box, GTK_WIDGET (self->chart_page));
+  g_signal_connect_object (self->chart_page, "mark-activated",
+                           G_CALLBACK (chart_mark_activated_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->corpus, "notify::n-notebooks",
+                           G_CALLBACK (update_subtitle), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->loader, "notify",
+                           G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "changed",
+                           G_CALLBACK (_atlas_window_actions_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "changed",
+                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
 }
 
 static void
 atlas_window_init (AtlasWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, count_demo_cb, g_object_ref (self));
-  g_task_set_source_tag (task, atlas_window_init);
-  g_task_run_in_thread (task, count_demo_worker);
+  self->settings = maybe_settings ();
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  setup_models (self);
+  /* Keyboard users start on the chart: arrows move between its marks. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (atlas_chart_page_get_chart_view (self->chart_page)));
+  _atlas_window_dnd_init (self);
+  _atlas_window_update_recent_menu (self);
+  _atlas_window_actions_update (self);
+  update_subtitle (self);
 }
 
 AtlasWindow *

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "atlas-application.h"
+#include "atlas-corpus.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, AdwApplicationWindow)
 
-AtlasWindow *atlas_window_new (AtlasApplication *application);
+AtlasWindow *atlas_window_new          (AtlasApplication   *application);
+
+/* Replaces what is shown with the notebooks in @paths (files and folders),
+ * scanned in the background. */
+void         atlas_window_open_paths   (AtlasWindow        *self,
+                                        const char * const *paths);
+/* Opens the bundled demo corpus. */
+void         atlas_window_open_demo    (AtlasWindow        *self);
+AtlasCorpus *atlas_window_get_corpus   (AtlasWindow        *self);
+/* TRUE while a scan runs. */
+gboolean     atlas_window_get_busy     (AtlasWindow        *self);
 
 G_END_DECLS

@@ -1,0 +1,226 @@
+/* atlas-cell-view-traceback.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-cell-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "atlas-ansi.h"
+#include "atlas-cell-view-private.h"
+
+/* The 16 ANSI colours, tuned to stay readable on the light and the dark
+ * background (IPython mostly uses red, green, cyan and yellow). */
+static const char *ansi_light[16] = {
+  "#241f31", "#c01c28", "#26a269", "#a2734c", "#1a5fb4", "#813d9c", "#0e7f86", "#5e5c64",
+  "#5e5c64", "#e01b24", "#2ec27e", "#9c6e03", "#3584e4", "#9141ac", "#1a8a93", "#241f31",
+};
+static const char *ansi_dark[16] = {
+  "#9a9996", "#ff7b63", "#8ff0a4", "#f8e45c", "#99c1f1", "#dc8add", "#93ddc2", "#deddda",
+  "#9a9996", "#ff7b63", "#8ff0a4", "#f9f06b", "#99c1f1", "#dc8add", "#93ddc2", "#ffffff",
+};
+
+static void
+xterm_colour (int    index,
+              char   buf[8])
+{
+  int r, g, b;
+
+  if (index >= 232)
+    {
+      r = g = b = 8 + (index - 232) * 10;
+    }
+  else
+    {
+      int i = index - 16;
+      r = (i / 36) ? 55 + (i / 36) * 40 : 0;
+      g = ((i / 6) % 6) ? 55 + ((i / 6) % 6) * 40 : 0;
+      b = (i % 6) ? 55 + (i % 6) * 40 : 0;
+    }
+  g_snprintf (buf, 8, "#%02x%02x%02x", r, g, b);
+}
+
+static GtkTextTag *
+colour_tag (GtkTextBuffer *buffer,
+            int            colour,
+            gboolean       background)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  g_autofree char *name = g_strdup_printf ("ansi-%s-%d-%d", background ? "bg" : "fg", colour, dark);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
+  char buf[8];
+  const char *spec = buf;
+
+  if (tag != NULL)
+    return tag;
+  if (colour < 16)
+    spec = (dark ? ansi_dark : ansi_light)[colour];
+  else
+    xterm_colour (colour, buf);
+  return gtk_text_buffer_create_tag (buffer, name, background ? "background" : "foreground",
+                                     spec, NULL);
+}
+
+static GtkTextTag *
+flag_tag (GtkTextBuffer  *buffer,
+          AtlasAnsiFlags  flag)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  const char *name = flag == ATLAS_ANSI_BOLD ? "ansi-bold"
+                     : flag == ATLAS_ANSI_ITALIC ? "ansi-italic" : "ansi-underline";
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
+
+  if (tag != NULL)
+    return tag;
+  if (flag == ATLAS_ANSI_BOLD)
+    return gtk_text_buffer_create_tag (buffer, name, "weight", PANGO_WEIGHT_BOLD, NULL);
+  if (flag == ATLAS_ANSI_ITALIC)
+    return gtk_text_buffer_create_tag (buffer, name, "style", PANGO_STYLE_ITALIC, NULL);
+  return gtk_text_buffer_create_tag (buffer, name, "underline", PANGO_UNDERLINE_SINGLE, NULL);
+}
+
+static void
+apply_run (GtkTextBuffer      *buffer,
+           const char         *text,
+           const AtlasAnsiRun *run)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                      (int)g_utf8_pointer_to_offset (text, text + run->start));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                      (int)g_utf8_pointer_to_offset (text, text + run->end));
+  if (run->fg >= 0 && run->fg < 256)
+    gtk_text_buffer_apply_tag (buffer, colour_tag (buffer, run->fg, FALSE), &start, &end);
+  if (run->bg >= 0 && run->bg < 256)
+    gtk_text_buffer_apply_tag (buffer, colour_tag (buffer, run->bg, TRUE), &start, &end);
+  for (AtlasAnsiFlags f = ATLAS_ANSI_BOLD; f <= ATLAS_ANSI_UNDERLINE; f <<= 1)
+    if (run->flags & f)
+      gtk_text_buffer_apply_tag (buffer, flag_tag (buffer, f), &start, &end);
+}
+
+void
+_atlas_text_view_set_ansi (GtkTextView *view,
+                           const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(GArray) runs = NULL;
+  g_autofree char *plain = atlas_ansi_parse (text != NULL ? text : "", &runs);
+
+  GtkTextTag *base = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "base");
+  GtkTextIter start, end;
+
+  /* Inserted as text: a traceback's "<b>" stays "<b>". */
+  gtk_text_buffer_set_text (buffer, plain, -1);
+  /* Code wraps at any character, but a hyphen there would look like code. */
+  if (base == NULL)
+    base = gtk_text_buffer_create_tag (buffer, "base", "insert-hyphens", FALSE, NULL);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_apply_tag (buffer, base, &start, &end);
+  for (guint i = 0; runs != NULL && i < runs->len; i++)
+    apply_run (buffer, plain, &g_array_index (runs, AtlasAnsiRun, i));
+}
+
+static char *
+describe_frame (const AtlasFrame *frame)
+{
+  const char *where = frame->module_path != NULL ? frame->module_path : frame->file;
+  const char *function = frame->function != NULL ? frame->function : "?";
+
+  if (frame->line > 0)
+    return g_strdup_printf (_("%s, line %d, in %s"), where ? where : "?", frame->line, function);
+  return g_strdup_printf (_("%s, in %s"), where ? where : "?", function);
+}
+
+static GtkWidget *
+frame_row (const AtlasFrame *frame)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *title = describe_frame (frame);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (frame->code != NULL)
+    {
+      GtkWidget *code = gtk_label_new (NULL);
+
+      gtk_label_set_text (GTK_LABEL (code), frame->code);
+      gtk_label_set_xalign (GTK_LABEL (code), 0);
+      gtk_label_set_selectable (GTK_LABEL (code), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (code), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (code), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_margin_start (code, 18);
+      gtk_widget_add_css_class (code, "monospace");
+      gtk_box_append (GTK_BOX (box), code);
+    }
+  return box;
+}
+
+static GtkWidget *
+caption (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption-heading");
+  return label;
+}
+
+void
+_atlas_cell_view_show_traceback (GtkTextView    *view,
+                                 GtkBox         *frames_box,
+                                 AtlasTraceback *traceback)
+{
+  const AtlasFrame *user;
+  GtkWidget *child, *library_box;
+  guint n_library = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (frames_box))))
+    gtk_box_remove (frames_box, child);
+  _atlas_text_view_set_ansi (view, traceback != NULL ? atlas_traceback_get_raw (traceback) : "");
+  if (traceback == NULL)
+    return;
+
+  /* The user's frame first: that is where a student can change something. */
+  if ((user = atlas_traceback_get_user_frame (traceback)) != NULL)
+    {
+      gtk_box_append (frames_box, caption (_("Your code")));
+      gtk_box_append (frames_box, frame_row (user));
+    }
+
+  library_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  for (guint i = 0; i < atlas_traceback_get_n_frames (traceback); i++)
+    {
+      const AtlasFrame *frame = atlas_traceback_get_frame (traceback, i);
+
+      if (frame == user)
+        continue;
+      gtk_box_append (GTK_BOX (library_box), frame_row (frame));
+      n_library++;
+    }
+  if (n_library > 0)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more frame (library and other code)",
+                                                             "%u more frames (library and other code)", n_library),
+                                                n_library);
+      GtkWidget *expander = gtk_expander_new (title);
+
+      gtk_widget_set_margin_start (library_box, 12);
+      gtk_widget_set_margin_top (library_box, 6);
+      gtk_expander_set_child (GTK_EXPANDER (expander), library_box);
+      gtk_box_append (frames_box, expander);
+    }
+  else
+    g_object_ref_sink (library_box), g_object_unref (library_box);
+}

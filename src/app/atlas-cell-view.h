@@ -1,0 +1,35 @@
+/* atlas-cell-view.h
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-crash.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_CELL_VIEW (atlas_cell_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasCellView, atlas_cell_view, ATLAS, CELL_VIEW, GtkWidget)
+
+/* One crash in its notebook: the cells around the crashing one, its code
+ * with the crashing line marked, the traceback in its colours, the five
+ * labels with their evidence and a link to the source. */
+GtkWidget  *atlas_cell_view_new             (void);
+void        atlas_cell_view_set_crash       (AtlasCellView *self,
+                                             AtlasCrash    *crash);
+AtlasCrash *atlas_cell_view_get_crash       (AtlasCellView *self);
+
+/* For tests: the crashing cell's code as shown, and the 1-based line that
+ * carries the crash mark (0 if none). */
+char       *atlas_cell_view_dup_code        (AtlasCellView *self);
+guint       atlas_cell_view_get_marked_line (AtlasCellView *self);
+guint       atlas_cell_view_get_blob_line (AtlasCellView *self);
+/* TRUE while the notebook around the crash is being read. */
+gboolean    atlas_cell_view_get_loading     (AtlasCellView *self);
+
+G_END_DECLS

@@ -1,0 +1,579 @@
+/* atlas-corpus-loader.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-corpus-loader"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-classifier.h"
+#include "atlas-cluster.h"
+#include "atlas-corpus-loader.h"
+#include "atlas-scanner.h"
+
+/* How often the main thread takes the results the worker queued: often
+ * enough to look live, rarely enough that lists and charts update in
+ * batches rather than per notebook. */
+#define DRAIN_INTERVAL_MS 50
+
+struct _AtlasCorpusLoader
+{
+  GObject       parent_instance;
+
+  AtlasCorpus  *corpus;
+  GCancellable *cancellable;   /* of the load in progress, or NULL */
+  GTask        *task;          /* the caller's task of the load in progress */
+  guint         drain_id;
+
+  guint         n_done;
+  guint         n_total;
+  guint         n_crashes;
+  guint         n_failed;
+};
+
+enum {
+  PROP_0,
+  PROP_RUNNING,
+  PROP_N_DONE,
+  PROP_N_TOTAL,
+  PROP_N_CRASHES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (AtlasCorpusLoader, atlas_corpus_loader, G_TYPE_OBJECT)
+
+/* What the worker hands over for one notebook. */
+typedef struct
+{
+  AtlasNotebookInfo *info;
+  GPtrArray         *crashes;
+  gboolean           failed;
+} LoadedNotebook;
+
+static void
+loaded_notebook_free (LoadedNotebook *loaded)
+{
+  g_clear_pointer (&loaded->info, atlas_notebook_info_free);
+  g_clear_pointer (&loaded->crashes, g_ptr_array_unref);
+  g_free (loaded);
+}
+
+/* The worker's state: owned copies only, shared with the main thread
+ * through the queue and the atomic counters. */
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  char           **paths;
+  GAsyncQueue     *queue;          /* LoadedNotebook* */
+  GPtrArray       *crashes;        /* every crash, for clustering */
+  guint           *clusters;       /* result of clustering, or NULL */
+  guint            n_clusters;
+  int              n_total;        /* atomic */
+  AtlasPlatform    platform;       /* of the scanner running */
+  GCancellable    *caller_cancellable;  /* main thread only */
+  gulong           chain_id;
+} LoadState;
+
+static LoadState *
+load_state_ref (LoadState *state)
+{
+  g_atomic_ref_count_inc (&state->ref_count);
+  return state;
+}
+
+static void
+load_state_unref (LoadState *state)
+{
+  if (!g_atomic_ref_count_dec (&state->ref_count))
+    return;
+  g_clear_object (&state->caller_cancellable);
+  g_strfreev (state->paths);
+  g_async_queue_unref (state->queue);
+  g_ptr_array_unref (state->crashes);
+  g_free (state->clusters);
+  g_free (state);
+}
+
+AtlasPlatform
+atlas_corpus_loader_guess_platform (const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, G_DIR_SEPARATOR_S, -1);
+  guint n = g_strv_length (parts);
+
+  /* The nearest such folder wins: github/mirror/kaggle/x.ipynb is Kaggle's. */
+  for (guint i = n; i > 0; i--)
+    {
+      if (g_ascii_strcasecmp (parts[i - 1], "kaggle") == 0)
+        return ATLAS_PLATFORM_KAGGLE;
+      if (g_ascii_strcasecmp (parts[i - 1], "github") == 0)
+        return ATLAS_PLATFORM_GITHUB;
+    }
+  return ATLAS_PLATFORM_LOCAL;
+}
+
+static int
+atlas_compare_paths (gconstpointer a,
+                     gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+static void
+classify_worker (AtlasNotebook *notebook,
+                 gpointer       user_data)
+{
+  atlas_classifier_classify_notebook (user_data, notebook);
+}
+
+static void
+scan_result_cb (AtlasScanResult *result,
+                gpointer         user_data)
+{
+  LoadState *state = user_data;
+  LoadedNotebook *loaded = g_new0 (LoadedNotebook, 1);
+  GPtrArray *crashes;
+
+  loaded->crashes = g_ptr_array_new_with_free_func (g_object_unref);
+  if (result->notebook == NULL)
+    {
+      loaded->failed = TRUE;
+      loaded->info = atlas_notebook_info_new_failed (result->location, state->platform,
+                                                     ATLAS_NOTEBOOK_STATUS_UNREADABLE,
+                                                     result->error->message);
+      g_async_queue_push (state->queue, loaded);
+      return;
+    }
+
+  loaded->info = atlas_notebook_info_new_from_notebook (result->notebook);
+  crashes = atlas_notebook_get_crashes (result->notebook);
+  for (guint i = 0; i < crashes->len; i++)
+    {
+      g_ptr_array_add (loaded->crashes, g_object_ref (g_ptr_array_index (crashes, i)));
+      g_ptr_array_add (state->crashes, g_object_ref (g_ptr_array_index (crashes, i)));
+    }
+  g_async_queue_push (state->queue, loaded);
+}
+
+/* A corpus folder holding "kaggle" and "github" folders (as the demo corpus
+ * does) is split into its children so each gets its own platform. */
+static gboolean
+has_platform_children (const char *path)
+{
+  g_autofree char *kaggle = g_build_filename (path, "kaggle", NULL);
+  g_autofree char *github = g_build_filename (path, "github", NULL);
+
+  return g_file_test (kaggle, G_FILE_TEST_IS_DIR) || g_file_test (github, G_FILE_TEST_IS_DIR);
+}
+
+static gboolean
+add_input (GPtrArray   *scanners,
+           const char  *path,
+           GError     **error)
+{
+  AtlasPlatform platform = atlas_corpus_loader_guess_platform (path);
+
+  return atlas_scanner_add_path (g_ptr_array_index (scanners, platform), path, error);
+}
+
+static gboolean
+add_children (GPtrArray   *scanners,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (dir)))
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_build_filename (path, name, NULL));
+  g_ptr_array_sort (names, (GCompareFunc)atlas_compare_paths);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *child = g_ptr_array_index (names, i);
+
+      if (!g_file_test (child, G_FILE_TEST_IS_DIR) && !g_str_has_suffix (child, ".ipynb"))
+        continue;
+      if (!add_input (scanners, child, NULL))
+        continue;  /* a folder without notebooks beside the corpus proper */
+    }
+  return TRUE;
+}
+
+/* One scanner per platform, since a scanner labels all its inputs alike. */
+static GPtrArray *
+make_scanners (LoadState        *state,
+               AtlasClassifier  *classifier,
+               GError          **error)
+{
+  g_autoptr(GPtrArray) scanners = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint p = 0; p < ATLAS_N_PLATFORMS; p++)
+    {
+      /* One core stays free for the window, so it never waits for the scan. */
+      AtlasScanner *scanner = atlas_scanner_new (MAX (1, (int)g_get_num_processors () - 1));
+
+      atlas_scanner_set_platform (scanner, p);
+      atlas_scanner_set_worker_func (scanner, classify_worker,
+                                     g_object_ref (classifier), g_object_unref);
+      g_ptr_array_add (scanners, scanner);
+    }
+  for (guint i = 0; state->paths[i] != NULL; i++)
+    {
+      const char *path = state->paths[i];
+      gboolean ok;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && has_platform_children (path))
+        ok = add_children (scanners, path, error);
+      else
+        ok = add_input (scanners, path, error);
+      if (!ok)
+        return NULL;
+    }
+  return g_steal_pointer (&scanners);
+}
+
+static void
+cluster_crashes (LoadState *state)
+{
+  g_autofree const char **messages = g_new (const char *, MAX (state->crashes->len, 1));
+
+  for (guint i = 0; i < state->crashes->len; i++)
+    messages[i] = atlas_crash_get_evalue (g_ptr_array_index (state->crashes, i));
+  state->clusters = atlas_cluster_messages (messages, state->crashes->len, &state->n_clusters);
+}
+
+static void
+load_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadState *state = task_data;
+  g_autoptr(AtlasClassifier) classifier = atlas_classifier_new ();
+  g_autoptr(GPtrArray) scanners = NULL;
+  g_autoptr(GError) error = NULL;
+  int total = 0;
+
+  if (!(scanners = make_scanners (state, classifier, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  for (guint p = 0; p < scanners->len; p++)
+    total += atlas_scanner_get_n_inputs (g_ptr_array_index (scanners, p));
+  g_atomic_int_set (&state->n_total, total);
+
+  for (guint p = 0; p < scanners->len; p++)
+    {
+      AtlasScanner *scanner = g_ptr_array_index (scanners, p);
+
+      if (atlas_scanner_get_n_inputs (scanner) == 0)
+        continue;
+      state->platform = p;
+      if (!atlas_scanner_run (scanner, scan_result_cb, state, cancellable, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  cluster_crashes (state);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_counts (AtlasCorpusLoader *self,
+            guint              n_done,
+            guint              n_total,
+            guint              n_crashes)
+{
+  if (self->n_done != n_done)
+    {
+      self->n_done = n_done;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
+    }
+  if (self->n_total != n_total)
+    {
+      self->n_total = n_total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+    }
+  if (self->n_crashes != n_crashes)
+    {
+      self->n_crashes = n_crashes;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CRASHES]);
+    }
+}
+
+/* Moves every queued notebook into the corpus. */
+static void
+drain_queue (AtlasCorpusLoader *self,
+             LoadState         *state)
+{
+  LoadedNotebook *loaded;
+  guint n_done = self->n_done, n_crashes = self->n_crashes;
+
+  while ((loaded = g_async_queue_try_pop (state->queue)))
+    {
+      n_done++;
+      n_crashes += loaded->crashes->len;
+      self->n_failed += loaded->failed;
+      atlas_corpus_add (self->corpus, g_steal_pointer (&loaded->info), loaded->crashes);
+      loaded_notebook_free (loaded);
+    }
+  set_counts (self, n_done, g_atomic_int_get (&state->n_total), n_crashes);
+}
+
+static gboolean
+drain_cb (gpointer user_data)
+{
+  AtlasCorpusLoader *self = user_data;
+
+  if (self->task != NULL)
+    drain_queue (self, g_task_get_task_data (self->task));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+apply_clusters (LoadState *state)
+{
+  if (state->clusters == NULL)
+    return;
+  for (guint i = 0; i < state->crashes->len; i++)
+    atlas_crash_set_cluster (g_ptr_array_index (state->crashes, i), (int)state->clusters[i]);
+}
+
+static void
+set_running_task (AtlasCorpusLoader *self,
+                  GTask             *task)
+{
+  gboolean was_running = self->task != NULL;
+
+  g_set_object (&self->task, task);
+  if (task == NULL)
+    {
+      g_clear_handle_id (&self->drain_id, g_source_remove);
+      g_clear_object (&self->cancellable);
+    }
+  else if (self->drain_id == 0)
+    self->drain_id = g_timeout_add (DRAIN_INTERVAL_MS, drain_cb, self);
+  if (was_running != (task != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  AtlasCorpusLoader *self = g_task_get_source_object (outer);
+  LoadState *state = g_task_get_task_data (outer);
+  g_autoptr(GError) error = NULL;
+
+  if (state->caller_cancellable != NULL)
+    g_cancellable_disconnect (state->caller_cancellable, state->chain_id);
+  /* A newer load replaced this one: it owns the corpus now. */
+  if (self->task == outer)
+    {
+      drain_queue (self, state);
+      if (g_task_propagate_boolean (G_TASK (result), &error))
+        apply_clusters (state);
+      set_running_task (self, NULL);
+    }
+  else
+    g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (error != NULL)
+    g_task_return_error (outer, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (outer, TRUE);
+}
+
+void
+atlas_corpus_loader_cancel (AtlasCorpusLoader *self)
+{
+  g_return_if_fail (ATLAS_IS_CORPUS_LOADER (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+chain_cancel_cb (GCancellable *outer,
+                 GCancellable *inner)
+{
+  g_cancellable_cancel (inner);
+}
+
+void
+atlas_corpus_loader_load_async (AtlasCorpusLoader   *self,
+                                const char * const  *paths,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) inner = NULL;
+  LoadState *state;
+
+  g_return_if_fail (ATLAS_IS_CORPUS_LOADER (self));
+  g_return_if_fail (paths != NULL);
+
+  atlas_corpus_loader_cancel (self);
+  atlas_corpus_clear (self->corpus);
+  self->n_failed = 0;
+  set_counts (self, 0, 0, 0);
+
+  state = g_new0 (LoadState, 1);
+  g_atomic_ref_count_init (&state->ref_count);
+  state->paths = g_strdupv ((char **)paths);
+  state->queue = g_async_queue_new_full ((GDestroyNotify)loaded_notebook_free);
+  state->crashes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, atlas_corpus_loader_load_async);
+  g_task_set_task_data (outer, load_state_ref (state), (GDestroyNotify)load_state_unref);
+
+  /* The worker gets its own cancellable so that cancel() and a new load stop
+   * it whatever the caller passed. */
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      state->caller_cancellable = g_object_ref (cancellable);
+      state->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (chain_cancel_cb),
+                                               g_object_ref (self->cancellable), g_object_unref);
+    }
+  set_running_task (self, outer);
+
+  inner = g_task_new (NULL, self->cancellable, load_done_cb, g_object_ref (outer));
+  g_task_set_source_tag (inner, load_worker);
+  g_task_set_task_data (inner, state, (GDestroyNotify)load_state_unref);
+  g_task_run_in_thread (inner, load_worker);
+}
+
+gboolean
+atlas_corpus_loader_load_finish (AtlasCorpusLoader  *self,
+                                 GAsyncResult       *result,
+                                 GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+atlas_corpus_loader_get_running (AtlasCorpusLoader *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CORPUS_LOADER (self), FALSE);
+  return self->task != NULL;
+}
+
+guint
+atlas_corpus_loader_get_n_done (AtlasCorpusLoader *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CORPUS_LOADER (self), 0);
+  return self->n_done;
+}
+
+guint
+atlas_corpus_loader_get_n_total (AtlasCorpusLoader *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CORPUS_LOADER (self), 0);
+  return self->n_total;
+}
+
+guint
+atlas_corpus_loader_get_n_crashes (AtlasCorpusLoader *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CORPUS_LOADER (self), 0);
+  return self->n_crashes;
+}
+
+guint
+atlas_corpus_loader_get_n_failed (AtlasCorpusLoader *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CORPUS_LOADER (self), 0);
+  return self->n_failed;
+}
+
+static void
+atlas_corpus_loader_dispose (GObject *object)
+{
+  AtlasCorpusLoader *self = (AtlasCorpusLoader *)object;
+
+  atlas_corpus_loader_cancel (self);
+  g_clear_handle_id (&self->drain_id, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->corpus);
+
+  G_OBJECT_CLASS (atlas_corpus_loader_parent_class)->dispose (object);
+}
+
+static void
+atlas_corpus_loader_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AtlasCorpusLoader *self = ATLAS_CORPUS_LOADER (object);
+
+  switch (prop_id)
+    {
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->task != NULL);
+      break;
+    case PROP_N_DONE:
+      g_value_set_uint (value, self->n_done);
+      break;
+    case PROP_N_TOTAL:
+      g_value_set_uint (value, self->n_total);
+      break;
+    case PROP_N_CRASHES:
+      g_value_set_uint (value, self->n_crashes);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_corpus_loader_class_init (AtlasCorpusLoaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = atlas_corpus_loader_dispose;
+  object_class->get_property = atlas_corpus_loader_get_property;
+
+  properties[PROP_RUNNING] = g_param_spec_boolean ("running", NULL, NULL, FALSE, flags);
+  properties[PROP_N_DONE] = g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_TOTAL] = g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_CRASHES] = g_param_spec_uint ("n-crashes", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+atlas_corpus_loader_init (AtlasCorpusLoader *self)
+{
+}
+
+AtlasCorpusLoader *
+atlas_corpus_loader_new (AtlasCorpus *corpus)
+{
+  AtlasCorpusLoader *self;
+
+  g_return_val_if_fail (ATLAS_IS_CORPUS (corpus), NULL);
+
+  self = g_object_new (ATLAS_TYPE_CORPUS_LOADER, NULL);
+  self->corpus = g_object_ref (corpus);
+  return self;
+}

@@ -1,0 +1,47 @@
+/* atlas-corpus-loader.h
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atlas-corpus.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_CORPUS_LOADER (atlas_corpus_loader_get_type ())
+
+G_DECLARE_FINAL_TYPE (AtlasCorpusLoader, atlas_corpus_loader, ATLAS, CORPUS_LOADER, GObject)
+
+/* Scans files and folders on a worker thread, classifies every crash there,
+ * and streams the results into @corpus on the main thread in batches, so
+ * lists and charts fill while the scan runs. Clusters are assigned when the
+ * scan is complete (they need every message). */
+AtlasCorpusLoader *atlas_corpus_loader_new             (AtlasCorpus          *corpus);
+
+/* Clears the corpus and loads @paths; a running load is cancelled first. */
+void               atlas_corpus_loader_load_async      (AtlasCorpusLoader    *self,
+                                                        const char * const   *paths,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gboolean           atlas_corpus_loader_load_finish     (AtlasCorpusLoader    *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void               atlas_corpus_loader_cancel          (AtlasCorpusLoader    *self);
+
+gboolean           atlas_corpus_loader_get_running     (AtlasCorpusLoader    *self);
+guint              atlas_corpus_loader_get_n_done      (AtlasCorpusLoader    *self);
+guint              atlas_corpus_loader_get_n_total     (AtlasCorpusLoader    *self);
+guint              atlas_corpus_loader_get_n_crashes   (AtlasCorpusLoader    *self);
+/* Notebooks that could not be read in the last load. */
+guint              atlas_corpus_loader_get_n_failed    (AtlasCorpusLoader    *self);
+
+/* The platform a path is taken to come from: notebooks below a folder named
+ * "kaggle" come from Kaggle, below "github" from GitHub, else local. */
+AtlasPlatform      atlas_corpus_loader_guess_platform  (const char           *path);
+
+G_END_DECLS

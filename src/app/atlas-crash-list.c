@@ -1,0 +1,421 @@
+/* atlas-crash-list.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-crash-list"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "atlas-crash-list.h"
+
+/* Searching 92,542 rows on every key press would stutter; wait for a pause. */
+#define SEARCH_DELAY_MS 250
+
+struct _AtlasCrashList
+{
+  GtkWidget           parent_instance;
+
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *count_label;
+  GtkColumnView      *column_view;
+
+  GtkFilterListModel *search_model;
+  GtkCustomFilter    *search_filter;
+  GtkSortListModel   *sort_model;
+  GtkSingleSelection *selection;
+  char               *needle;       /* casefolded search text, or NULL */
+};
+
+enum {
+  PROP_0,
+  PROP_SELECTED_CRASH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (AtlasCrashList, atlas_crash_list, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  const char *title;
+  const char *(*get_text) (AtlasCrash *crash);
+  int         (*get_number) (AtlasCrash *crash);
+  gboolean    expand;
+  int         width;           /* fixed width in pixels, or -1 */
+  gboolean    live;            /* changes after the row is shown (clusters) */
+} Column;
+
+static const char *
+get_notebook (AtlasCrash *crash)
+{
+  const char *location = atlas_crash_get_location (crash);
+  const char *slash = strrchr (location, '/');
+
+  return slash != NULL && slash[1] != '\0' ? slash + 1 : location;
+}
+
+static int
+get_cell (AtlasCrash *crash)
+{
+  return (int)atlas_crash_get_cell (crash);
+}
+
+#define LABEL_GETTER(name, dim) \
+  static const char *name (AtlasCrash *crash) { return atlas_crash_get_label_id (crash, dim); }
+LABEL_GETTER (get_crash_type, ATLAS_DIMENSION_CRASH_TYPE)
+LABEL_GETTER (get_root_cause, ATLAS_DIMENSION_ROOT_CAUSE)
+LABEL_GETTER (get_stage, ATLAS_DIMENSION_STAGE)
+LABEL_GETTER (get_library, ATLAS_DIMENSION_LIBRARY)
+LABEL_GETTER (get_bug, ATLAS_DIMENSION_ML_BUG)
+#undef LABEL_GETTER
+
+static const Column columns[] = {
+  { N_("Notebook"), get_notebook, NULL, FALSE, 190, FALSE },
+  { N_("Cell"), NULL, get_cell, FALSE, 48, FALSE },
+  { N_("Exception"), atlas_crash_get_ename, NULL, FALSE, 150, FALSE },
+  { N_("Message"), atlas_crash_get_evalue, NULL, TRUE, 220, FALSE },
+  { N_("Type"), get_crash_type, NULL, FALSE, 72, FALSE },
+  { N_("Cause"), get_root_cause, NULL, FALSE, 64, FALSE },
+  { N_("Stage"), get_stage, NULL, FALSE, 64, FALSE },
+  { N_("Bug"), get_bug, NULL, FALSE, 48, FALSE },
+  { N_("Library"), get_library, NULL, FALSE, 90, FALSE },
+  { N_("Group"), NULL, atlas_crash_get_cluster, FALSE, 60, TRUE },
+};
+
+static char *
+column_text (const Column *column,
+             AtlasCrash   *crash)
+{
+  const char *text;
+
+  if (column->get_number != NULL)
+    {
+      int n = column->get_number (crash);
+      return n < 0 ? g_strdup ("—") : g_strdup_printf ("%d", n);
+    }
+  text = column->get_text (crash);
+  if (text == NULL)
+    return g_strdup ("—");
+  /* One line per row: the full message is in the cell view. */
+  return g_strndup (text, strcspn (text, "\n"));
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          const Column             *column)
+{
+  /* GtkInscription takes the text as plain text, never as markup, and keeps
+   * 92,542-row scrolling cheap. */
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), column->get_number ? 4 : 12);
+  if (column->get_number != NULL)
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 1.0);
+      gtk_widget_add_css_class (inscription, "numeric");
+    }
+  gtk_list_item_set_child (item, inscription);
+}
+
+static void
+update_text (GtkListItem *item)
+{
+  const Column *column = g_object_get_data (G_OBJECT (item), "column");
+  AtlasCrash *crash = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (crash == NULL)
+    return;
+  text = column_text (column, crash);
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         const Column             *column)
+{
+  g_object_set_data (G_OBJECT (item), "column", (gpointer)column);
+  update_text (item);
+  if (column->live)
+    g_signal_connect_object (gtk_list_item_get_item (item), "notify::cluster",
+                             G_CALLBACK (update_text), item, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           const Column             *column)
+{
+  if (column->live && gtk_list_item_get_item (item) != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_text, item);
+}
+
+static int
+compare_cb (gconstpointer a,
+            gconstpointer b,
+            gpointer      user_data)
+{
+  const Column *column = user_data;
+  AtlasCrash *x = (AtlasCrash *)a, *y = (AtlasCrash *)b;
+
+  if (column->get_number != NULL)
+    {
+      int nx = column->get_number (x), ny = column->get_number (y);
+      return (nx > ny) - (nx < ny);
+    }
+  return g_strcmp0 (column->get_text (x), column->get_text (y));
+}
+
+static void
+add_columns (AtlasCrashList *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      const Column *column = &columns[i];
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+      GtkSorter *sorter;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), (gpointer)column);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), (gpointer)column);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), (gpointer)column);
+      view_column = gtk_column_view_column_new (_(column->title), factory);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, (gpointer)column, NULL));
+      gtk_column_view_column_set_sorter (view_column, sorter);
+      g_object_unref (sorter);
+      gtk_column_view_column_set_resizable (view_column, TRUE);
+      gtk_column_view_column_set_expand (view_column, column->expand);
+      gtk_column_view_column_set_fixed_width (view_column, column->width);
+      gtk_column_view_append_column (self->column_view, view_column);
+    }
+}
+
+/* ASCII-case-insensitive substring search: notebook text is mostly ASCII and
+ * this runs for every row on every search. */
+static gboolean
+contains_ci (const char *haystack,
+             const char *needle)
+{
+  gsize n = strlen (needle);
+
+  if (haystack == NULL)
+    return FALSE;
+  for (const char *p = haystack; *p != '\0'; p++)
+    if (g_ascii_strncasecmp (p, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+search_match_cb (gpointer item,
+                 gpointer user_data)
+{
+  AtlasCrashList *self = user_data;
+  AtlasCrash *crash = item;
+
+  if (self->needle == NULL)
+    return TRUE;
+  return contains_ci (atlas_crash_get_evalue (crash), self->needle) ||
+         contains_ci (atlas_crash_get_ename (crash), self->needle) ||
+         contains_ci (atlas_crash_get_location (crash), self->needle);
+}
+
+static void
+search_changed_cb (AtlasCrashList *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *old = g_steal_pointer (&self->needle);
+
+  self->needle = *text != '\0' ? g_strdup (text) : NULL;
+  if (old == NULL && self->needle == NULL)
+    return;
+  gtk_filter_changed (GTK_FILTER (self->search_filter),
+                      old == NULL ? GTK_FILTER_CHANGE_MORE_STRICT
+                      : self->needle == NULL ? GTK_FILTER_CHANGE_LESS_STRICT
+                      : GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+update_count (AtlasCrashList *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u crash", "%u crashes", n), n);
+
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+selection_changed_cb (AtlasCrashList *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_CRASH]);
+}
+
+static void
+atlas_crash_list_dispose (GObject *object)
+{
+  AtlasCrashList *self = (AtlasCrashList *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CRASH_LIST);
+  /* The template's root has no id, so dispose_template() leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->search_filter);
+
+  G_OBJECT_CLASS (atlas_crash_list_parent_class)->dispose (object);
+}
+
+static void
+atlas_crash_list_finalize (GObject *object)
+{
+  AtlasCrashList *self = (AtlasCrashList *)object;
+
+  g_free (self->needle);
+
+  G_OBJECT_CLASS (atlas_crash_list_parent_class)->finalize (object);
+}
+
+static void
+atlas_crash_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AtlasCrashList *self = ATLAS_CRASH_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_CRASH:
+      g_value_set_object (value, atlas_crash_list_get_selected_crash (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_crash_list_class_init (AtlasCrashListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_crash_list_dispose;
+  object_class->finalize = atlas_crash_list_finalize;
+  object_class->get_property = atlas_crash_list_get_property;
+
+  properties[PROP_SELECTED_CRASH] =
+    g_param_spec_object ("selected-crash", NULL, NULL, ATLAS_TYPE_CRASH,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-crash-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasCrashList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCrashList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCrashList, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "atlascrashlist");
+}
+
+static void
+atlas_crash_list_init (AtlasCrashList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
+  add_columns (self);
+
+  self->search_filter = gtk_custom_filter_new (search_match_cb, self, NULL);
+  self->search_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->search_filter)));
+  gtk_filter_list_model_set_incremental (self->search_model, TRUE);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->search_model),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_model, "items-changed",
+                           G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  update_count (self);
+}
+
+GtkWidget *
+atlas_crash_list_new (void)
+{
+  return g_object_new (ATLAS_TYPE_CRASH_LIST, NULL);
+}
+
+void
+atlas_crash_list_set_model (AtlasCrashList *self,
+                            GListModel     *model)
+{
+  g_return_if_fail (ATLAS_IS_CRASH_LIST (self));
+
+  gtk_filter_list_model_set_model (self->search_model, model);
+}
+
+GListModel *
+atlas_crash_list_get_shown (AtlasCrashList *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+AtlasCrash *
+atlas_crash_list_get_selected_crash (AtlasCrashList *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH_LIST (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+atlas_crash_list_select (AtlasCrashList *self,
+                         guint           position)
+{
+  g_return_if_fail (ATLAS_IS_CRASH_LIST (self));
+
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+void
+atlas_crash_list_focus_search (AtlasCrashList *self)
+{
+  g_return_if_fail (ATLAS_IS_CRASH_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+gboolean
+atlas_crash_list_get_busy (AtlasCrashList *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH_LIST (self), FALSE);
+
+  return gtk_filter_list_model_get_pending (self->search_model) > 0 ||
+         gtk_sort_list_model_get_pending (self->sort_model) > 0;
+}
+
+void
+atlas_crash_list_focus_rows (AtlasCrashList *self)
+{
+  g_return_if_fail (ATLAS_IS_CRASH_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}

@@ -1,0 +1,73 @@
+/* atlas-window-private.h
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "atlas-cell-view.h"
+#include "atlas-chart-page.h"
+#include "atlas-cluster-list.h"
+#include "atlas-corpus-loader.h"
+#include "atlas-crash-filter.h"
+#include "atlas-crash-list.h"
+#include "atlas-filter-bar.h"
+#include "atlas-window.h"
+
+G_BEGIN_DECLS
+
+struct _AtlasWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwSplitButton       *open_button;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  GtkLabel             *progress_label;
+  AtlasFilterBar       *filter_bar;
+  AdwViewStack         *view_stack;
+  GtkBox               *charts_box;
+  AdwLeaflet           *leaflet;
+  AtlasCrashList       *crash_list;
+  AtlasCellView        *cell_view;
+  AtlasClusterList     *cluster_list;
+  GMenu                *recent_section;
+
+  AtlasChartPage       *chart_page;
+
+  /* The corpus shown, what streams into it, and the filtered view of it
+   * that the list, the charts and the clusters share. */
+  AtlasCorpus          *corpus;
+  AtlasCorpusLoader    *loader;
+  AtlasFilter          *filter;
+  AtlasCrashFilter     *list_filter;
+  GtkFilterListModel   *filtered;
+  char                **paths;           /* what is open, NULL for nothing */
+  GSettings            *settings;        /* NULL without the installed schema */
+
+  GCancellable         *cancellable;     /* window-scoped; cancelled on close */
+  guint                 refresh_id;      /* coalesced chart redraw */
+  guint                 refresh_cost_ms; /* what the last recount took */
+};
+
+void     _atlas_window_class_actions_init (AtlasWindowClass   *klass);
+void     _atlas_window_actions_update     (AtlasWindow        *self);
+void     _atlas_window_dnd_init           (AtlasWindow        *self);
+void     _atlas_window_update_recent_menu (AtlasWindow        *self);
+void     _atlas_window_open_recent        (AtlasWindow        *self,
+                                           const char         *key);
+void     _atlas_window_show_error         (AtlasWindow        *self,
+                                           const char         *message);
+
+/* Narrows the filter to a mark's crashes and shows them: the path of a
+ * click, of Enter on a mark, of a table row and of the tests. */
+void     _atlas_window_activate_mark      (AtlasWindow        *self,
+                                           AtlasFilter        *mark_filter);
+
+G_END_DECLS

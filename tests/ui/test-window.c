@@ -1,0 +1,534 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <gtksourceview/gtksource.h>
+
+#include "atlas-cell-view.h"
+#include "atlas-demo.h"
+#include "atlas-export-dialog.h"
+#include "atlas-window-private.h"
+
+/* A stranger's notebook: every field a renderer could misread as markup or
+ * a format string. */
+#define HOSTILE_MESSAGE "<b>&%s</b> &amp; %n"
+#define HOSTILE_HEADING "# <i>Load</i> & <span>data</span> %s"
+
+#define NOTEBOOK_TEMPLATE \
+  "{\"nbformat\": 4, \"nbformat_minor\": 5," \
+  " \"metadata\": {\"kernelspec\": {\"name\": \"python3\", \"language\": \"python\"}}," \
+  " \"cells\": [" \
+  "\n  {\"cell_type\": \"markdown\", \"metadata\": {}, \"source\": [\"%s\"]}," \
+  "\n  {\"cell_type\": \"code\", \"execution_count\": 1, \"metadata\": {}, \"outputs\": []," \
+  "\n   \"source\": [\"import pandas as pd\\n\", \"df = pd.DataFrame({'a': [1, 2]})\"]}," \
+  "\n  {\"cell_type\": \"code\", \"execution_count\": 2, \"metadata\": {}," \
+  "\n   \"source\": [\"x = 1\\n\", \"y = %s + x\\n\", \"print(y)\"]," \
+  "\n   \"outputs\": [{\"output_type\": \"error\", \"ename\": \"%s\", \"evalue\": \"%s\"," \
+  "     \"traceback\": [\"\\u001b[0;31m---------------------------------------------------------------------------\\u001b[0m\"," \
+  "       \"\\u001b[0;31m%s\\u001b[0m                                 Traceback (most recent call last)\"," \
+  "       \"Cell \\u001b[0;32mIn[2], line 2\\u001b[0m\\n\\u001b[1;32m      1\\u001b[0m x \\u001b[38;5;241m=\\u001b[39m \\u001b[38;5;241m1\\u001b[39m\\n\\u001b[0;32m----> 2\\u001b[0m y \\u001b[38;5;241m=\\u001b[39m %s \\u001b[38;5;241m+\\u001b[39m x\\n\"," \
+  "       \"\\u001b[0;31m%s\\u001b[0m: %s\"]}]}," \
+  "\n  {\"cell_type\": \"code\", \"execution_count\": 3, \"metadata\": {}, \"outputs\": []," \
+  "\n   \"source\": [\"df.head()\"]}" \
+  " ]}"
+
+static char *
+write_notebook (const char *dir,
+                const char *name,
+                const char *heading,
+                const char *ename,
+                const char *evalue,
+                const char *symbol)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The template is ours; the values fill it as data, never as format. */
+  json = g_strdup_printf (NOTEBOOK_TEMPLATE, heading, symbol, ename, evalue, ename, symbol, ename, evalue);
+  g_file_set_contents (path, json, -1, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+typedef struct
+{
+  char        *dir;
+  AtlasWindow *window;
+} Fixture;
+
+static gboolean
+wait_for (gboolean (*done) (gpointer), gpointer data, guint seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64)seconds * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  /* Let the coalesced refreshes and a frame run. */
+  for (gint64 until = g_get_monotonic_time () + 400 * 1000; g_get_monotonic_time () < until;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static gboolean
+scan_done (gpointer data)
+{
+  AtlasWindow *window = data;
+
+  return !atlas_window_get_busy (window) && atlas_corpus_get_n_notebooks (atlas_window_get_corpus (window)) > 0;
+}
+
+static gboolean
+chart_drawn (gpointer data)
+{
+  AtlasWindow *window = data;
+  AtlasChartView *view = atlas_chart_page_get_chart_view (window->chart_page);
+
+  return gtk_widget_get_width (GTK_WIDGET (view)) > 0 && atlas_chart_view_get_layout (view) != NULL;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+  const char *paths[2] = { NULL, NULL };
+
+  fixture->dir = g_dir_make_tmp ("atlas-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  a = write_notebook (fixture->dir, "names.ipynb", "# Names", "NameError",
+                      "name 'undefined_name' is not defined", "undefined_name");
+  b = write_notebook (fixture->dir, "hostile.ipynb", HOSTILE_HEADING, "ValueError", HOSTILE_MESSAGE, "bad");
+
+  fixture->window = g_object_ref_sink (g_object_new (ATLAS_TYPE_WINDOW, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  paths[0] = fixture->dir;
+  if (g_strcmp0 (user_data, "demo") == 0)
+    atlas_window_open_demo (fixture->window);
+  else
+    atlas_window_open_paths (fixture->window, paths);
+  g_assert_true (wait_for (scan_done, fixture->window, 120));
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->window);
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* The window opens the demo corpus, scans it and draws charts with marks. */
+static void
+test_demo (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  AtlasCorpus *corpus = atlas_window_get_corpus (fixture->window);
+  AtlasChartLayout *layout;
+
+  g_assert_cmpuint (atlas_corpus_get_n_notebooks (corpus), >=, 20);
+  g_assert_cmpuint (atlas_corpus_get_n_crashes (corpus), >=, 20);
+  g_assert_true (wait_for (chart_drawn, fixture->window, 10));
+
+  for (guint kind = 0; kind < ATLAS_N_CHART_KINDS; kind++)
+    {
+      atlas_chart_page_set_kind (fixture->window->chart_page, kind);
+      layout = atlas_chart_view_get_layout (atlas_chart_page_get_chart_view (fixture->window->chart_page));
+      g_assert_nonnull (layout);
+      g_assert_cmpuint (atlas_chart_layout_get_n_marks (layout), >, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (atlas_chart_page_get_table (fixture->window->chart_page)), >, 0);
+    }
+  /* Clusters are assigned once the scan is complete. */
+  g_assert_cmpint (atlas_crash_get_cluster (atlas_corpus_get_crash (corpus, 0)), >=, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_cluster_list_get_model (fixture->window->cluster_list)), >, 0);
+}
+
+/* Counts crashes with the labels of a stage-chart mark, straight from the
+ * crashes, without the filter code. */
+static guint
+count_stage_mark (AtlasCorpus     *corpus,
+                  AtlasChartModel *model,
+                  const AtlasChartMark *mark)
+{
+  const char *stage = atlas_chart_model_get_row_id (model, mark->row);
+  const char *bug = atlas_chart_model_get_series_id (model, mark->series);
+  guint n = 0;
+
+  for (guint i = 0; i < atlas_corpus_get_n_crashes (corpus); i++)
+    {
+      AtlasCrash *crash = atlas_corpus_get_crash (corpus, i);
+      const char *s = atlas_crash_get_label_id (crash, ATLAS_DIMENSION_STAGE);
+      const char *b = atlas_crash_get_label_id (crash, ATLAS_DIMENSION_ML_BUG);
+
+      if (g_strcmp0 (s != NULL ? s : "unclassified", stage) == 0 &&
+          g_strcmp0 (b != NULL ? b : "unclassified", bug) == 0)
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+list_settled (gpointer data)
+{
+  AtlasWindow *window = data;
+
+  return !gtk_filter_list_model_get_pending (window->filtered) && !atlas_crash_list_get_busy (window->crash_list);
+}
+
+static GtkWidget *
+find_chip_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "circular"))
+        return child;
+      if ((found = find_chip_button (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks the chips' remove buttons until none is left; returns how many. */
+static guint
+click_chip_buttons (GtkWidget *bar)
+{
+  GtkWidget *button;
+  guint n = 0;
+
+  while ((button = find_chip_button (bar)) != NULL && n < 20)
+    {
+      g_signal_emit_by_name (button, "clicked");
+      n++;
+    }
+  return n;
+}
+
+/* Activating a bar (as a click or Enter does) filters the list to exactly
+ * its crashes, shows a chip, and the charts follow the filter. */
+static void
+test_mark_filters (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  AtlasWindow *window = fixture->window;
+  AtlasChartView *view = atlas_chart_page_get_chart_view (window->chart_page);
+  AtlasChartLayout *layout;
+  AtlasChartModel *model;
+  guint chosen = G_MAXUINT, expected;
+
+  atlas_chart_page_set_kind (window->chart_page, ATLAS_CHART_KIND_STAGE);
+  g_assert_true (wait_for (chart_drawn, window, 10));
+  layout = atlas_chart_view_get_layout (view);
+  model = atlas_chart_layout_get_model (layout);
+  for (guint i = 0; i < atlas_chart_layout_get_n_marks (layout); i++)
+    {
+      const AtlasChartMark *mark = atlas_chart_layout_get_mark (layout, i);
+
+      /* The largest bar segment that is not all crashes. */
+      if (mark->kind == ATLAS_CHART_MARK_BAR && mark->count > 0 &&
+          mark->count < atlas_corpus_get_n_crashes (window->corpus) &&
+          (chosen == G_MAXUINT || mark->count > atlas_chart_layout_get_mark (layout, chosen)->count))
+        chosen = i;
+    }
+  g_assert_cmpuint (chosen, !=, G_MAXUINT);
+  expected = count_stage_mark (window->corpus, model, atlas_chart_layout_get_mark (layout, chosen));
+  g_assert_cmpuint (expected, ==, atlas_chart_layout_get_mark (layout, chosen)->count);
+
+  /* Keyboard path: focus the mark, then Enter activates it. */
+  atlas_chart_view_focus_mark (view, chosen);
+  g_assert_cmpuint (atlas_chart_view_get_focused_mark (view), ==, chosen);
+  atlas_chart_view_activate_mark (view, chosen);
+  g_assert_true (wait_for (list_settled, window, 10));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), ==, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (atlas_crash_list_get_shown (window->crash_list)), ==, expected);
+  g_assert_true (atlas_filter_has_field (window->filter, ATLAS_FILTER_FIELD_STAGE));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "crashes");
+  /* The charts were recounted for the filtered set. */
+  model = atlas_chart_page_get_model (window->chart_page);
+  g_assert_cmpuint (atlas_chart_model_get_panel_total (model, 0), ==, expected);
+
+  /* Each condition is a chip; removing them all brings every crash back. */
+  g_assert_cmpuint (click_chip_buttons (GTK_WIDGET (window->filter_bar)), >=, 1);
+  g_assert_true (wait_for (list_settled, window, 10));
+  g_test_message ("filter left: %s", atlas_filter_to_string (window->filter));
+  g_assert_true (atlas_filter_is_empty (window->filter));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->filtered)), ==,
+                    atlas_corpus_get_n_crashes (window->corpus));
+}
+
+static gboolean list_settled (gpointer data);
+
+static AtlasCrash *
+find_crash (AtlasWindow *window,
+            const char  *ename,
+            guint       *position)
+{
+  GListModel *shown = atlas_crash_list_get_shown (window->crash_list);
+
+  g_assert_true (wait_for (list_settled, window, 10));
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(AtlasCrash) crash = g_list_model_get_item (shown, i);
+
+      if (g_strcmp0 (atlas_crash_get_ename (crash), ename) == 0)
+        {
+          *position = i;
+          return crash;
+        }
+    }
+  for (guint i = 0; i < atlas_corpus_get_n_notebooks (window->corpus); i++)
+    g_test_message ("notebook %s: status %d, %s", atlas_corpus_get_notebook (window->corpus, i)->location,
+                    atlas_corpus_get_notebook (window->corpus, i)->status,
+                    atlas_corpus_get_notebook (window->corpus, i)->message);
+  return NULL;
+}
+
+static gboolean
+cell_view_loaded (gpointer data)
+{
+  return !atlas_cell_view_get_loading (data);
+}
+
+/* Selecting a crash shows its cell with the crashing line marked. */
+static void
+test_cell_view (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  AtlasWindow *window = fixture->window;
+  g_autofree char *code = NULL;
+  AtlasCrash *crash;
+  guint position;
+
+  crash = find_crash (window, "NameError", &position);
+  g_assert_nonnull (crash);
+  g_assert_cmpuint (atlas_crash_get_line (crash), ==, 2);
+
+  atlas_crash_list_select (window->crash_list, position);
+  g_assert_true (atlas_cell_view_get_crash (window->cell_view) == crash);
+  g_assert_true (wait_for (cell_view_loaded, window->cell_view, 10));
+
+  code = atlas_cell_view_dup_code (window->cell_view);
+  g_assert_cmpstr (code, ==, "x = 1\ny = undefined_name + x\nprint(y)");
+  g_assert_cmpuint (atlas_cell_view_get_marked_line (window->cell_view), ==, 2);
+
+  /* The source link's line anchor counts lines of the notebook's file. */
+  {
+    g_autofree char *contents = NULL;
+    g_auto(GStrv) file_lines = NULL;
+    guint expected = 0;
+
+    g_assert_true (g_file_get_contents (atlas_crash_get_location (crash), &contents, NULL, NULL));
+    file_lines = g_strsplit (contents, "\n", -1);
+    for (guint i = 0; file_lines[i] != NULL && expected == 0; i++)
+      if (strstr (file_lines[i], "y = undefined_name + x") != NULL)
+        expected = i + 1;
+    g_assert_cmpuint (expected, >, 1);
+    g_assert_cmpuint (atlas_cell_view_get_blob_line (window->cell_view), ==, expected);
+  }
+}
+
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text,
+            GType       type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          if (type == GTK_TYPE_LABEL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+            {
+              /* Shown as typed: not parsed, so "<b>" and "&" are visible. */
+              g_assert_false (gtk_label_get_use_markup (GTK_LABEL (child)));
+              g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child)), ==, text);
+              return TRUE;
+            }
+          if (type == GTK_TYPE_INSCRIPTION && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (child)), text) == 0)
+            return TRUE;
+        }
+      if (find_label (child, text, type))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Markup-like text from a notebook is shown literally everywhere. */
+static void
+test_untrusted_text (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  AtlasWindow *window = fixture->window;
+  AtlasCrash *crash;
+  guint position;
+
+  crash = find_crash (window, "ValueError", &position);
+  g_assert_nonnull (crash);
+  g_assert_cmpstr (atlas_crash_get_evalue (crash), ==, HOSTILE_MESSAGE);
+
+  adw_view_stack_set_visible_child_name (window->view_stack, "crashes");
+  atlas_crash_list_select (window->crash_list, position);
+  g_assert_true (wait_for (cell_view_loaded, window->cell_view, 10));
+
+  g_assert_true (find_label (GTK_WIDGET (window->cell_view), HOSTILE_MESSAGE, GTK_TYPE_LABEL));
+  /* The markdown cell above, as text. */
+  g_assert_true (find_label (GTK_WIDGET (window->cell_view), HOSTILE_HEADING, GTK_TYPE_LABEL));
+  g_assert_true (find_label (GTK_WIDGET (window->crash_list), HOSTILE_MESSAGE, GTK_TYPE_INSCRIPTION));
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static char *
+export (Fixture          *fixture,
+        AtlasChartFormat  format,
+        const char       *name)
+{
+  GtkWidget *dialog = atlas_export_dialog_new (GTK_WINDOW (fixture->window), fixture->window->chart_page);
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  atlas_export_dialog_set_format (ATLAS_EXPORT_DIALOG (dialog), format);
+  atlas_export_dialog_set_size (ATLAS_EXPORT_DIALOG (dialog), 16, 10, ATLAS_LENGTH_CM);
+  atlas_export_dialog_set_dpi (ATLAS_EXPORT_DIALOG (dialog), 300);
+  atlas_export_dialog_set_title (ATLAS_EXPORT_DIALOG (dialog), "Crashes <by> stage & more");
+  g_assert_true (atlas_export_dialog_export_to_path (ATLAS_EXPORT_DIALOG (dialog), path, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return g_steal_pointer (&path);
+}
+
+/* The file as a string, its NUL bytes (binary streams) made spaces. */
+static char *
+dup_text (GBytes *bytes)
+{
+  gsize len = g_bytes_get_size (bytes);
+  char *text = g_malloc (len + 1);
+
+  memcpy (text, g_bytes_get_data (bytes, NULL), len);
+  for (gsize i = 0; i < len; i++)
+    if (text[i] == '\0')
+      text[i] = ' ';
+  text[len] = '\0';
+  return text;
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
+}
+
+/* Export writes valid files of the requested size: 16 x 10 cm is
+ * 453.54 x 283.46 pt, and at 300 dpi 1890 x 1181 pixels. */
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autofree char *pdf = export (fixture, ATLAS_CHART_FORMAT_PDF, "chart.pdf");
+  g_autofree char *svg = export (fixture, ATLAS_CHART_FORMAT_SVG, "chart.svg");
+  g_autofree char *png = export (fixture, ATLAS_CHART_FORMAT_PNG, "chart.png");
+  g_autofree char *csv = export (fixture, ATLAS_CHART_FORMAT_CSV, "chart.csv");
+  g_autoptr(GBytes) pdf_bytes = read_bytes (pdf);
+  g_autoptr(GBytes) svg_bytes = read_bytes (svg);
+  g_autoptr(GBytes) png_bytes = read_bytes (png);
+  g_autoptr(GBytes) csv_bytes = read_bytes (csv);
+  g_autofree char *pdf_text = dup_text (pdf_bytes);
+  g_autofree char *svg_text = dup_text (svg_bytes);
+  const guint8 *p = g_bytes_get_data (png_bytes, NULL);
+  const char *csv_text = g_bytes_get_data (csv_bytes, NULL);
+  const char *media_box, *svg_root;
+  double x0, y0, x1, y1;
+
+  g_assert_true (g_str_has_prefix (pdf_text, "%PDF-"));
+  media_box = strstr (pdf_text, "/MediaBox [");
+  g_assert_nonnull (media_box);
+  g_assert_cmpint (sscanf (media_box, "/MediaBox [ %lf %lf %lf %lf ]", &x0, &y0, &x1, &y1), ==, 4);
+  g_assert_cmpfloat_with_epsilon (x1 - x0, 16 / 2.54 * 72, 0.01);
+  g_assert_cmpfloat_with_epsilon (y1 - y0, 10 / 2.54 * 72, 0.01);
+
+  svg_root = strstr (svg_text, "<svg");
+  g_assert_nonnull (svg_root);
+  g_assert_nonnull (strstr (svg_root, " width=\""));
+  g_assert_nonnull (strstr (svg_root, " height=\""));
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (strstr (svg_root, " width=\"") + 8, NULL), 16 / 2.54 * 72, 0.01);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (strstr (svg_root, " height=\"") + 9, NULL), 10 / 2.54 * 72, 0.01);
+
+  g_assert_cmpuint (g_bytes_get_size (png_bytes), >, 24);
+  g_assert_cmpmem (p, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpmem (p + 12, 4, "IHDR", 4);
+  g_assert_cmpuint (read_be32 (p + 16), ==, 1890);
+  g_assert_cmpuint (read_be32 (p + 20), ==, 1181);
+
+  g_assert_cmpuint (g_bytes_get_size (csv_bytes), >, 0);
+  g_assert_true (g_str_has_prefix (csv_text, "stage") || strchr (csv_text, ',') != NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *demo = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    return 77;
+  adw_init ();
+  gtk_source_init ();
+
+  demo = atlas_demo_find_dir ();
+  if (g_file_test (demo, G_FILE_TEST_IS_DIR))
+    {
+      g_test_add ("/Atlas/App/demo", Fixture, "demo", fixture_set_up, test_demo, fixture_tear_down);
+      g_test_add ("/Atlas/App/mark-filters-list", Fixture, "demo", fixture_set_up, test_mark_filters,
+                  fixture_tear_down);
+    }
+  g_test_add ("/Atlas/App/cell-view", Fixture, NULL, fixture_set_up, test_cell_view, fixture_tear_down);
+  g_test_add ("/Atlas/App/untrusted-text", Fixture, NULL, fixture_set_up, test_untrusted_text, fixture_tear_down);
+  g_test_add ("/Atlas/App/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  return g_test_run ();
+}
