@@ -14,6 +14,7 @@
 #include "atlas-cluster.h"
 #include "atlas-corpus-loader.h"
 #include "atlas-scanner.h"
+#include "atlas-user-rules.h"
 
 /* How often the main thread takes the results the worker queued: often
  * enough to look live, rarely enough that lists and charts update in
@@ -27,6 +28,8 @@ struct _AtlasCorpusLoader
   AtlasCorpus  *corpus;
   GCancellable *cancellable;   /* of the load in progress, or NULL */
   GTask        *task;          /* the caller's task of the load in progress */
+  char         *rules_file;    /* the user's rules on top of the built-in ones, or NULL */
+  char         *rules_problem; /* why the last load left the user's rules out, or NULL */
   guint         drain_id;
 
   guint         n_done;
@@ -70,6 +73,8 @@ typedef struct
 {
   gatomicrefcount  ref_count;
   char           **paths;
+  char            *rules_file;
+  char            *rules_problem;  /* why the user's rules were left out, or NULL */
   GAsyncQueue     *queue;          /* LoadedNotebook* */
   GPtrArray       *crashes;        /* every crash, for clustering */
   guint           *clusters;       /* result of clustering, or NULL */
@@ -94,6 +99,8 @@ load_state_unref (LoadState *state)
     return;
   g_clear_object (&state->caller_cancellable);
   g_strfreev (state->paths);
+  g_free (state->rules_file);
+  g_free (state->rules_problem);
   g_async_queue_unref (state->queue);
   g_ptr_array_unref (state->crashes);
   g_free (state->clusters);
@@ -258,11 +265,12 @@ load_worker (GTask        *task,
              GCancellable *cancellable)
 {
   LoadState *state = task_data;
-  g_autoptr(AtlasClassifier) classifier = atlas_classifier_new ();
+  g_autoptr(AtlasClassifier) classifier = NULL;
   g_autoptr(GPtrArray) scanners = NULL;
   g_autoptr(GError) error = NULL;
   int total = 0;
 
+  classifier = atlas_classifier_new_with_user_rules (state->rules_file, &state->rules_problem);
   if (!(scanners = make_scanners (state, classifier, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -384,6 +392,8 @@ load_done_cb (GObject      *object,
   if (self->task == outer)
     {
       drain_queue (self, state);
+      g_free (self->rules_problem);
+      self->rules_problem = g_strdup (state->rules_problem);
       if (g_task_propagate_boolean (G_TASK (result), &error))
         apply_clusters (state);
       set_running_task (self, NULL);
@@ -414,6 +424,24 @@ chain_cancel_cb (GCancellable *outer,
 }
 
 void
+atlas_corpus_loader_set_rules_file (AtlasCorpusLoader *self,
+                                    const char        *rules_file)
+{
+  g_return_if_fail (ATLAS_IS_CORPUS_LOADER (self));
+
+  g_free (self->rules_file);
+  self->rules_file = g_strdup (rules_file);
+}
+
+const char *
+atlas_corpus_loader_get_rules_problem (AtlasCorpusLoader *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CORPUS_LOADER (self), NULL);
+
+  return self->rules_problem;
+}
+
+void
 atlas_corpus_loader_load_async (AtlasCorpusLoader   *self,
                                 const char * const  *paths,
                                 GCancellable        *cancellable,
@@ -435,6 +463,7 @@ atlas_corpus_loader_load_async (AtlasCorpusLoader   *self,
   state = g_new0 (LoadState, 1);
   g_atomic_ref_count_init (&state->ref_count);
   state->paths = g_strdupv ((char **)paths);
+  state->rules_file = g_strdup (self->rules_file);
   state->queue = g_async_queue_new_full ((GDestroyNotify)loaded_notebook_free);
   state->crashes = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -514,6 +543,8 @@ atlas_corpus_loader_dispose (GObject *object)
   g_clear_handle_id (&self->drain_id, g_source_remove);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->corpus);
+  g_clear_pointer (&self->rules_file, g_free);
+  g_clear_pointer (&self->rules_problem, g_free);
 
   G_OBJECT_CLASS (atlas_corpus_loader_parent_class)->dispose (object);
 }

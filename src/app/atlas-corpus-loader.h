@@ -31,6 +31,13 @@ void               atlas_corpus_loader_load_async      (AtlasCorpusLoader    *se
 gboolean           atlas_corpus_loader_load_finish     (AtlasCorpusLoader    *self,
                                                         GAsyncResult         *result,
                                                         GError              **error);
+/* Rules to add to the built-in ones in the loads started from now on; a
+ * file that cannot be read leaves the built-in rules alone. */
+void               atlas_corpus_loader_set_rules_file  (AtlasCorpusLoader    *self,
+                                                        const char           *rules_file);
+/* Why the last finished load classified with the built-in rules alone (the
+ * user's file could not be read), or NULL when it used them. */
+const char        *atlas_corpus_loader_get_rules_problem (AtlasCorpusLoader  *self);
 void               atlas_corpus_loader_cancel          (AtlasCorpusLoader    *self);
 
 gboolean           atlas_corpus_loader_get_running     (AtlasCorpusLoader    *self);

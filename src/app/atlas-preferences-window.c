@@ -12,6 +12,7 @@
 
 #include "atlas-credentials.h"
 #include "atlas-preferences-window.h"
+#include "atlas-rules-row.h"
 
 struct _AtlasPreferencesWindow
 {
@@ -164,6 +165,8 @@ atlas_preferences_window_class_init (AtlasPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "kaggle_key", FALSE,
                                              G_STRUCT_OFFSET (AtlasPreferencesWindow, rows[ATLAS_SECRET_KAGGLE_KEY]));
   gtk_widget_class_bind_template_callback (widget_class, import_cb);
+
+  g_type_ensure (ATLAS_TYPE_RULES_ROW);
 }
 
 static void

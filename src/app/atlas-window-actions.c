@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "atlas-export-dialog.h"
+#include "atlas-import-dialog.h"
+#include "atlas-user-rules.h"
 #include "atlas-window-private.h"
 
 static void
@@ -124,6 +126,39 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+classify_imported (AtlasNotebook *notebook,
+                   gpointer       classifier)
+{
+  atlas_classifier_classify_notebook (classifier, notebook);
+}
+
+static void
+import_finished_cb (AtlasWindow *self)
+{
+  /* Message groups need every message, the imported ones too. */
+  atlas_corpus_update_clusters (self->corpus);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  g_autofree char *rules_file = atlas_settings_dup_rules_file (self->settings);
+  AtlasClassifier *classifier = atlas_classifier_new_with_user_rules (rules_file, NULL);
+  GtkWidget *dialog = atlas_import_dialog_new (GTK_WINDOW (self));
+
+  /* Imported notebooks join the corpus on view, labelled like the others. */
+  atlas_import_dialog_set_corpus (ATLAS_IMPORT_DIALOG (dialog), self->corpus);
+  atlas_import_dialog_set_worker_func (ATLAS_IMPORT_DIALOG (dialog),
+                                       classify_imported,
+                                       classifier, g_object_unref);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -204,6 +239,7 @@ _atlas_window_class_actions_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-scan", NULL, cancel_scan_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.chart-kind", "s", chart_kind_action);
@@ -212,6 +248,7 @@ _atlas_window_class_actions_init (AtlasWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.open-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, GDK_CONTROL_MASK,
                                        "win.clear-filters", NULL);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-demo.h"
+#include "atlas-user-rules.h"
 #include "atlas-window-private.h"
 
 /* Charts and the groups view follow the filtered set at most this often:
@@ -19,7 +20,6 @@
 #define REFRESH_INTERVAL_MS 150
 #define REFRESH_INTERVAL_SCANNING_MS 500
 
-#define SCHEMA_ID "io.github.crashatlas.CrashAtlas"
 #define MAX_RECENT 8
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -128,6 +128,13 @@ load_cb (GObject      *object,
                                                             "%u notebooks could not be read", n), n);
       _atlas_window_show_error (self, text);
     }
+  if (atlas_corpus_loader_get_rules_problem (self->loader) != NULL)
+    {
+      /* Translators: %s says what is wrong with the user's rules file, naming it. */
+      g_autofree char *text = g_strdup_printf (_("Classified with the built-in rules only: %s"),
+                                               atlas_corpus_loader_get_rules_problem (self->loader));
+      _atlas_window_show_error (self, text);
+    }
   update_progress (self);
   _atlas_window_actions_update (self);
   queue_refresh (self);
@@ -169,6 +176,11 @@ open_paths (AtlasWindow        *self,
   self->paths = g_strdupv ((char **)paths);
   atlas_cell_view_set_crash (self->cell_view, NULL);
   atlas_filter_clear (self->filter);
+  {
+    g_autofree char *rules_file = atlas_settings_dup_rules_file (self->settings);
+
+    atlas_corpus_loader_set_rules_file (self->loader, rules_file);
+  }
   atlas_corpus_loader_load_async (self->loader, paths, self->cancellable, load_cb, g_object_ref (self));
   update_progress (self);
   _atlas_window_actions_update (self);
@@ -347,18 +359,6 @@ atlas_window_class_init (AtlasWindowClass *klass)
   _atlas_window_class_actions_init (klass);
 }
 
-static GSettings *
-maybe_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* An uninstalled build run without GSETTINGS_SCHEMA_DIR has no schema:
-   * work without remembering rather than abort. */
-  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE)))
-    return NULL;
-  return g_settings_new (SCHEMA_ID);
-}
 
 static void
 setup_models (AtlasWindow *self)
@@ -392,12 +392,21 @@ setup_models (AtlasWindow *self)
 }
 
 static void
+rules_changed_cb (AtlasWindow *self)
+{
+  g_auto(GStrv) paths = g_strdupv (self->paths);
+
+  if (paths != NULL)
+    open_paths (self, (const char * const *)paths);
+}
+
+static void
 atlas_window_init (AtlasWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->settings = maybe_settings ();
+  self->settings = atlas_settings_try_new ();
   if (self->settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
@@ -405,6 +414,9 @@ atlas_window_init (AtlasWindow *self)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      /* New rules relabel what is open: the labels must follow the rules. */
+      g_signal_connect_object (self->settings, "changed::rules-file",
+                               G_CALLBACK (rules_changed_cb), self, G_CONNECT_SWAPPED);
     }
   setup_models (self);
   /* Keyboard users start on the chart: arrows move between its marks. */

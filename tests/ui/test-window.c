@@ -14,6 +14,7 @@
 #include "atlas-cell-view.h"
 #include "atlas-demo.h"
 #include "atlas-export-dialog.h"
+#include "atlas-rules-row.h"
 #include "atlas-window-private.h"
 
 /* A stranger's notebook: every field a renderer could misread as markup or
@@ -508,6 +509,59 @@ test_export (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (csv_text, "stage") || strchr (csv_text, ',') != NULL);
 }
 
+static gboolean
+name_error_relabelled (gpointer data)
+{
+  AtlasWindow *window = data;
+  AtlasCorpus *corpus = atlas_window_get_corpus (window);
+
+  if (atlas_window_get_busy (window))
+    return FALSE;
+  for (guint i = 0; i < atlas_corpus_get_n_crashes (corpus); i++)
+    {
+      AtlasCrash *crash = atlas_corpus_get_crash (corpus, i);
+
+      if (g_strcmp0 (atlas_crash_get_ename (crash), "NameError") == 0)
+        return g_strcmp0 (atlas_crash_get_label_id (crash, ATLAS_DIMENSION_CRASH_TYPE), "OTHER") == 0;
+    }
+  return FALSE;
+}
+
+/* The preferences' rules file relabels the open corpus; a broken file is
+ * refused with its name shown, and the labels stay as they were. */
+static void
+test_user_rules (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  AtlasWindow *window = fixture->window;
+  AtlasRulesRow *row = g_object_ref_sink (ATLAS_RULES_ROW (atlas_rules_row_new ()));
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.crashatlas.CrashAtlas");
+  g_autofree char *good = g_build_filename (fixture->dir, "mine.rules", NULL);
+  g_autofree char *broken = g_build_filename (fixture->dir, "broken.rules", NULL);
+  g_autofree char *setting = NULL;
+  guint position;
+
+  g_assert_true (g_file_set_contents (good, "[rule my-names]\nwhen-ename = ^NameError$\n"
+                                      "set-crash-type = OTHER\nevidence = my reading\n", -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "[rule half]\nthis line has no equals sign\n", -1, NULL));
+  g_assert_nonnull (find_crash (window, "NameError", &position));
+  g_assert_false (name_error_relabelled (window));
+
+  g_assert_false (atlas_rules_row_set_file (row, broken));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), broken));
+  setting = g_settings_get_string (settings, "rules-file");
+  g_assert_cmpstr (setting, ==, "");
+
+  g_assert_true (atlas_rules_row_set_file (row, good));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, good);
+  g_assert_true (wait_for (name_error_relabelled, window, 60));
+
+  /* Back to the built-in rules, for the tests that follow. */
+  g_assert_true (atlas_rules_row_set_file (row, NULL));
+  g_assert_true (wait_for (scan_done, window, 60));
+  g_object_unref (row);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -530,5 +584,6 @@ main (int    argc,
   g_test_add ("/Atlas/App/cell-view", Fixture, NULL, fixture_set_up, test_cell_view, fixture_tear_down);
   g_test_add ("/Atlas/App/untrusted-text", Fixture, NULL, fixture_set_up, test_untrusted_text, fixture_tear_down);
   g_test_add ("/Atlas/App/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/Atlas/App/user-rules", Fixture, NULL, fixture_set_up, test_user_rules, fixture_tear_down);
   return g_test_run ();
 }

@@ -388,8 +388,9 @@ check_length (SoupMessageHeaders *headers,
   if (expected == size)
     return TRUE;
   g_set_error (error, ATLAS_REMOTE_ERROR, ATLAS_REMOTE_ERROR_TRUNCATED,
-               _("%s: the answer was cut short (%" G_GOFFSET_FORMAT " of %" G_GOFFSET_FORMAT " bytes)"),
-               subject, size, expected);
+               /* Translators keep %lld: a literal format, since a macro in it could not be translated. */
+               _("%s: the answer was cut short (%lld of %lld bytes)"),
+               subject, (long long)size, (long long)expected);
   return FALSE;
 }
 
