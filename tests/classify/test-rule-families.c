@@ -122,7 +122,9 @@ test_module_getattr_typo (void)
 
 /* Root causes: a plotting call refusing its values is about the data; a
  * best-known name of a package misspelt is a typo; a missing module
- * attribute that is not such a name stays a misunderstanding of the API. */
+ * attribute that is not such a name stays a misunderstanding of the API,
+ * unless it is a class (moved or removed by the library); an estimator
+ * that is not fitted yet is a fitting cell that did not run. */
 static void
 test_root_causes (void)
 {
@@ -134,6 +136,13 @@ test_root_causes (void)
                 ATLAS_DIMENSION_ROOT_CAUSE, "IMPL");
   assert_label ("AttributeError", "module 'pandas' has no attribute 'ewma'", "smooth = pd.ewma(prices, 5)", NULL,
                 ATLAS_DIMENSION_ROOT_CAUSE, "API");
+  /* A class gone from its module: the library's API changed. */
+  assert_label ("AttributeError", "module 'sklearn.preprocessing' has no attribute 'Imputer'",
+                "imp = preprocessing.Imputer(strategy='mean')", NULL, ATLAS_DIMENSION_ROOT_CAUSE, "LIB");
+  /* A model used before the cell that fits it ran. */
+  assert_label ("NotFittedError", "This LinearSVC instance is not fitted yet. Call 'fit' with appropriate "
+                "arguments before using this estimator.", "guesses = svm.predict(X_va)", NULL,
+                ATLAS_DIMENSION_ROOT_CAUSE, "NB");
 }
 
 /* Python names the function in its argument errors: a scikit-learn metric
