@@ -298,6 +298,16 @@ test_stage_keywords (void)
                 "fitted[:, 0] = trainPreds", NULL, ATLAS_DIMENSION_STAGE, "TRAIN");
   assert_label ("ValueError", "could not broadcast input array from shape (50,2) into shape (50,1)",
                 "fitted[:, 0] = testPreds", NULL, ATLAS_DIMENSION_STAGE, "EVAL");
+  /* Statistical models are fitted as they are built. */
+  assert_label ("NameError", "name 'sales' is not defined", "arima = SARIMAX(sales, order=(1, 1, 1))", NULL,
+                ATLAS_DIMENSION_STAGE, "TRAIN");
+  /* A cell plotting losses shows results, unless it also trains. */
+  assert_label ("TypeError", "'float' object cannot be interpreted as an integer",
+                "ticks = [t for t in range(0, 1, 0.1)]\nplt.plot(epoch_ids, val_losses)\nplt.yticks(ticks)", NULL,
+                ATLAS_DIMENSION_STAGE, "EVAL");
+  assert_label ("TypeError", "'float' object cannot be interpreted as an integer",
+                "ticks = [t for t in range(0, 1, 0.1)]\nhist = net.fit(X_tr, y_tr, epochs=5)\n"
+                "plt.plot(hist.history['loss'])\nplt.yticks(ticks)", NULL, ATLAS_DIMENSION_STAGE, "TRAIN");
 }
 
 int
