@@ -298,6 +298,14 @@ test_stage_keywords (void)
                 "fitted[:, 0] = trainPreds", NULL, ATLAS_DIMENSION_STAGE, "TRAIN");
   assert_label ("ValueError", "could not broadcast input array from shape (50,2) into shape (50,1)",
                 "fitted[:, 0] = testPreds", NULL, ATLAS_DIMENSION_STAGE, "EVAL");
+  /* Defining a loss or metric object is model construction; calling a
+   * metric on predictions is evaluation. */
+  assert_label ("NameError", "name 'tf' is not defined", "bce = tf.keras.losses.BinaryCrossentropy()", NULL,
+                ATLAS_DIMENSION_STAGE, "MCONS");
+  assert_label ("NameError", "name 'nn' is not defined", "criterion = nn.CrossEntropyLoss()", NULL,
+                ATLAS_DIMENSION_STAGE, "MCONS");
+  assert_label ("NameError", "name 'y_va' is not defined", "f1 = metrics.f1_score(y_va, guesses)", NULL,
+                ATLAS_DIMENSION_STAGE, "EVAL");
   /* Statistical models are fitted as they are built. */
   assert_label ("NameError", "name 'sales' is not defined", "arima = SARIMAX(sales, order=(1, 1, 1))", NULL,
                 ATLAS_DIMENSION_STAGE, "TRAIN");
