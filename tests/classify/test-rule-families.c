@@ -306,6 +306,11 @@ test_stage_keywords (void)
                 ATLAS_DIMENSION_STAGE, "MCONS");
   assert_label ("NameError", "name 'y_va' is not defined", "f1 = metrics.f1_score(y_va, guesses)", NULL,
                 ATLAS_DIMENSION_STAGE, "EVAL");
+  /* Explaining a model's predictions is evaluation, even when saving them. */
+  assert_label ("NameError", "name 'shap_vals' is not defined", "pickle.dump(shap_vals, out_file)", NULL,
+                ATLAS_DIMENSION_STAGE, "EVAL");
+  assert_label ("NameError", "name 'rows' is not defined", "pickle.dump(rows, out_file)", NULL,
+                ATLAS_DIMENSION_STAGE, "DATAP");
   /* Statistical models are fitted as they are built. */
   assert_label ("NameError", "name 'sales' is not defined", "arima = SARIMAX(sales, order=(1, 1, 1))", NULL,
                 ATLAS_DIMENSION_STAGE, "TRAIN");
