@@ -311,6 +311,12 @@ test_stage_keywords (void)
                 ATLAS_DIMENSION_STAGE, "EVAL");
   assert_label ("NameError", "name 'rows' is not defined", "pickle.dump(rows, out_file)", NULL,
                 ATLAS_DIMENSION_STAGE, "DATAP");
+  /* A model loaded to be evaluated; loaded alone, it is being built. */
+  assert_label ("OSError", "No file or directory found at models/cnn.h5",
+                "net = load_model('models/cnn.h5')\nprint(net.evaluate(X_va, y_va))", NULL,
+                ATLAS_DIMENSION_STAGE, "EVAL");
+  assert_label ("OSError", "No file or directory found at models/cnn.h5", "net = load_model('models/cnn.h5')", NULL,
+                ATLAS_DIMENSION_STAGE, "MCONS");
   /* Statistical models are fitted as they are built. */
   assert_label ("NameError", "name 'sales' is not defined", "arima = SARIMAX(sales, order=(1, 1, 1))", NULL,
                 ATLAS_DIMENSION_STAGE, "TRAIN");
