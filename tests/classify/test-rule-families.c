@@ -139,6 +139,14 @@ test_root_causes (void)
   /* A class gone from its module: the library's API changed. */
   assert_label ("AttributeError", "module 'sklearn.preprocessing' has no attribute 'Imputer'",
                 "imp = preprocessing.Imputer(strategy='mean')", NULL, ATLAS_DIMENSION_ROOT_CAUSE, "LIB");
+  /* In a lone traceback, a missing matrix or label list comes from a
+   * pipeline cell that did not run; a missing helper is the code's. */
+  assert_label ("NameError", "name 'D' is not defined", "emb = TSNE(n_components=2).fit_transform(D)", NULL,
+                ATLAS_DIMENSION_ROOT_CAUSE, "NB");
+  assert_label ("NameError", "name 'class_names' is not defined", "print(class_names[guess])", NULL,
+                ATLAS_DIMENSION_ROOT_CAUSE, "NB");
+  assert_label ("NameError", "name 'offset' is not defined", "print(stamps[0] + offset)", NULL,
+                ATLAS_DIMENSION_ROOT_CAUSE, "IMPL");
   /* A model used before the cell that fits it ran. */
   assert_label ("NotFittedError", "This LinearSVC instance is not fitted yet. Call 'fit' with appropriate "
                 "arguments before using this estimator.", "guesses = svm.predict(X_va)", NULL,
