@@ -325,6 +325,11 @@ test_stage_keywords (void)
                 ATLAS_DIMENSION_STAGE, "EVAL");
   assert_label ("OSError", "No file or directory found at models/cnn.h5", "net = load_model('models/cnn.h5')", NULL,
                 ATLAS_DIMENSION_STAGE, "MCONS");
+  /* Preparing values in a cell that handles predictions is evaluation. */
+  assert_label ("NameError", "name 'torch' is not defined", "X_te_t = torch.tensor(X_te)\n"
+                "predictions = net(X_te_t)", NULL, ATLAS_DIMENSION_STAGE, "EVAL");
+  assert_label ("NameError", "name 'torch' is not defined", "X_te_t = torch.tensor(X_te)\n"
+                "batches = loader(X_te_t)", NULL, ATLAS_DIMENSION_STAGE, "DATAP");
   /* Statistical models are fitted as they are built. */
   assert_label ("NameError", "name 'sales' is not defined", "arima = SARIMAX(sales, order=(1, 1, 1))", NULL,
                 ATLAS_DIMENSION_STAGE, "TRAIN");
