@@ -122,7 +122,9 @@ test_module_getattr_typo (void)
 
 /* Root causes: a plotting call refusing its values is about the data; a
  * best-known name of a package misspelt is a typo; a missing module
- * attribute that is not such a name stays a misunderstanding of the API. */
+ * attribute that is not such a name stays a misunderstanding of the API,
+ * unless it is a class (moved or removed by the library); an estimator
+ * that is not fitted yet is a fitting cell that did not run. */
 static void
 test_root_causes (void)
 {
@@ -134,6 +136,21 @@ test_root_causes (void)
                 ATLAS_DIMENSION_ROOT_CAUSE, "IMPL");
   assert_label ("AttributeError", "module 'pandas' has no attribute 'ewma'", "smooth = pd.ewma(prices, 5)", NULL,
                 ATLAS_DIMENSION_ROOT_CAUSE, "API");
+  /* A class gone from its module: the library's API changed. */
+  assert_label ("AttributeError", "module 'sklearn.preprocessing' has no attribute 'Imputer'",
+                "imp = preprocessing.Imputer(strategy='mean')", NULL, ATLAS_DIMENSION_ROOT_CAUSE, "LIB");
+  /* In a lone traceback, a missing matrix or label list comes from a
+   * pipeline cell that did not run; a missing helper is the code's. */
+  assert_label ("NameError", "name 'D' is not defined", "emb = TSNE(n_components=2).fit_transform(D)", NULL,
+                ATLAS_DIMENSION_ROOT_CAUSE, "NB");
+  assert_label ("NameError", "name 'class_names' is not defined", "print(class_names[guess])", NULL,
+                ATLAS_DIMENSION_ROOT_CAUSE, "NB");
+  assert_label ("NameError", "name 'offset' is not defined", "print(stamps[0] + offset)", NULL,
+                ATLAS_DIMENSION_ROOT_CAUSE, "IMPL");
+  /* A model used before the cell that fits it ran. */
+  assert_label ("NotFittedError", "This LinearSVC instance is not fitted yet. Call 'fit' with appropriate "
+                "arguments before using this estimator.", "guesses = svm.predict(X_va)", NULL,
+                ATLAS_DIMENSION_ROOT_CAUSE, "NB");
 }
 
 /* Python names the function in its argument errors: a scikit-learn metric
@@ -289,6 +306,40 @@ test_stage_keywords (void)
                 "fitted[:, 0] = trainPreds", NULL, ATLAS_DIMENSION_STAGE, "TRAIN");
   assert_label ("ValueError", "could not broadcast input array from shape (50,2) into shape (50,1)",
                 "fitted[:, 0] = testPreds", NULL, ATLAS_DIMENSION_STAGE, "EVAL");
+  /* Defining a loss or metric object is model construction; calling a
+   * metric on predictions is evaluation. */
+  assert_label ("NameError", "name 'tf' is not defined", "bce = tf.keras.losses.BinaryCrossentropy()", NULL,
+                ATLAS_DIMENSION_STAGE, "MCONS");
+  assert_label ("NameError", "name 'nn' is not defined", "criterion = nn.CrossEntropyLoss()", NULL,
+                ATLAS_DIMENSION_STAGE, "MCONS");
+  assert_label ("NameError", "name 'y_va' is not defined", "f1 = metrics.f1_score(y_va, guesses)", NULL,
+                ATLAS_DIMENSION_STAGE, "EVAL");
+  /* Explaining a model's predictions is evaluation, even when saving them. */
+  assert_label ("NameError", "name 'shap_vals' is not defined", "pickle.dump(shap_vals, out_file)", NULL,
+                ATLAS_DIMENSION_STAGE, "EVAL");
+  assert_label ("NameError", "name 'rows' is not defined", "pickle.dump(rows, out_file)", NULL,
+                ATLAS_DIMENSION_STAGE, "DATAP");
+  /* A model loaded to be evaluated; loaded alone, it is being built. */
+  assert_label ("OSError", "No file or directory found at models/cnn.h5",
+                "net = load_model('models/cnn.h5')\nprint(net.evaluate(X_va, y_va))", NULL,
+                ATLAS_DIMENSION_STAGE, "EVAL");
+  assert_label ("OSError", "No file or directory found at models/cnn.h5", "net = load_model('models/cnn.h5')", NULL,
+                ATLAS_DIMENSION_STAGE, "MCONS");
+  /* Preparing values in a cell that handles predictions is evaluation. */
+  assert_label ("NameError", "name 'torch' is not defined", "X_te_t = torch.tensor(X_te)\n"
+                "predictions = net(X_te_t)", NULL, ATLAS_DIMENSION_STAGE, "EVAL");
+  assert_label ("NameError", "name 'torch' is not defined", "X_te_t = torch.tensor(X_te)\n"
+                "batches = loader(X_te_t)", NULL, ATLAS_DIMENSION_STAGE, "DATAP");
+  /* Statistical models are fitted as they are built. */
+  assert_label ("NameError", "name 'sales' is not defined", "arima = SARIMAX(sales, order=(1, 1, 1))", NULL,
+                ATLAS_DIMENSION_STAGE, "TRAIN");
+  /* A cell plotting losses shows results, unless it also trains. */
+  assert_label ("TypeError", "'float' object cannot be interpreted as an integer",
+                "ticks = [t for t in range(0, 1, 0.1)]\nplt.plot(epoch_ids, val_losses)\nplt.yticks(ticks)", NULL,
+                ATLAS_DIMENSION_STAGE, "EVAL");
+  assert_label ("TypeError", "'float' object cannot be interpreted as an integer",
+                "ticks = [t for t in range(0, 1, 0.1)]\nhist = net.fit(X_tr, y_tr, epochs=5)\n"
+                "plt.plot(hist.history['loss'])\nplt.yticks(ticks)", NULL, ATLAS_DIMENSION_STAGE, "TRAIN");
 }
 
 int
