@@ -43,6 +43,7 @@ struct _AtlasCellView
   GtkTextView   *traceback_view;
 
   AtlasCrash    *crash;
+  AtlasStore    *store;        /* the corpus file the crashes came from, or NULL */
   GCancellable  *load_cancellable;
   gboolean       loading;
   guint          blob_line;    /* line of the crashing line in the notebook's file, 0 unknown */
@@ -145,6 +146,9 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+static void show_source (AtlasCellView *self,
+                         const char    *source);
+
 static void
 show_context (AtlasCellView *self,
               AtlasNotebook *notebook)
@@ -159,8 +163,14 @@ show_context (AtlasCellView *self,
     gtk_box_append (self->after_box, context_cell_widget (atlas_notebook_get_cell (notebook, i)));
   if (index < n_cells)
     {
-      g_autofree char *caption = cell_caption (atlas_notebook_get_cell (notebook, index));
+      const AtlasCell *cell = atlas_notebook_get_cell (notebook, index);
+      g_autofree char *caption = cell_caption (cell);
+      const char *source = atlas_crash_get_cell_source (self->crash);
+
       gtk_label_set_text (self->cell_label, caption);
+      /* Crashes read back from a corpus file leave their cell's code in it. */
+      if (source == NULL || *source == '\0')
+        show_source (self, cell->source);
     }
 }
 
@@ -186,12 +196,28 @@ read_notebook_worker (GTask        *task,
                       GCancellable *cancellable)
 {
   AtlasCrash *crash = task_data;
+  AtlasStore *store = source_object;
   const char *location = atlas_crash_get_location (crash);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (location);
   Loaded *loaded;
 
+  /* The notebook's own file says which line of it the crash is on; a
+   * corpus file stands in when the notebook is gone or was fetched. */
+  if (store != NULL && !g_file_query_exists (file, cancellable))
+    {
+      loaded = g_new0 (Loaded, 1);
+      loaded->notebook = atlas_store_load_notebook (store, location, &error);
+      if (loaded->notebook == NULL)
+        {
+          loaded_free (loaded);
+          g_task_return_error (task, g_steal_pointer (&error));
+        }
+      else
+        g_task_return_pointer (task, loaded, (GDestroyNotify)loaded_free);
+      return;
+    }
   if (!(bytes = g_file_load_bytes (file, cancellable, NULL, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -249,7 +275,7 @@ load_context (AtlasCellView *self)
   self->load_cancellable = g_cancellable_new ();
 
   self->loading = TRUE;
-  task = g_task_new (NULL, self->load_cancellable, read_notebook_cb, g_object_ref (self));
+  task = g_task_new (self->store, self->load_cancellable, read_notebook_cb, g_object_ref (self));
   g_task_set_source_tag (task, load_context);
   g_task_set_task_data (task, g_object_ref (self->crash), g_object_unref);
   g_task_run_in_thread (task, read_notebook_worker);
@@ -276,13 +302,19 @@ mark_line (AtlasCellView *self,
 }
 
 static void
-show_code (AtlasCellView *self)
+show_source (AtlasCellView *self,
+             const char    *source)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view));
-  const char *source = atlas_crash_get_cell_source (self->crash);
 
   gtk_text_buffer_set_text (buffer, source != NULL ? source : "", -1);
   mark_line (self, atlas_crash_get_line (self->crash));
+}
+
+static void
+show_code (AtlasCellView *self)
+{
+  show_source (self, atlas_crash_get_cell_source (self->crash));
 }
 
 
@@ -389,6 +421,7 @@ atlas_cell_view_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->crash);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CELL_VIEW);
   /* The template's root has no id, so dispose_template() leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -438,6 +471,16 @@ GtkWidget *
 atlas_cell_view_new (void)
 {
   return g_object_new (ATLAS_TYPE_CELL_VIEW, NULL);
+}
+
+void
+atlas_cell_view_set_store (AtlasCellView *self,
+                           AtlasStore    *store)
+{
+  g_return_if_fail (ATLAS_IS_CELL_VIEW (self));
+  g_return_if_fail (store == NULL || ATLAS_IS_STORE (store));
+
+  g_set_object (&self->store, store);
 }
 
 void
@@ -495,6 +538,13 @@ atlas_cell_view_get_marked_line (AtlasCellView *self)
       !gtk_source_buffer_forward_iter_to_source_mark (buffer, &iter, CRASH_MARK_CATEGORY))
     return 0;
   return (guint)gtk_text_iter_get_line (&iter) + 1;
+}
+
+gboolean
+atlas_cell_view_get_context_shown (AtlasCellView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CELL_VIEW (self), FALSE);
+  return self->crash != NULL && !self->loading && !gtk_widget_get_visible (GTK_WIDGET (self->context_status));
 }
 
 gboolean

@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "atlas-store.h"
+
 #include "atlas-crash.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,10 @@ GtkWidget  *atlas_cell_view_new             (void);
 void        atlas_cell_view_set_crash       (AtlasCellView *self,
                                              AtlasCrash    *crash);
 AtlasCrash *atlas_cell_view_get_crash       (AtlasCellView *self);
+/* The corpus file to read a crash's notebook from when its own file is
+ * not on this computer (fetched from the web, moved, deleted), or NULL. */
+void        atlas_cell_view_set_store       (AtlasCellView *self,
+                                             AtlasStore    *store);
 
 /* For tests: the crashing cell's code as shown, and the 1-based line that
  * carries the crash mark (0 if none). */
@@ -31,5 +37,7 @@ guint       atlas_cell_view_get_marked_line (AtlasCellView *self);
 guint       atlas_cell_view_get_blob_line (AtlasCellView *self);
 /* TRUE while the notebook around the crash is being read. */
 gboolean    atlas_cell_view_get_loading     (AtlasCellView *self);
+/* Whether the cells around the crash's one were read and are shown. */
+gboolean    atlas_cell_view_get_context_shown (AtlasCellView *self);
 
 G_END_DECLS

@@ -12,7 +12,8 @@
 
 #include "atlas-classifier.h"
 #include "atlas-cluster.h"
-#include "atlas-corpus-loader.h"
+#include "atlas-corpus-file.h"
+#include "atlas-corpus-loader-private.h"
 #include "atlas-scanner.h"
 #include "atlas-user-rules.h"
 
@@ -30,6 +31,7 @@ struct _AtlasCorpusLoader
   GTask        *task;          /* the caller's task of the load in progress */
   char         *rules_file;    /* the user's rules on top of the built-in ones, or NULL */
   char         *rules_problem; /* why the last load left the user's rules out, or NULL */
+  AtlasStore   *store;         /* the corpus file the last load read, or NULL */
   guint         drain_id;
 
   guint         n_done;
@@ -75,6 +77,8 @@ typedef struct
   char           **paths;
   char            *rules_file;
   char            *rules_problem;  /* why the user's rules were left out, or NULL */
+  AtlasCorpus     *file_corpus;    /* what a corpus file held, or NULL */
+  AtlasStore      *store;          /* that corpus file, or NULL */
   GAsyncQueue     *queue;          /* LoadedNotebook* */
   GPtrArray       *crashes;        /* every crash, for clustering */
   guint           *clusters;       /* result of clustering, or NULL */
@@ -101,6 +105,8 @@ load_state_unref (LoadState *state)
   g_strfreev (state->paths);
   g_free (state->rules_file);
   g_free (state->rules_problem);
+  g_clear_object (&state->file_corpus);
+  g_clear_object (&state->store);
   g_async_queue_unref (state->queue);
   g_ptr_array_unref (state->crashes);
   g_free (state->clusters);
@@ -216,10 +222,10 @@ add_children (GPtrArray   *scanners,
 }
 
 /* One scanner per platform, since a scanner labels all its inputs alike. */
-static GPtrArray *
-make_scanners (LoadState        *state,
-               AtlasClassifier  *classifier,
-               GError          **error)
+GPtrArray *
+_atlas_corpus_loader_make_scanners (const char * const  *paths,
+                                    AtlasClassifier     *classifier,
+                                    GError             **error)
 {
   g_autoptr(GPtrArray) scanners = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -233,9 +239,9 @@ make_scanners (LoadState        *state,
                                      g_object_ref (classifier), g_object_unref);
       g_ptr_array_add (scanners, scanner);
     }
-  for (guint i = 0; state->paths[i] != NULL; i++)
+  for (guint i = 0; paths[i] != NULL; i++)
     {
-      const char *path = state->paths[i];
+      const char *path = paths[i];
       gboolean ok;
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR) && has_platform_children (path))
@@ -271,7 +277,19 @@ load_worker (GTask        *task,
   int total = 0;
 
   classifier = atlas_classifier_new_with_user_rules (state->rules_file, &state->rules_problem);
-  if (!(scanners = make_scanners (state, classifier, &error)))
+  if (state->paths[0] != NULL && state->paths[1] == NULL && atlas_corpus_file_sniff (state->paths[0]))
+    {
+      /* A saved corpus: its labels are read back, not recomputed, unless
+       * other rules made them. */
+      state->file_corpus = atlas_corpus_file_read (state->paths[0], classifier, &state->store,
+                                                   cancellable, &error);
+      if (state->file_corpus == NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (!(scanners = _atlas_corpus_loader_make_scanners ((const char * const *)state->paths, classifier, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -395,7 +413,17 @@ load_done_cb (GObject      *object,
       g_free (self->rules_problem);
       self->rules_problem = g_strdup (state->rules_problem);
       if (g_task_propagate_boolean (G_TASK (result), &error))
-        apply_clusters (state);
+        {
+          apply_clusters (state);
+          if (state->file_corpus != NULL)
+            {
+              guint n = atlas_corpus_get_n_notebooks (state->file_corpus);
+
+              atlas_corpus_take_contents (self->corpus, state->file_corpus);
+              set_counts (self, n, n, atlas_corpus_get_n_crashes (self->corpus));
+              g_set_object (&self->store, state->store);
+            }
+        }
       set_running_task (self, NULL);
     }
   else
@@ -433,6 +461,14 @@ atlas_corpus_loader_set_rules_file (AtlasCorpusLoader *self,
   self->rules_file = g_strdup (rules_file);
 }
 
+AtlasStore *
+atlas_corpus_loader_get_store (AtlasCorpusLoader *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CORPUS_LOADER (self), NULL);
+
+  return self->store;
+}
+
 const char *
 atlas_corpus_loader_get_rules_problem (AtlasCorpusLoader *self)
 {
@@ -457,6 +493,7 @@ atlas_corpus_loader_load_async (AtlasCorpusLoader   *self,
 
   atlas_corpus_loader_cancel (self);
   atlas_corpus_clear (self->corpus);
+  g_clear_object (&self->store);
   self->n_failed = 0;
   set_counts (self, 0, 0, 0);
 
@@ -545,6 +582,7 @@ atlas_corpus_loader_dispose (GObject *object)
   g_clear_object (&self->corpus);
   g_clear_pointer (&self->rules_file, g_free);
   g_clear_pointer (&self->rules_problem, g_free);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (atlas_corpus_loader_parent_class)->dispose (object);
 }

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "atlas-corpus.h"
+#include "atlas-store.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,9 @@ void               atlas_corpus_loader_set_rules_file  (AtlasCorpusLoader    *se
                                                         const char           *rules_file);
 /* Why the last finished load classified with the built-in rules alone (the
  * user's file could not be read), or NULL when it used them. */
+/* The corpus file the last finished load read, or NULL when it scanned
+ * notebooks. */
+AtlasStore        *atlas_corpus_loader_get_store       (AtlasCorpusLoader    *self);
 const char        *atlas_corpus_loader_get_rules_problem (AtlasCorpusLoader  *self);
 void               atlas_corpus_loader_cancel          (AtlasCorpusLoader    *self);
 

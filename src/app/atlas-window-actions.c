@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-corpus-file.h"
 #include "atlas-export-dialog.h"
 #include "atlas-import-dialog.h"
 #include "atlas-user-rules.h"
@@ -56,9 +57,15 @@ run_chooser (AtlasWindow          *self,
     {
       g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-      gtk_file_filter_set_name (filter, _("Jupyter notebooks"));
+      g_autoptr(GtkFileFilter) corpus_filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("Notebooks and corpus files"));
       gtk_file_filter_add_pattern (filter, "*.ipynb");
+      gtk_file_filter_add_pattern (filter, "*" ATLAS_CORPUS_FILE_SUFFIX);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      gtk_file_filter_set_name (corpus_filter, _("Corpus files"));
+      gtk_file_filter_add_pattern (corpus_filter, "*" ATLAS_CORPUS_FILE_SUFFIX);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), corpus_filter);
       gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
     }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -80,6 +87,53 @@ open_folder_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   run_chooser (ATLAS_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("Open a Folder of Notebooks"));
+}
+
+static void
+save_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          AtlasWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    {
+      /* The suffix is how the file manager and the open dialog know it. */
+      if (!g_str_has_suffix (path, ATLAS_CORPUS_FILE_SUFFIX))
+        {
+          char *with_suffix = g_strconcat (path, ATLAS_CORPUS_FILE_SUFFIX, NULL);
+
+          g_free (path);
+          path = with_suffix;
+        }
+      atlas_window_save_as (self, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Save Corpus As"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 _("_Save"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Corpus files"));
+  gtk_file_filter_add_pattern (filter, "*" ATLAS_CORPUS_FILE_SUFFIX);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the file name Save As suggests; keep the suffix. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Crashes.crashatlas"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -133,6 +187,17 @@ classify_imported (AtlasNotebook *notebook,
 }
 
 static void
+notebook_imported_cb (AtlasWindow       *self,
+                      AtlasRemoteItem   *item,
+                      AtlasImportDialog *dialog)
+{
+  AtlasClassifier *classifier = g_object_get_data (G_OBJECT (dialog), "atlas-classifier");
+
+  if (item->notebook != NULL)
+    _atlas_window_take_imported (self, item->notebook, atlas_classifier_get_rules_version (classifier));
+}
+
+static void
 import_finished_cb (AtlasWindow *self)
 {
   /* Message groups need every message, the imported ones too. */
@@ -151,9 +216,12 @@ import_action (GtkWidget  *widget,
 
   /* Imported notebooks join the corpus on view, labelled like the others. */
   atlas_import_dialog_set_corpus (ATLAS_IMPORT_DIALOG (dialog), self->corpus);
+  g_object_set_data_full (G_OBJECT (dialog), "atlas-classifier", g_object_ref (classifier), g_object_unref);
   atlas_import_dialog_set_worker_func (ATLAS_IMPORT_DIALOG (dialog),
                                        classify_imported,
                                        classifier, g_object_unref);
+  g_signal_connect_object (dialog, "notebook-imported", G_CALLBACK (notebook_imported_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "finished", G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -223,6 +291,8 @@ _atlas_window_actions_update (AtlasWindow *self)
   gboolean busy = atlas_corpus_loader_get_running (self->loader);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-scan", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as",
+                                 !busy && self->save_path == NULL && self->paths != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",
                                  !atlas_filter_is_empty (self->filter));
 }
@@ -239,6 +309,7 @@ _atlas_window_class_actions_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-scan", NULL, cancel_scan_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -248,6 +319,8 @@ _atlas_window_class_actions_init (AtlasWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.open-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, GDK_CONTROL_MASK,

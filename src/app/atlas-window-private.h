@@ -49,6 +49,8 @@ struct _AtlasWindow
   AtlasCrashFilter     *list_filter;
   GtkFilterListModel   *filtered;
   char                **paths;           /* what is open, NULL for nothing */
+  GPtrArray            *imported;        /* AtlasNotebook fetched into a scanned corpus, for Save As */
+  char                 *save_path;       /* where Save As is writing, or NULL */
   GSettings            *settings;        /* NULL without the installed schema */
 
   GCancellable         *cancellable;     /* window-scoped; cancelled on close */
@@ -64,6 +66,9 @@ void     _atlas_window_open_recent        (AtlasWindow        *self,
                                            const char         *key);
 void     _atlas_window_show_error         (AtlasWindow        *self,
                                            const char         *message);
+void     _atlas_window_take_imported      (AtlasWindow        *self,
+                                           AtlasNotebook      *notebook,
+                                           const char         *rules_version);
 
 /* Narrows the filter to a mark's crashes and shows them: the path of a
  * click, of Enter on a mark, of a table row and of the tests. */

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-corpus-file.h"
 #include "atlas-demo.h"
 #include "atlas-user-rules.h"
 #include "atlas-window-private.h"
@@ -135,6 +136,8 @@ load_cb (GObject      *object,
                                                atlas_corpus_loader_get_rules_problem (self->loader));
       _atlas_window_show_error (self, text);
     }
+  /* The cell view reads fetched or moved notebooks from the corpus file. */
+  atlas_cell_view_set_store (self->cell_view, atlas_corpus_loader_get_store (self->loader));
   update_progress (self);
   _atlas_window_actions_update (self);
   queue_refresh (self);
@@ -175,6 +178,8 @@ open_paths (AtlasWindow        *self,
   g_strfreev (self->paths);
   self->paths = g_strdupv ((char **)paths);
   atlas_cell_view_set_crash (self->cell_view, NULL);
+  atlas_cell_view_set_store (self->cell_view, NULL);
+  g_ptr_array_set_size (self->imported, 0);
   atlas_filter_clear (self->filter);
   {
     g_autofree char *rules_file = atlas_settings_dup_rules_file (self->settings);
@@ -216,6 +221,81 @@ _atlas_window_open_recent (AtlasWindow *self,
   g_auto(GStrv) paths = g_strsplit (key, "\n", -1);
 
   atlas_window_open_paths (self, (const char * const *)paths);
+}
+
+void
+_atlas_window_take_imported (AtlasWindow   *self,
+                             AtlasNotebook *notebook,
+                             const char    *rules_version)
+{
+  AtlasStore *store = atlas_corpus_loader_get_store (self->loader);
+
+  /* An open corpus file keeps what is fetched at once, so a failure later
+   * loses none of it; a scanned corpus keeps it for Save As. */
+  if (store != NULL)
+    atlas_store_add_notebook (store, notebook, rules_version);
+  else
+    g_ptr_array_add (self->imported, g_object_ref (notebook));
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(AtlasWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_steal_pointer (&self->save_path);
+
+  _atlas_window_actions_update (self);
+  if (!atlas_corpus_file_save_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _atlas_window_show_error (self, error->message);
+      return;
+    }
+  /* From now on the window works on the file: imports go into it, and the
+   * cell view can read notebooks that are no longer on disk. */
+  {
+    const char *paths[] = { path, NULL };
+
+    atlas_window_open_paths (self, paths);
+  }
+}
+
+void
+atlas_window_save_as (AtlasWindow *self,
+                      const char  *path)
+{
+  AtlasStore *store;
+  g_autofree char *rules_file = NULL;
+  g_autoptr(AtlasClassifier) classifier = NULL;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->save_path != NULL || self->paths == NULL || atlas_corpus_loader_get_running (self->loader))
+    return;
+
+  store = atlas_corpus_loader_get_store (self->loader);
+  /* Everything added to a corpus file is already in it. */
+  if (store != NULL && g_strcmp0 (atlas_store_get_path (store), path) == 0)
+    return;
+
+  rules_file = atlas_settings_dup_rules_file (self->settings);
+  classifier = atlas_classifier_new_with_user_rules (rules_file, NULL);
+  self->save_path = g_strdup (path);
+  _atlas_window_actions_update (self);
+  atlas_corpus_file_save_async (path, store, store != NULL ? NULL : (const char * const *)self->paths,
+                                self->imported, classifier, self->cancellable,
+                                save_cb, g_object_ref (self));
+}
+
+gboolean
+atlas_window_get_saving (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  return self->save_path != NULL;
 }
 
 AtlasCorpus *
@@ -319,6 +399,8 @@ atlas_window_finalize (GObject *object)
   AtlasWindow *self = (AtlasWindow *)object;
 
   g_strfreev (self->paths);
+  g_ptr_array_unref (self->imported);
+  g_free (self->save_path);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
 }
@@ -406,6 +488,7 @@ atlas_window_init (AtlasWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->imported = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = atlas_settings_try_new ();
   if (self->settings != NULL)
     {

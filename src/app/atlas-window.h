@@ -26,5 +26,9 @@ void         atlas_window_open_demo    (AtlasWindow        *self);
 AtlasCorpus *atlas_window_get_corpus   (AtlasWindow        *self);
 /* TRUE while a scan runs. */
 gboolean     atlas_window_get_busy     (AtlasWindow        *self);
+/* Writes what is open to a corpus file at @path, then opens that file. */
+void         atlas_window_save_as      (AtlasWindow        *self,
+                                        const char         *path);
+gboolean     atlas_window_get_saving   (AtlasWindow        *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "atlas-cell-view.h"
+#include "atlas-corpus-file.h"
 #include "atlas-demo.h"
 #include "atlas-export-dialog.h"
 #include "atlas-rules-row.h"
@@ -126,6 +127,12 @@ fixture_set_up (Fixture       *fixture,
   else
     atlas_window_open_paths (fixture->window, paths);
   g_assert_true (wait_for (scan_done, fixture->window, 120));
+}
+
+static gboolean
+scan_done_or_empty (gpointer data)
+{
+  return !atlas_window_get_busy (data);
 }
 
 static void
@@ -562,6 +569,76 @@ test_user_rules (Fixture       *fixture,
   g_object_unref (row);
 }
 
+static gboolean
+saved_and_reopened (gpointer data)
+{
+  AtlasWindow *window = data;
+
+  return !atlas_window_get_saving (window) && !atlas_window_get_busy (window) &&
+         atlas_corpus_loader_get_store (window->loader) != NULL;
+}
+
+/* Save As writes a corpus file and the window then works on it: the same
+ * crashes, and a notebook deleted from disk is still shown from the file. */
+static void
+test_save_as (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  AtlasWindow *window = fixture->window;
+  g_autofree char *dest = g_build_filename (fixture->dir, "saved.crashatlas", NULL);
+  g_autofree char *notebook = g_build_filename (fixture->dir, "names.ipynb", NULL);
+  guint n_crashes = atlas_corpus_get_n_crashes (window->corpus);
+  AtlasCrash *crash;
+  guint position;
+
+  g_assert_cmpuint (n_crashes, ==, 2);
+  g_assert_null (atlas_corpus_loader_get_store (window->loader));
+  atlas_window_save_as (window, dest);
+  g_assert_true (atlas_window_get_saving (window));
+  g_assert_true (wait_for (saved_and_reopened, window, 60));
+
+  g_assert_true (atlas_corpus_file_sniff (dest));
+  g_assert_cmpstr (window->paths[0], ==, dest);
+  g_assert_cmpstr (atlas_store_get_path (atlas_corpus_loader_get_store (window->loader)), ==, dest);
+  g_assert_cmpuint (atlas_corpus_get_n_crashes (window->corpus), ==, n_crashes);
+  g_assert_cmpuint (atlas_corpus_get_n_notebooks (window->corpus), ==, 2);
+
+  g_assert_cmpint (g_unlink (notebook), ==, 0);
+  crash = find_crash (window, "NameError", &position);
+  g_assert_nonnull (crash);
+  g_assert_cmpstr (atlas_crash_get_label_id (crash, ATLAS_DIMENSION_CRASH_TYPE), !=, NULL);
+  atlas_crash_list_select (window->crash_list, position);
+  g_assert_true (wait_for (cell_view_loaded, window->cell_view, 10));
+  g_assert_true (atlas_cell_view_get_context_shown (window->cell_view));
+  {
+    g_autofree char *code = atlas_cell_view_dup_code (window->cell_view);
+    g_assert_cmpstr (code, ==, "x = 1\ny = undefined_name + x\nprint(y)");
+  }
+}
+
+/* A file that claims to be a corpus but is not one is refused and left
+ * exactly as it was. */
+static void
+test_open_corrupt_corpus (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  AtlasWindow *window = fixture->window;
+  g_autofree char *path = g_build_filename (fixture->dir, "broken.crashatlas", NULL);
+  static const char garbage[] = "SQLite format 3\0this is no database at all, only bytes............";
+  g_autofree char *after = NULL;
+  gsize length = 0;
+  const char *paths[] = { path, NULL };
+
+  g_assert_true (g_file_set_contents (path, garbage, sizeof garbage, NULL));
+  g_assert_true (atlas_corpus_file_sniff (path));
+  atlas_window_open_paths (window, paths);
+  g_assert_true (wait_for (scan_done_or_empty, window, 60));
+  g_assert_cmpuint (atlas_corpus_get_n_notebooks (window->corpus), ==, 0);
+  g_assert_null (atlas_corpus_loader_get_store (window->loader));
+  g_assert_true (g_file_get_contents (path, &after, &length, NULL));
+  g_assert_cmpmem (after, length, garbage, sizeof garbage);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -584,6 +661,9 @@ main (int    argc,
   g_test_add ("/Atlas/App/cell-view", Fixture, NULL, fixture_set_up, test_cell_view, fixture_tear_down);
   g_test_add ("/Atlas/App/untrusted-text", Fixture, NULL, fixture_set_up, test_untrusted_text, fixture_tear_down);
   g_test_add ("/Atlas/App/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/Atlas/App/save-as", Fixture, NULL, fixture_set_up, test_save_as, fixture_tear_down);
+  g_test_add ("/Atlas/App/open-corrupt-corpus", Fixture, NULL, fixture_set_up, test_open_corrupt_corpus,
+              fixture_tear_down);
   g_test_add ("/Atlas/App/user-rules", Fixture, NULL, fixture_set_up, test_user_rules, fixture_tear_down);
   return g_test_run ();
 }

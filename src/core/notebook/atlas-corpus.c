@@ -208,6 +208,43 @@ atlas_corpus_add (AtlasCorpus       *self,
 }
 
 void
+atlas_corpus_take_contents (AtlasCorpus *self,
+                            AtlasCorpus *from)
+{
+  g_autofree gpointer *notebooks = NULL;
+  g_autofree gpointer *crashes = NULL;
+  gsize n_notebooks, n_crashes;
+  guint position;
+
+  g_return_if_fail (ATLAS_IS_CORPUS (self));
+  g_return_if_fail (ATLAS_IS_CORPUS (from));
+  g_return_if_fail (self != from);
+
+  /* References and infos change owner: nothing is copied. */
+  g_hash_table_remove_all (from->by_location);
+  notebooks = g_ptr_array_steal (from->notebooks, &n_notebooks);
+  crashes = g_ptr_array_steal (from->crashes, &n_crashes);
+  if (n_crashes > 0)
+    g_list_model_items_changed (G_LIST_MODEL (from), 0, (guint)n_crashes, 0);
+
+  for (gsize i = 0; i < n_notebooks; i++)
+    {
+      AtlasNotebookInfo *info = notebooks[i];
+
+      g_ptr_array_add (self->notebooks, info);
+      g_hash_table_replace (self->by_location, info->location, info);
+    }
+  position = self->crashes->len;
+  for (gsize i = 0; i < n_crashes; i++)
+    g_ptr_array_add (self->crashes, crashes[i]);
+
+  if (n_crashes > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 0, (guint)n_crashes);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NOTEBOOKS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_CRASHES]);
+}
+
+void
 atlas_corpus_clear (AtlasCorpus *self)
 {
   guint n_removed;

@@ -60,6 +60,10 @@ void                     atlas_corpus_add              (AtlasCorpus       *self,
                                                         AtlasNotebookInfo *info,
                                                         GPtrArray         *crashes);
 void                     atlas_corpus_clear            (AtlasCorpus       *self);
+/* Moves every notebook and crash of @from to the end of @self, with one
+ * change notification however many there are; @from is left empty. */
+void                     atlas_corpus_take_contents    (AtlasCorpus       *self,
+                                                        AtlasCorpus       *from);
 
 guint                    atlas_corpus_get_n_notebooks  (AtlasCorpus       *self);
 const AtlasNotebookInfo *atlas_corpus_get_notebook     (AtlasCorpus       *self,

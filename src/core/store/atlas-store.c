@@ -403,10 +403,20 @@ atlas_store_load_notebook (AtlasStore  *self,
                            const char  *location,
                            GError     **error)
 {
+  AtlasNotebook *notebook;
+  sqlite3 *db;
+
   g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
   g_return_val_if_fail (location != NULL, NULL);
 
-  return _atlas_store_read_notebook (self->db, self->path, 0, location, error);
+  /* A connection of its own makes this safe on any thread: the cell view
+   * reads on a worker while the window may import into the same store. */
+  db = _atlas_store_db_open_again (self->path, error);
+  if (db == NULL)
+    return NULL;
+  notebook = _atlas_store_read_notebook (db, self->path, 0, location, error);
+  _atlas_store_db_close (db);
+  return notebook;
 }
 
 void

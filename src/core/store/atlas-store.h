@@ -99,7 +99,7 @@ AtlasCorpus   *atlas_store_load_corpus_finish  (AtlasStore       *self,
 
 /* Rebuilds a notebook from what the store holds (cells, crashes with their
  * tracebacks and labels), without its original file. The latest import of
- * @location wins. */
+ * @location wins. Safe to call from any thread. */
 AtlasNotebook *atlas_store_load_notebook       (AtlasStore       *self,
                                                 const char       *location,
                                                 GError          **error);

@@ -1,0 +1,239 @@
+/* atlas-corpus-file.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-corpus-file"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "atlas-corpus-file.h"
+#include "atlas-corpus-loader-private.h"
+#include "atlas-scanner.h"
+
+#define SQLITE_MAGIC "SQLite format 3"
+
+gboolean
+atlas_corpus_file_sniff (const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  char head[sizeof SQLITE_MAGIC] = { 0 };
+  gsize n_read = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  file = g_file_new_for_path (path);
+  if ((stream = g_file_read (file, NULL, NULL)) == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &n_read, NULL, NULL))
+    return FALSE;
+  /* The magic ends with its NUL: a notebook never starts like that. */
+  return n_read == sizeof head && memcmp (head, SQLITE_MAGIC, sizeof head) == 0;
+}
+
+AtlasCorpus *
+atlas_corpus_file_read (const char       *path,
+                        AtlasClassifier  *classifier,
+                        AtlasStore      **store,
+                        GCancellable     *cancellable,
+                        GError          **error)
+{
+  g_autoptr(AtlasStore) opened = NULL;
+  g_autofree char *version = NULL;
+  AtlasCorpus *corpus;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (ATLAS_IS_CLASSIFIER (classifier), NULL);
+
+  if ((opened = atlas_store_open_existing (path, error)) == NULL)
+    return NULL;
+  /* Opening writes nothing when the labels are the current rules' ones. */
+  version = atlas_store_dup_rules_version (opened, NULL);
+  if (g_strcmp0 (version, atlas_classifier_get_rules_version (classifier)) != 0 &&
+      !atlas_store_reclassify (opened, classifier, NULL, cancellable, error))
+    return NULL;
+  if ((corpus = atlas_store_load_corpus (opened, cancellable, error)) == NULL)
+    return NULL;
+  if (store != NULL)
+    *store = g_steal_pointer (&opened);
+  return corpus;
+}
+
+typedef struct
+{
+  char            *dest;
+  AtlasStore      *source;
+  char           **paths;
+  GPtrArray       *notebooks;
+  AtlasClassifier *classifier;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_free (job->dest);
+  g_clear_object (&job->source);
+  g_strfreev (job->paths);
+  g_clear_pointer (&job->notebooks, g_ptr_array_unref);
+  g_clear_object (&job->classifier);
+  g_free (job);
+}
+
+typedef struct
+{
+  AtlasStore *store;
+  const char *rules_version;
+} StoreWrite;
+
+static void
+store_scanned_cb (AtlasScanResult *result,
+                  gpointer         user_data)
+{
+  StoreWrite *write = user_data;
+
+  /* An unreadable notebook has nothing to keep; the open window named it. */
+  if (result->notebook != NULL)
+    atlas_store_add_notebook (write->store, result->notebook, write->rules_version);
+}
+
+static gboolean
+write_scanned (SaveJob       *job,
+               const char    *path,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GPtrArray) scanners = NULL;
+  StoreWrite write;
+
+  if ((store = atlas_store_open (path, error)) == NULL)
+    return FALSE;
+  write.store = store;
+  write.rules_version = atlas_classifier_get_rules_version (job->classifier);
+
+  if (job->paths != NULL && job->paths[0] != NULL)
+    {
+      scanners = _atlas_corpus_loader_make_scanners ((const char * const *)job->paths, job->classifier, error);
+      if (scanners == NULL)
+        return FALSE;
+      for (guint p = 0; p < scanners->len; p++)
+        {
+          AtlasScanner *scanner = g_ptr_array_index (scanners, p);
+
+          if (atlas_scanner_get_n_inputs (scanner) == 0)
+            continue;
+          atlas_scanner_set_read_flags (scanner, ATLAS_READ_CONTENT_HASH);
+          if (!atlas_scanner_run (scanner, store_scanned_cb, &write, cancellable, error))
+            return FALSE;
+        }
+    }
+  for (guint i = 0; job->notebooks != NULL && i < job->notebooks->len; i++)
+    atlas_store_add_notebook (store, g_ptr_array_index (job->notebooks, i), write.rules_version);
+
+  return atlas_store_close (store, error) && atlas_store_update_clusters (store, error);
+}
+
+static void
+remove_partial (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
+static void
+save_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  g_autofree char *partial = g_strdup_printf ("%s.saving-%08x", job->dest, g_random_int ());
+  g_autofree char *dest_wal = g_strconcat (job->dest, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  /* A corpus open elsewhere keeps its log beside it: replacing the file
+   * under it would mix two databases. */
+  if (g_file_test (dest_wal, G_FILE_TEST_EXISTS))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY,
+                               _("“%s” is in use by another window or program"), job->dest);
+      return;
+    }
+
+  if (job->source != NULL)
+    ok = atlas_store_save_as (job->source, partial, &error);
+  else
+    ok = write_scanned (job, partial, cancellable, &error);
+
+  /* The store is closed by now, so its log is folded into the file. */
+  if (ok && g_rename (partial, job->dest) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not save “%s”: %s"), job->dest, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+  remove_partial (partial);
+
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+atlas_corpus_file_save_async (const char          *dest,
+                              AtlasStore          *source,
+                              const char * const  *paths,
+                              GPtrArray           *notebooks,
+                              AtlasClassifier     *classifier,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (dest != NULL);
+  g_return_if_fail (source == NULL || ATLAS_IS_STORE (source));
+  g_return_if_fail (ATLAS_IS_CLASSIFIER (classifier));
+
+  job = g_new0 (SaveJob, 1);
+  job->dest = g_strdup (dest);
+  job->source = source != NULL ? g_object_ref (source) : NULL;
+  job->paths = g_strdupv ((char **)paths);
+  /* A copy: the window goes on adding imports to its list meanwhile. */
+  job->notebooks = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; notebooks != NULL && i < notebooks->len; i++)
+    g_ptr_array_add (job->notebooks, g_object_ref (g_ptr_array_index (notebooks, i)));
+  job->classifier = g_object_ref (classifier);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, atlas_corpus_file_save_async);
+  g_task_set_task_data (task, job, (GDestroyNotify)save_job_free);
+  g_task_run_in_thread (task, save_worker);
+}
+
+gboolean
+atlas_corpus_file_save_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
