@@ -121,6 +121,7 @@ atlas_cli_scan_into_store (AtlasScanner    *scanner,
   atlas_scanner_set_worker_func (scanner, store_worker, worker, (GDestroyNotify)worker_data_free);
   atlas_scanner_set_read_flags (scanner, ATLAS_READ_CONTENT_HASH);
   atlas_scanner_run (scanner, store_result_cb, &state, NULL, NULL);
+  n_missing += atlas_cli_report_empty_folders (scanner);
   atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CONTENT_HASH);
   n_missing += atlas_cli_sources_run (sources, store_result_cb, &state, store_worker, worker);
 

@@ -125,6 +125,20 @@ write_entries (ScanState        *state,
     }
 }
 
+guint
+atlas_cli_report_empty_folders (AtlasScanner *scanner)
+{
+  g_auto(GStrv) folders = atlas_scanner_dup_empty_folders (scanner);
+
+  for (guint i = 0; folders[i] != NULL; i++)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s: no notebooks (*.ipynb) in this folder"), folders[i]);
+
+      g_printerr ("crash-atlas: %s\n", message);
+    }
+  return g_strv_length (folders);
+}
+
 static int
 usage_error (GOptionContext *context,
              const char     *message)
@@ -208,6 +222,7 @@ atlas_cli_scan (int    argc,
     }
 
   scanner = atlas_scanner_new (jobs);
+  atlas_scanner_set_walk_in_run (scanner, TRUE);
   atlas_scanner_set_platform (scanner, platform);
   if (classifier != NULL)
     atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
@@ -235,11 +250,17 @@ atlas_cli_scan (int    argc,
       return ATLAS_CLI_EXIT_USAGE;
     }
 
+  /* Records and the summary speak of crashes only, so notebooks without one
+   * are checked but not parsed. */
+  atlas_scanner_set_read_flags (scanner, ATLAS_READ_CRASHES_ONLY);
+  atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CRASHES_ONLY);
+
   writer = atlas_crash_writer_new (stream, format);
   state.entries = buffered;
   state.platform = platform;
   state.sources = sources;
   atlas_scanner_run (scanner, scan_result_cb, &state, NULL, NULL);
+  n_missing += atlas_cli_report_empty_folders (scanner);
   n_missing += atlas_cli_sources_run (sources, scan_result_cb, &state,
                                       classifier ? classify_worker : NULL, classifier);
   if (classifier != NULL)

@@ -46,4 +46,8 @@ int      atlas_cli_scan_into_store (AtlasScanner    *scanner,
                                     const char      *db_path,
                                     guint            n_missing);
 
+/* After a run that walked its folders: names each folder given that held
+ * no notebook on stderr; returns how many. */
+guint    atlas_cli_report_empty_folders (AtlasScanner *scanner);
+
 G_END_DECLS

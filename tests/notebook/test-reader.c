@@ -17,6 +17,16 @@ read_string (const char *json,
   return atlas_notebook_read_bytes (bytes, "test.ipynb", ATLAS_PLATFORM_LOCAL, ATLAS_READ_DEFAULT, error);
 }
 
+static AtlasNotebook *
+read_string_flags (const char      *json,
+                   AtlasReadFlags   flags,
+                   GError         **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return atlas_notebook_read_bytes (bytes, "test.ipynb", ATLAS_PLATFORM_LOCAL, flags, error);
+}
+
 static void
 test_v4_error_output (void)
 {
@@ -294,6 +304,108 @@ test_resolve_names (void)
   g_assert_null (packages[5]);
 }
 
+/* With CRASHES_ONLY a notebook without an error output is checked but not
+ * parsed; one with an error output reads exactly as without the flag. */
+static void
+test_crashes_only (void)
+{
+  static const char *crash_free =
+    "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": ["
+    " {\"cell_type\": \"code\", \"execution_count\": 1, \"metadata\": {}, \"source\": \"import pandas\","
+    "  \"outputs\": [{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": \"ok\"}]}]}";
+  static const char *never_run =
+    "{\"cells\": [{\"cell_type\": \"code\", \"execution_count\": null, \"source\": \"x\", \"outputs\": []},"
+    " {\"cell_type\": \"markdown\", \"source\": \"# 1\"}]}";
+  static const char *crashing =
+    "{\"cells\": [{\"cell_type\": \"code\", \"execution_count\": 4, \"source\": \"import numpy as np\\nnp.zeros(-1)\","
+    "  \"outputs\": [{\"output_type\": \"error\", \"ename\": \"ValueError\", \"evalue\": \"negative dimensions\","
+    "                \"traceback\": [\"ValueError: negative dimensions\"]}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasNotebook) full = NULL;
+  g_autoptr(AtlasNotebook) quick = NULL;
+  g_autoptr(AtlasNotebook) idle = NULL;
+  g_autoptr(AtlasNotebook) with_crash = NULL;
+  g_autoptr(AtlasNotebook) with_crash_full = NULL;
+  AtlasCrash *a, *b;
+
+  full = read_string_flags (crash_free, ATLAS_READ_DEFAULT, &error);
+  g_assert_no_error (error);
+  quick = read_string_flags (crash_free, ATLAS_READ_CRASHES_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_notebook_get_n_cells (full), ==, 1);
+  g_assert_cmpuint (atlas_notebook_get_n_cells (quick), ==, 0);
+  g_assert_cmpuint (atlas_notebook_get_crashes (quick)->len, ==, 0);
+  g_assert_true (atlas_notebook_was_executed (full));
+  g_assert_true (atlas_notebook_was_executed (quick));
+
+  idle = read_string_flags (never_run, ATLAS_READ_CRASHES_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (atlas_notebook_was_executed (idle));
+
+  with_crash = read_string_flags (crashing, ATLAS_READ_CRASHES_ONLY, &error);
+  g_assert_no_error (error);
+  with_crash_full = read_string_flags (crashing, ATLAS_READ_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_notebook_get_n_cells (with_crash), ==, 1);
+  g_assert_cmpuint (atlas_notebook_get_crashes (with_crash)->len, ==, 1);
+  a = g_ptr_array_index (atlas_notebook_get_crashes (with_crash), 0);
+  b = g_ptr_array_index (atlas_notebook_get_crashes (with_crash_full), 0);
+  g_assert_cmpstr (atlas_crash_get_ename (a), ==, atlas_crash_get_ename (b));
+  g_assert_cmpstr (atlas_crash_get_evalue (a), ==, "negative dimensions");
+  g_assert_cmpint (atlas_crash_get_execution_count (a), ==, 4);
+  g_assert_cmpstr (atlas_notebook_get_packages (with_crash)[0], ==, "numpy");
+}
+
+/* What is not parsed is still checked: a crash-free notebook with broken
+ * structure, a bad literal or no cells is reported as with full reading. */
+static void
+test_crashes_only_still_checked (void)
+{
+  static const BadInput inputs[] = {
+    { "object", "{\"a\": 1}", ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK },
+    { "cells-not-array", "{\"cells\": {}}", ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK },
+    { "bad-literal", "{\"cells\": [], \"metadata\": {\"trusted\": tru}}", ATLAS_NOTEBOOK_ERROR_INVALID_JSON },
+    { "bad-number", "{\"cells\": [{\"execution_count\": 1x}]}", ATLAS_NOTEBOOK_ERROR_INVALID_JSON },
+    { "bare-word", "{\"cells\": [{\"outputs\": [{\"data\": {\"x\": None}}]}]}", ATLAS_NOTEBOOK_ERROR_INVALID_JSON },
+    { "truncated", "{\"cells\": [{\"cell_type\": \"code\"", ATLAS_NOTEBOOK_ERROR_TRUNCATED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    for (guint flags = ATLAS_READ_DEFAULT; flags <= ATLAS_READ_CRASHES_ONLY; flags += ATLAS_READ_CRASHES_ONLY)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(AtlasNotebook) nb = read_string_flags (inputs[i].json, flags, &error);
+
+        g_test_message ("%s (flags %u)", inputs[i].name, flags);
+        g_assert_null (nb);
+        g_assert_error (error, ATLAS_NOTEBOOK_ERROR, inputs[i].code);
+      }
+}
+
+/* Output data and the notebook's own metadata beyond the kernel are never
+ * parsed: plot JSON with NaN (which Python writes) and widget state cost
+ * nothing, and outputs are still counted. */
+static void
+test_unused_parts_left_out (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasNotebook) nb = read_string (
+    "{\"metadata\": {\"widgets\": {\"state\": {\"x\": [NaN, -Infinity, 1e400]}},"
+    "              \"kernelspec\": {\"language\": \"python\", \"name\": \"python3\"}},"
+    " \"cells\": [{\"cell_type\": \"code\", \"execution_count\": 2, \"metadata\": {}, \"source\": \"fig.show()\","
+    "   \"outputs\": [{\"output_type\": \"display_data\", \"metadata\": {},"
+    "                  \"data\": {\"application/vnd.plotly.v1+json\": {\"data\": [{\"y\": [1, NaN, 3]}]}}},"
+    "                 {\"output_type\": \"stream\", \"name\": \"stderr\", \"text\": [\"warn\\n\"]},"
+    "                 {\"output_type\": \"error\", \"ename\": \"KeyError\", \"evalue\": \"'y'\", \"traceback\": []}]}]}",
+    &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (atlas_notebook_get_language (nb), ==, "python");
+  g_assert_cmpuint (atlas_notebook_get_cell (nb, 0)->n_outputs, ==, 3);
+  g_assert_cmpuint (atlas_notebook_get_crashes (nb)->len, ==, 1);
+  g_assert_cmpstr (atlas_crash_get_ename (g_ptr_array_index (atlas_notebook_get_crashes (nb), 0)), ==, "KeyError");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +415,9 @@ main (int   argc,
   g_test_add_func ("/Atlas/Reader/v4-error-output", test_v4_error_output);
   g_test_add_func ("/Atlas/Reader/v3-pyerr", test_v3_pyerr);
   g_test_add_func ("/Atlas/Reader/bad-input", test_bad_input);
+  g_test_add_func ("/Atlas/Reader/crashes-only", test_crashes_only);
+  g_test_add_func ("/Atlas/Reader/crashes-only-still-checked", test_crashes_only_still_checked);
+  g_test_add_func ("/Atlas/Reader/unused-parts-left-out", test_unused_parts_left_out);
   g_test_add_func ("/Atlas/Reader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/Atlas/Reader/payload-skipped-but-checked", test_payload_skipped_but_checked);
   g_test_add_func ("/Atlas/Reader/wrong-types", test_wrong_types);

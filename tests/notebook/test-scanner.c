@@ -78,6 +78,31 @@ scan (const char *dir,
   return g_string_free (out, FALSE);
 }
 
+/* Paths given in this order, each folder walked during the run. */
+static char *
+scan_walking_in_run (const char * const *paths,
+                     guint               jobs,
+                     char             ***empty_folders)
+{
+  g_autoptr(AtlasScanner) scanner = atlas_scanner_new (jobs);
+  g_autoptr(GError) error = NULL;
+  GString *out = g_string_new (NULL);
+
+  atlas_scanner_set_walk_in_run (scanner, TRUE);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_assert_true (atlas_scanner_add_path (scanner, paths[i], &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (atlas_scanner_get_n_inputs (scanner), ==, 0);
+  g_assert_true (atlas_scanner_run (scanner, collect_cb, out, NULL, &error));
+  g_assert_no_error (error);
+  if (empty_folders != NULL)
+    *empty_folders = atlas_scanner_dup_empty_folders (scanner);
+
+  return g_string_free (out, FALSE);
+}
+
 static void
 test_same_order_any_jobs (void)
 {
@@ -92,6 +117,81 @@ test_same_order_any_jobs (void)
   g_assert_cmpstr (one, ==, many);
   g_assert_null (strstr (one, "checkpoint"));
   g_assert_nonnull (strstr (one, "error"));
+}
+
+/* Walking while reading finds the same notebooks in the same order as
+ * walking first, files and folders kept in the order given. */
+static void
+test_walk_in_run (void)
+{
+  g_autofree char *dir = make_corpus (120);
+  g_autofree char *empty = g_build_filename (dir, "empty", NULL);
+  g_autofree char *single = g_build_filename (dir, "b", "nb001.ipynb", NULL);
+  const char *paths[] = { single, dir, empty, single, NULL };
+  g_autoptr(AtlasScanner) first = atlas_scanner_new (2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_auto(GStrv) empty_folders = NULL;
+
+  g_mkdir (empty, 0700);
+  g_assert_true (atlas_scanner_add_path (first, single, NULL));
+  g_assert_true (atlas_scanner_add_path (first, dir, NULL));
+  g_assert_false (atlas_scanner_add_path (first, empty, &error));
+  g_assert_error (error, ATLAS_SCANNER_ERROR, ATLAS_SCANNER_ERROR_NO_NOTEBOOKS);
+  g_assert_true (atlas_scanner_add_path (first, single, NULL));
+  g_assert_cmpuint (atlas_scanner_get_n_inputs (first), ==, 122);
+  g_assert_true (atlas_scanner_run (first, collect_cb, expected, NULL, NULL));
+
+  for (guint jobs = 1; jobs <= 7; jobs += 3)
+    {
+      g_auto(GStrv) folders = NULL;
+      g_autofree char *got = scan_walking_in_run (paths, jobs, &folders);
+
+      g_assert_cmpstr (got, ==, expected->str);
+      g_assert_cmpuint (g_strv_length (folders), ==, 1);
+      g_assert_cmpstr (folders[0], ==, empty);
+    }
+
+  {
+    const char *only_files[] = { single, NULL };
+    g_autofree char *got = scan_walking_in_run (only_files, 2, &empty_folders);
+
+    g_assert_true (g_str_has_suffix (got, "nb001.ipynb E1\n"));
+    g_assert_cmpuint (g_strv_length (empty_folders), ==, 0);
+  }
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         n_seen;
+} CancelAfter;
+
+static void
+cancel_after_cb (AtlasScanResult *result,
+                 gpointer         user_data)
+{
+  CancelAfter *state = user_data;
+
+  if (++state->n_seen == 5)
+    g_cancellable_cancel (state->cancellable);
+}
+
+/* A cancel while the folders are still being walked stops the walk too. */
+static void
+test_cancel_while_walking (void)
+{
+  g_autofree char *dir = make_corpus (300);
+  g_autoptr(AtlasScanner) scanner = atlas_scanner_new (2);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  CancelAfter state = { cancellable, 0 };
+
+  atlas_scanner_set_walk_in_run (scanner, TRUE);
+  g_assert_true (atlas_scanner_add_path (scanner, dir, NULL));
+  g_assert_false (atlas_scanner_run (scanner, cancel_after_cb, &state, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (state.n_seen, ==, 5);
 }
 
 static void
@@ -126,6 +226,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Atlas/Scanner/same-order-any-jobs", test_same_order_any_jobs);
+  g_test_add_func ("/Atlas/Scanner/walk-in-run", test_walk_in_run);
+  g_test_add_func ("/Atlas/Scanner/cancel-while-walking", test_cancel_while_walking);
   g_test_add_func ("/Atlas/Scanner/missing-path", test_missing_path);
   g_test_add_func ("/Atlas/Scanner/cancel", test_cancel);
 

@@ -26,6 +26,7 @@ typedef enum
   ROLE_CELL,
   ROLE_OUTPUTS,
   ROLE_OUTPUT,
+  ROLE_NOTEBOOK_METADATA,
 } Role;
 
 typedef enum
@@ -44,6 +45,11 @@ typedef struct
   gboolean    empty;      /* nothing inside yet: a closing bracket may follow '[' or '{' */
   const char *key;        /* objects: the key of the value being read */
   gsize       key_len;
+  /* Outputs: where the object starts and how many payloads preceded it, so
+   * that one which is not an error can be left out whole. */
+  const char *start;
+  guint       payload_mark;
+  gboolean    is_error;
 } Frame;
 
 typedef struct
@@ -51,7 +57,6 @@ typedef struct
   const char   *data;
   const char   *end;
   const char   *p;
-  const char   *copied;   /* everything before this is in the reduced document */
   AtlasPrescan *out;
   Frame         stack[ATLAS_NOTEBOOK_MAX_DEPTH];
   guint         depth;
@@ -72,11 +77,25 @@ key_is (const Frame *frame,
   return frame->key_len == len && memcmp (frame->key, key, len) == 0;
 }
 
+/* What the reader takes from the notebook's metadata; the rest (widget
+ * state above all) can be large and is payload. */
+static const char *notebook_metadata_keys[] = {
+  "kernelspec", "language_info", "papermill",
+};
+
 static gboolean
 is_payload (const Frame *frame)
 {
   if (frame->role == ROLE_CELL)
     return key_is (frame, "attachments");
+
+  if (frame->role == ROLE_NOTEBOOK_METADATA)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (notebook_metadata_keys); i++)
+        if (key_is (frame, notebook_metadata_keys[i]))
+          return FALSE;
+      return TRUE;
+    }
 
   if (frame->role != ROLE_OUTPUT)
     return FALSE;
@@ -101,6 +120,8 @@ child_role (const Frame *frame)
         return ROLE_CELLS;
       if (key_is (frame, "worksheets"))
         return ROLE_WORKSHEETS;
+      if (key_is (frame, "metadata"))
+        return ROLE_NOTEBOOK_METADATA;
       return ROLE_OTHER;
     case ROLE_WORKSHEETS:
       return ROLE_WORKSHEET;
@@ -113,6 +134,7 @@ child_role (const Frame *frame)
     case ROLE_OUTPUTS:
       return ROLE_OUTPUT;
     case ROLE_OUTPUT:
+    case ROLE_NOTEBOOK_METADATA:
     case ROLE_OTHER:
     default:
       return ROLE_OTHER;
@@ -183,13 +205,41 @@ skip_string (const char *p,
     }
 }
 
+static gboolean
+starts_with (const char *p,
+             const char *end,
+             const char *word)
+{
+  gsize len = strlen (word);
+
+  return (gsize)(end - p) >= len && memcmp (p, word, len) == 0;
+}
+
+/* Returns the byte after a literal or number at @p, or @p when there is
+ * none. Numbers are held to what json-glib reads (it takes "1." and ".5");
+ * NaN and Infinity, which Python's json writes for plot data, are let
+ * through here and left to json-glib where it parses. */
 static const char *
 skip_scalar (const char *p,
              const char *end)
 {
-  while (p < end && (g_ascii_isalnum (*p) || *p == '-' || *p == '+' || *p == '.'))
-    p++;
-  return p;
+  static const char *words[] = { "true", "false", "null", "NaN", "Infinity", "-Infinity" };
+  const char *q = p;
+  gboolean digits = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (starts_with (p, end, words[i]))
+      return p + strlen (words[i]);
+
+  if (q < end && *q == '-')
+    q++;
+  if (q >= end || !(g_ascii_isdigit (*q) || *q == '.'))
+    return p;
+  for (; q < end && (g_ascii_isdigit (*q) || *q == '.' || *q == 'e' || *q == 'E' ||
+                     *q == '+' || *q == '-'); q++)
+    digits |= g_ascii_isdigit (*q);
+
+  return digits ? q : p;
 }
 
 /* Skips a whole value without looking at its contents beyond what keeps the
@@ -268,9 +318,9 @@ static void
 elide (Scan       *scan,
        const char *start)
 {
-  g_string_append_len (scan->out->reduced, scan->copied, start - scan->copied);
-  g_string_append (scan->out->reduced, "null");
-  scan->copied = scan->p;
+  AtlasPrescanSpan span = { start - scan->data, scan->p - scan->data };
+
+  g_array_append_val (scan->out->payloads, span);
 }
 
 static gboolean
@@ -291,21 +341,27 @@ push (Scan    *scan,
   frame->empty = TRUE;
   frame->key = NULL;
   frame->key_len = 0;
+  frame->start = scan->p;
+  frame->payload_mark = scan->out->payloads->len;
+  frame->is_error = FALSE;
   scan->p++;
   return TRUE;
 }
 
 static void
-note_string_value (Scan        *scan,
-                   const Frame *frame,
-                   const char  *start)
+note_string_value (Scan       *scan,
+                   Frame      *frame,
+                   const char *start)
 {
   gsize len = scan->p - start - 2;
 
   if (frame != NULL && frame->role == ROLE_OUTPUT && key_is (frame, "output_type") &&
       ((len == 5 && memcmp (start + 1, "error", 5) == 0) ||
        (len == 5 && memcmp (start + 1, "pyerr", 5) == 0)))
-    scan->out->n_error_outputs++;
+    {
+      scan->out->n_error_outputs++;
+      frame->is_error = TRUE;
+    }
 }
 
 /* Reads one value where the grammar expects one. */
@@ -318,6 +374,12 @@ scan_value (Scan    *scan,
 
   if (frame != NULL)
     {
+      if (frame->role == ROLE_OUTPUTS)
+        scan->out->has_run_cell = TRUE;
+      else if (frame->role == ROLE_CELL && g_ascii_isdigit (*scan->p) &&
+               (key_is (frame, "execution_count") || key_is (frame, "prompt_number")))
+        scan->out->has_run_cell = TRUE;
+
       frame->expect = EXPECT_SEPARATOR;
       frame->empty = FALSE;
       if (is_payload (frame))
@@ -338,8 +400,11 @@ scan_value (Scan    *scan,
 
         /* Roles only hold for the container kind the format prescribes. */
         if ((*scan->p == '{') != (role == ROLE_ROOT || role == ROLE_WORKSHEET ||
-                                  role == ROLE_CELL || role == ROLE_OUTPUT))
+                                  role == ROLE_CELL || role == ROLE_OUTPUT ||
+                                  role == ROLE_NOTEBOOK_METADATA))
           role = ROLE_OTHER;
+        if (role == ROLE_WORKSHEETS || (role == ROLE_CELLS && frame->role == ROLE_ROOT))
+          scan->out->has_cell_list = TRUE;
         return push (scan, *scan->p, role, error);
       }
     case '"':
@@ -371,6 +436,13 @@ scan_in_container (Scan    *scan,
     {
       scan->depth--;
       scan->p++;
+      /* The reader counts outputs and reads errors: any other output is
+       * left out whole, its payloads with it. */
+      if (frame->role == ROLE_OUTPUT && !frame->is_error)
+        {
+          g_array_set_size (scan->out->payloads, frame->payload_mark);
+          elide (scan, frame->start);
+        }
       return TRUE;
     }
 
@@ -431,7 +503,6 @@ atlas_prescan_run (const char    *data,
   scan->data = data;
   scan->end = data + len;
   scan->p = skip_space (data, scan->end);
-  scan->copied = data;
   scan->out = out;
   scan->depth = 0;
 
@@ -442,7 +513,7 @@ atlas_prescan_run (const char    *data,
 
   if (ok)
     {
-      out->reduced = g_string_sized_new (MIN (len, 1 << 20));
+      out->payloads = g_array_new (FALSE, FALSE, sizeof (AtlasPrescanSpan));
       out->top_kind = *scan->p;
       out->top_is_object = *scan->p == '{';
       ok = scan_value (scan, error);
@@ -464,9 +535,7 @@ atlas_prescan_run (const char    *data,
         ok = fail (scan, error, ATLAS_NOTEBOOK_ERROR_INVALID_JSON, _("Unexpected text after the document"));
     }
 
-  if (ok)
-    g_string_append_len (out->reduced, scan->copied, scan->end - scan->copied);
-  else
+  if (!ok)
     atlas_prescan_clear (out);
 
   g_free (scan);
@@ -474,9 +543,31 @@ atlas_prescan_run (const char    *data,
 }
 
 void
+atlas_prescan_write_reduced (const AtlasPrescan *prescan,
+                             const char         *data,
+                             gsize               len,
+                             GString            *into)
+{
+  gsize copied = 0;
+
+  g_return_if_fail (prescan->payloads != NULL);
+
+  g_string_truncate (into, 0);
+  for (guint i = 0; i < prescan->payloads->len; i++)
+    {
+      const AtlasPrescanSpan *span = &g_array_index (prescan->payloads, AtlasPrescanSpan, i);
+
+      g_string_append_len (into, data + copied, span->start - copied);
+      g_string_append (into, "null");
+      copied = span->end;
+    }
+  g_string_append_len (into, data + copied, len - copied);
+}
+
+void
 atlas_prescan_clear (AtlasPrescan *prescan)
 {
-  if (prescan->reduced != NULL)
-    g_string_free (prescan->reduced, TRUE);
+  if (prescan->payloads != NULL)
+    g_array_unref (prescan->payloads);
   memset (prescan, 0, sizeof *prescan);
 }

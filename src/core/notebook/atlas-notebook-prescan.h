@@ -11,18 +11,28 @@
 G_BEGIN_DECLS
 
 /* A byte-level pass over a notebook that checks its structure (strings
- * terminated, brackets balanced and matched, bounded depth, one top-level
- * value) and finds the output payloads nothing downstream reads: image and
- * HTML data, stream text, attachments. It is not a JSON parser: json-glib
- * parses the reduced document this produces, where each payload value is
- * replaced by null. Base64 payloads are skipped with memchr, so most bytes
- * of a typical notebook are never looked at one by one. */
+ * terminated, brackets balanced and matched, literals and numbers well
+ * formed, bounded depth, one top-level value) and finds the output payloads
+ * nothing downstream reads: image and HTML data, stream text, attachments.
+ * It is not a JSON parser: json-glib parses the reduced document this
+ * produces, where each payload value is replaced by null. Base64 payloads
+ * are skipped with memchr, so most bytes of a typical notebook are never
+ * looked at one by one, and nothing is copied until a caller asks for the
+ * reduced document. */
 
 typedef struct
 {
-  GString  *reduced;       /* the document with payload values replaced by null */
-  gboolean  top_is_object; /* FALSE: valid structure, but an array, string, … */
-  char      top_kind;      /* first byte of the top-level value */
+  gsize start;  /* offsets into the scanned bytes */
+  gsize end;
+} AtlasPrescanSpan;
+
+typedef struct
+{
+  GArray   *payloads;        /* AtlasPrescanSpan, in order: the values to leave out */
+  gboolean  top_is_object;   /* FALSE: valid structure, but an array, string, … */
+  char      top_kind;        /* first byte of the top-level value */
+  gboolean  has_cell_list;   /* the top-level object has a "cells" or "worksheets" array */
+  gboolean  has_run_cell;    /* some cell has an execution count or an output */
   guint     n_error_outputs; /* outputs whose output_type is error or pyerr */
 } AtlasPrescan;
 
@@ -30,11 +40,17 @@ typedef struct
  * TRUNCATED / INVALID_JSON / TOO_DEEP) when the bytes cannot be a JSON
  * document. The message gives the line of the problem, not the location:
  * callers prefix it. */
-gboolean atlas_prescan_run   (const char    *data,
-                              gsize          len,
-                              AtlasPrescan  *out,
-                              GError       **error);
-void     atlas_prescan_clear (AtlasPrescan  *prescan);
+gboolean atlas_prescan_run            (const char    *data,
+                                       gsize          len,
+                                       AtlasPrescan  *out,
+                                       GError       **error);
+/* Replaces the contents of @into with the reduced document of @data, the
+ * bytes @prescan ran on. */
+void     atlas_prescan_write_reduced  (const AtlasPrescan *prescan,
+                                       const char         *data,
+                                       gsize               len,
+                                       GString            *into);
+void     atlas_prescan_clear          (AtlasPrescan  *prescan);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AtlasPrescan, atlas_prescan_clear)
 

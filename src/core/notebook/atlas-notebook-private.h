@@ -21,6 +21,7 @@ typedef struct
   gboolean     papermill;
   guint64      size;
   const char  *content_hash;
+  gboolean     executed;      /* known before any cell is added */
 } AtlasNotebookHeader;
 
 AtlasNotebook *_atlas_notebook_new        (const char                *location,

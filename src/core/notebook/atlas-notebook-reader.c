@@ -302,6 +302,83 @@ build_notebook (JsonObject    *root,
   return notebook;
 }
 
+/* Each thread keeps its buffers (the bytes of the file it reads and the
+ * reduced document) from one notebook to the next: a fresh allocation per
+ * file would be mmap'ed and munmap'ed by malloc, and every munmap stops the
+ * other workers of the process to flush their TLBs, which serialises a scan.
+ * Mapping the file has the same cost. */
+typedef struct
+{
+  char    *data;
+  gsize    size;
+  GString *reduced;
+} ReadBuffers;
+
+/* A buffer grown past this for one huge notebook is given back afterwards. */
+#define READ_BUFFER_KEEP (64 * 1024 * 1024)
+
+static void
+read_buffers_free (gpointer data)
+{
+  ReadBuffers *buffers = data;
+
+  g_free (buffers->data);
+  g_string_free (buffers->reduced, TRUE);
+  g_free (buffers);
+}
+
+static GPrivate read_buffers_key = G_PRIVATE_INIT (read_buffers_free);
+
+static ReadBuffers *
+thread_read_buffers (void)
+{
+  ReadBuffers *buffers = g_private_get (&read_buffers_key);
+
+  if (buffers == NULL)
+    {
+      buffers = g_new0 (ReadBuffers, 1);
+      buffers->reduced = g_string_sized_new (1024 * 1024);
+      g_private_set (&read_buffers_key, buffers);
+    }
+  return buffers;
+}
+
+static void
+thread_read_buffers_trim (void)
+{
+  ReadBuffers *buffers = g_private_get (&read_buffers_key);
+
+  if (buffers == NULL)
+    return;
+  if (buffers->size > READ_BUFFER_KEEP)
+    {
+      g_clear_pointer (&buffers->data, g_free);
+      buffers->size = 0;
+    }
+  if (buffers->reduced->allocated_len > READ_BUFFER_KEEP)
+    {
+      g_string_free (buffers->reduced, TRUE);
+      buffers->reduced = g_string_sized_new (1024 * 1024);
+    }
+}
+
+/* A notebook without crashes, for ATLAS_READ_CRASHES_ONLY: everything the
+ * pre-scan could check has been, and nothing is parsed. */
+static AtlasNotebook *
+crash_free_notebook (const AtlasPrescan *prescan,
+                     const char         *location,
+                     AtlasPlatform       platform,
+                     guint64             size,
+                     const char         *hash)
+{
+  AtlasNotebookHeader header = { 0 };
+
+  header.size = size;
+  header.content_hash = hash;
+  header.executed = prescan->has_run_cell;
+  return _atlas_notebook_new (location, platform, &header);
+}
+
 AtlasNotebook *
 atlas_notebook_read_bytes (GBytes         *bytes,
                            const char     *location,
@@ -313,6 +390,8 @@ atlas_notebook_read_bytes (GBytes         *bytes,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *hash = NULL;
+  GString *reduced;
+  AtlasNotebook *notebook;
   JsonNode *root;
   gsize len;
   const char *data;
@@ -352,17 +431,30 @@ atlas_notebook_read_bytes (GBytes         *bytes,
       return NULL;
     }
 
+  if (!prescan.has_cell_list)
+    {
+      g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK,
+                   _("%s: not a notebook (a JSON object without “cells” or “worksheets”)"), location);
+      return NULL;
+    }
+
+  if ((flags & ATLAS_READ_CRASHES_ONLY) && prescan.n_error_outputs == 0)
+    return crash_free_notebook (&prescan, location, platform, len, hash);
+
+  reduced = thread_read_buffers ()->reduced;
+  atlas_prescan_write_reduced (&prescan, data, len, reduced);
+
   /* Bytes that are not UTF-8 can only sit inside strings (the pre-scan saw
    * the structure whole), so replacing them keeps everything else readable. */
-  if (!g_utf8_validate (prescan.reduced->str, prescan.reduced->len, NULL))
+  if (!g_utf8_validate (reduced->str, reduced->len, NULL))
     {
-      g_autofree char *valid = g_utf8_make_valid (prescan.reduced->str, prescan.reduced->len);
+      g_autofree char *valid = g_utf8_make_valid (reduced->str, reduced->len);
 
-      g_string_assign (prescan.reduced, valid);
+      g_string_assign (reduced, valid);
     }
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, prescan.reduced->str, prescan.reduced->len, &local_error))
+  if (!json_parser_load_from_data (parser, reduced->str, reduced->len, &local_error))
     {
       g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_INVALID_JSON,
                    _("%s: invalid JSON: %s"), location, local_error->message);
@@ -377,62 +469,9 @@ atlas_notebook_read_bytes (GBytes         *bytes,
       return NULL;
     }
 
-  return build_notebook (json_node_get_object (root), location, platform, len, hash, error);
-}
-
-/* Each thread reads files into one buffer it keeps: a fresh allocation per
- * file would be mmap'ed and munmap'ed by malloc, and every munmap stops the
- * other workers of the process to flush their TLBs, which serialises a scan.
- * Mapping the file has the same cost. */
-typedef struct
-{
-  char  *data;
-  gsize  size;
-} ReadBuffer;
-
-/* A buffer grown past this for one huge notebook is given back afterwards. */
-#define READ_BUFFER_KEEP (64 * 1024 * 1024)
-
-static void
-read_buffer_free (gpointer data)
-{
-  ReadBuffer *buffer = data;
-
-  g_free (buffer->data);
-  g_free (buffer);
-}
-
-static GPrivate read_buffer_key = G_PRIVATE_INIT (read_buffer_free);
-
-static ReadBuffer *
-thread_read_buffer (gsize needed)
-{
-  ReadBuffer *buffer = g_private_get (&read_buffer_key);
-
-  if (buffer == NULL)
-    {
-      buffer = g_new0 (ReadBuffer, 1);
-      g_private_set (&read_buffer_key, buffer);
-    }
-  if (buffer->size < needed)
-    {
-      g_free (buffer->data);
-      buffer->size = MAX (needed, 1024 * 1024);
-      buffer->data = g_malloc (buffer->size);
-    }
-  return buffer;
-}
-
-static void
-thread_read_buffer_trim (void)
-{
-  ReadBuffer *buffer = g_private_get (&read_buffer_key);
-
-  if (buffer != NULL && buffer->size > READ_BUFFER_KEEP)
-    {
-      g_clear_pointer (&buffer->data, g_free);
-      buffer->size = 0;
-    }
+  notebook = build_notebook (json_node_get_object (root), location, platform, len, hash, error);
+  thread_read_buffers_trim ();
+  return notebook;
 }
 
 static gboolean
@@ -454,7 +493,7 @@ read_whole_file (const char  *path,
                  gsize       *len,
                  GError     **error)
 {
-  ReadBuffer *buffer;
+  ReadBuffers *buffers;
   GStatBuf st;
   gsize done = 0;
   int fd;
@@ -481,10 +520,16 @@ read_whole_file (const char  *path,
     }
 
   /* One byte more than the size shows whether the file grew meanwhile. */
-  buffer = thread_read_buffer ((gsize)st.st_size + 1);
+  buffers = thread_read_buffers ();
+  if (buffers->size < (gsize)st.st_size + 1)
+    {
+      g_free (buffers->data);
+      buffers->size = MAX ((gsize)st.st_size + 1, 1024 * 1024);
+      buffers->data = g_malloc (buffers->size);
+    }
   for (;;)
     {
-      gssize n = read (fd, buffer->data + done, buffer->size - done);
+      gssize n = read (fd, buffers->data + done, buffers->size - done);
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -498,17 +543,15 @@ read_whole_file (const char  *path,
       if (n == 0)
         break;
       done += n;
-      if (done == buffer->size)
+      if (done == buffers->size)
         {
-          gsize size = buffer->size * 2;
-
-          buffer->data = g_realloc (buffer->data, size);
-          buffer->size = size;
+          buffers->size *= 2;
+          buffers->data = g_realloc (buffers->data, buffers->size);
         }
     }
 
   close (fd);
-  *data = buffer->data;
+  *data = buffers->data;
   *len = done;
   return TRUE;
 }
@@ -536,6 +579,6 @@ atlas_notebook_read_file (const char     *path,
   /* The notebook copies what it keeps, so the bytes may stay borrowed. */
   bytes = g_bytes_new_static (data, len);
   notebook = atlas_notebook_read_bytes (bytes, location, platform, flags, error);
-  thread_read_buffer_trim ();
+  thread_read_buffers_trim ();
   return notebook;
 }

@@ -27,6 +27,11 @@ typedef enum
 {
   ATLAS_READ_DEFAULT      = 0,
   ATLAS_READ_CONTENT_HASH = 1 << 0,  /* compute the SHA-256 of the bytes (costs a pass) */
+  /* For callers that want the crashes and nothing else: a notebook without
+   * an error output is still checked whole (its structure, that it is a
+   * notebook) but not parsed, and comes back without cells, imports or
+   * format version; only atlas_notebook_was_executed() holds for it. */
+  ATLAS_READ_CRASHES_ONLY = 1 << 1,
 } AtlasReadFlags;
 
 /* @location names the notebook in messages and records (a path as the user

@@ -107,6 +107,7 @@ _atlas_notebook_new (const char                *location,
   self->papermill = !!header->papermill;
   self->size = header->size;
   self->content_hash = g_strdup (header->content_hash);
+  self->executed = !!header->executed;
 
   return self;
 }

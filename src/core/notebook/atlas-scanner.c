@@ -10,8 +10,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <sys/stat.h>
 
+#include "atlas-folder-walk.h"
 #include "atlas-scanner.h"
 
 typedef struct
@@ -20,11 +20,21 @@ typedef struct
   char *location;
 } Input;
 
+/* A path given to a scanner that walks its folders during the run. */
+typedef struct
+{
+  char     *path;
+  gboolean  is_folder;
+} Source;
+
 struct _AtlasScanner
 {
   GObject              parent_instance;
 
-  GArray              *inputs;      /* Input */
+  GPtrArray           *inputs;      /* Input; each stays where it is while the run adds more */
+  GArray              *sources;     /* Source: what the run still has to walk */
+  GPtrArray           *empty_folders;
+  gboolean             walk_in_run;
   guint                n_jobs;
   AtlasPlatform        platform;
   AtlasReadFlags       read_flags;
@@ -35,14 +45,6 @@ struct _AtlasScanner
 
 G_DEFINE_FINAL_TYPE (AtlasScanner, atlas_scanner, G_TYPE_OBJECT)
 
-/* g_ptr_array_sort hands the comparator pointers to the elements. */
-static int
-compare_indirect (gconstpointer a,
-                  gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
-}
-
 G_DEFINE_QUARK (atlas-scanner-error-quark, atlas_scanner_error)
 
 /* Workers may run this far ahead of the consumer, which bounds the memory
@@ -50,12 +52,19 @@ G_DEFINE_QUARK (atlas-scanner-error-quark, atlas_scanner_error)
 #define WINDOW_PER_JOB 16
 
 static void
-input_clear (gpointer data)
+input_free (gpointer data)
 {
   Input *input = data;
 
   g_free (input->path);
   g_free (input->location);
+  g_free (input);
+}
+
+static void
+source_clear (gpointer data)
+{
+  g_free (((Source *)data)->path);
 }
 
 static void
@@ -63,7 +72,9 @@ atlas_scanner_finalize (GObject *object)
 {
   AtlasScanner *self = (AtlasScanner *)object;
 
-  g_array_unref (self->inputs);
+  g_ptr_array_unref (self->inputs);
+  g_array_unref (self->sources);
+  g_ptr_array_unref (self->empty_folders);
   if (self->worker_data_destroy != NULL)
     self->worker_data_destroy (self->worker_data);
 
@@ -79,8 +90,10 @@ atlas_scanner_class_init (AtlasScannerClass *klass)
 static void
 atlas_scanner_init (AtlasScanner *self)
 {
-  self->inputs = g_array_new (FALSE, FALSE, sizeof (Input));
-  g_array_set_clear_func (self->inputs, input_clear);
+  self->inputs = g_ptr_array_new_with_free_func (input_free);
+  self->sources = g_array_new (FALSE, FALSE, sizeof (Source));
+  g_array_set_clear_func (self->sources, source_clear);
+  self->empty_folders = g_ptr_array_new_with_free_func (g_free);
 }
 
 AtlasScanner *
@@ -109,6 +122,15 @@ atlas_scanner_set_read_flags (AtlasScanner   *self,
 }
 
 void
+atlas_scanner_set_walk_in_run (AtlasScanner *self,
+                               gboolean      walk_in_run)
+{
+  g_return_if_fail (ATLAS_IS_SCANNER (self));
+  g_return_if_fail (self->inputs->len == 0 && self->sources->len == 0);
+  self->walk_in_run = !!walk_in_run;
+}
+
+void
 atlas_scanner_set_worker_func (AtlasScanner        *self,
                                AtlasScanWorkerFunc  func,
                                gpointer             user_data,
@@ -123,62 +145,26 @@ atlas_scanner_set_worker_func (AtlasScanner        *self,
   self->worker_data_destroy = data_destroy;
 }
 
-static void
-add_input (AtlasScanner *self,
-           const char   *path,
-           const char   *location)
+static Input *
+input_new (const char *path,
+           const char *location)
 {
-  Input input = { g_strdup (path), g_strdup (location) };
+  Input *input = g_new (Input, 1);
 
-  g_array_append_val (self->inputs, input);
+  input->path = g_strdup (path);
+  input->location = g_strdup (location);
+  return input;
 }
 
 static gboolean
-is_notebook_name (const char *name)
+add_found (const char *path,
+           const char *location,
+           gpointer    user_data)
 {
-  g_autofree char *lower = g_ascii_strdown (name, -1);
+  AtlasScanner *self = user_data;
 
-  return g_str_has_suffix (lower, ".ipynb") && name[0] != '.';
-}
-
-/* Depth-first, entries sorted by name, so the order (and so the output) is
- * the same on every machine. Symbolic links to folders are not followed:
- * they can loop. */
-static void
-add_folder (AtlasScanner *self,
-            const char   *path,
-            const char   *location)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_indirect);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *entry = g_ptr_array_index (names, i);
-      g_autofree char *child = g_build_filename (path, entry, NULL);
-      g_autofree char *child_location = g_build_filename (location, entry, NULL);
-
-      GStatBuf st;
-
-      /* One lstat an entry: a corpus folder holds tens of thousands. */
-      if (g_lstat (child, &st) != 0)
-        continue;
-      if (S_ISDIR (st.st_mode))
-        {
-          if (entry[0] != '.')
-            add_folder (self, child, child_location);
-        }
-      else if (is_notebook_name (entry))
-        add_input (self, child, child_location);
-    }
+  g_ptr_array_add (self->inputs, input_new (path, location));
+  return TRUE;
 }
 
 gboolean
@@ -186,7 +172,7 @@ atlas_scanner_add_path (AtlasScanner  *self,
                         const char    *path,
                         GError       **error)
 {
-  guint before;
+  Source source;
 
   g_return_val_if_fail (ATLAS_IS_SCANNER (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -198,15 +184,19 @@ atlas_scanner_add_path (AtlasScanner  *self,
       return FALSE;
     }
 
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+  source.path = g_strdup (path);
+  source.is_folder = g_file_test (path, G_FILE_TEST_IS_DIR);
+  if (self->walk_in_run)
     {
-      add_input (self, path, path);
+      g_array_append_val (self->sources, source);
       return TRUE;
     }
 
-  before = self->inputs->len;
-  add_folder (self, path, path);
-  if (self->inputs->len == before)
+  g_free (source.path);
+  if (!source.is_folder)
+    return add_found (path, path, self);
+
+  if (atlas_folder_walk (path, path, add_found, self) == 0)
     {
       g_set_error (error, ATLAS_SCANNER_ERROR, ATLAS_SCANNER_ERROR_NO_NOTEBOOKS,
                    _("%s: no notebooks (*.ipynb) in this folder"), path);
@@ -223,18 +213,37 @@ atlas_scanner_get_n_inputs (AtlasScanner *self)
   return self->inputs->len;
 }
 
+char **
+atlas_scanner_dup_empty_folders (AtlasScanner *self)
+{
+  char **folders;
+
+  g_return_val_if_fail (ATLAS_IS_SCANNER (self), NULL);
+
+  folders = g_new0 (char *, self->empty_folders->len + 1);
+  for (guint i = 0; i < self->empty_folders->len; i++)
+    folders[i] = g_strdup (g_ptr_array_index (self->empty_folders, i));
+  return folders;
+}
+
 /* The run ------------------------------------------------------------------ */
 
+/* The inputs grow while the run walks the sources; everything below the
+ * mutex is shared by the walker, the workers and the consumer. */
 typedef struct
 {
   AtlasScanner     *scanner;
   GCancellable     *cancellable;
   GMutex            mutex;
   GCond             cond;
-  AtlasScanResult **results;   /* one slot per input, filled by workers */
+  GPtrArray        *results;   /* AtlasScanResult, one slot per known input */
+  gboolean          walk_done;
   guint             next_input;
   guint             consumed;  /* results handed to the consumer so far */
   guint             window;
+  /* Waking a thread is a system call: only those that wait are woken. */
+  guint             n_workers_waiting;
+  gboolean          consumer_waiting;
 } Run;
 
 static void
@@ -249,9 +258,9 @@ scan_result_free (AtlasScanResult *result)
 
 static AtlasScanResult *
 scan_one (AtlasScanner *self,
+          const Input  *input,
           guint         index)
 {
-  const Input *input = &g_array_index (self->inputs, Input, index);
   AtlasScanResult *result = g_new0 (AtlasScanResult, 1);
 
   result->index = index;
@@ -271,6 +280,13 @@ run_cancelled (Run *run)
   return g_cancellable_is_cancelled (run->cancellable);
 }
 
+/* Called with the mutex held. */
+static gboolean
+worker_may_start (Run *run)
+{
+  return run->next_input < run->results->len && run->next_input < run->consumed + run->window;
+}
+
 static gpointer
 run_worker (gpointer data)
 {
@@ -278,29 +294,78 @@ run_worker (gpointer data)
 
   for (;;)
     {
+      const Input *input;
       guint index;
 
       g_mutex_lock (&run->mutex);
-      while (!run_cancelled (run) && run->next_input < run->scanner->inputs->len &&
-             run->next_input >= run->consumed + run->window)
-        g_cond_wait (&run->cond, &run->mutex);
-      if (run_cancelled (run) || run->next_input >= run->scanner->inputs->len)
+      while (!run_cancelled (run) && !worker_may_start (run) &&
+             !(run->walk_done && run->next_input >= run->results->len))
+        {
+          run->n_workers_waiting++;
+          g_cond_wait (&run->cond, &run->mutex);
+          run->n_workers_waiting--;
+        }
+      if (run_cancelled (run) || !worker_may_start (run))
         {
           g_mutex_unlock (&run->mutex);
           return NULL;
         }
       index = run->next_input++;
+      input = g_ptr_array_index (run->scanner->inputs, index);
       g_mutex_unlock (&run->mutex);
 
       {
-        AtlasScanResult *result = scan_one (run->scanner, index);
+        AtlasScanResult *result = scan_one (run->scanner, input, index);
 
         g_mutex_lock (&run->mutex);
-        run->results[index] = result;
-        g_cond_broadcast (&run->cond);
+        g_ptr_array_index (run->results, index) = result;
+        if (run->consumer_waiting && index == run->consumed)
+          g_cond_broadcast (&run->cond);
         g_mutex_unlock (&run->mutex);
       }
     }
+}
+
+static gboolean
+walker_add (const char *path,
+            const char *location,
+            gpointer    user_data)
+{
+  Run *run = user_data;
+
+  g_mutex_lock (&run->mutex);
+  g_ptr_array_add (run->scanner->inputs, input_new (path, location));
+  g_ptr_array_add (run->results, NULL);
+  if (run->n_workers_waiting > 0)
+    g_cond_broadcast (&run->cond);
+  g_mutex_unlock (&run->mutex);
+
+  return !run_cancelled (run);
+}
+
+/* Walks the sources in order while the workers already read what it found. */
+static gpointer
+run_walker (gpointer data)
+{
+  Run *run = data;
+  AtlasScanner *self = run->scanner;
+
+  for (guint i = 0; i < self->sources->len && !run_cancelled (run); i++)
+    {
+      const Source *source = &g_array_index (self->sources, Source, i);
+
+      if (!source->is_folder)
+        walker_add (source->path, source->path, run);
+      else if (atlas_folder_walk (source->path, source->path, walker_add, run) == 0)
+        g_ptr_array_add (self->empty_folders, g_strdup (source->path));
+    }
+
+  g_mutex_lock (&run->mutex);
+  g_array_set_size (self->sources, 0);
+  run->walk_done = TRUE;
+  g_cond_broadcast (&run->cond);
+  g_mutex_unlock (&run->mutex);
+  return NULL;
 }
 
 static void
@@ -312,6 +377,35 @@ cancelled_cb (GCancellable *cancellable,
   g_mutex_unlock (&run->mutex);
 }
 
+/* Returns the next result in input order, or NULL once there is none. */
+static AtlasScanResult *
+run_next_result (Run   *run,
+                 guint  index)
+{
+  AtlasScanResult *result = NULL;
+
+  g_mutex_lock (&run->mutex);
+  for (;;)
+    {
+      if (run_cancelled (run))
+        break;
+      if (index < run->results->len && g_ptr_array_index (run->results, index) != NULL)
+        {
+          result = g_ptr_array_index (run->results, index);
+          g_ptr_array_index (run->results, index) = NULL;
+          break;
+        }
+      if (run->walk_done && index >= run->results->len)
+        break;
+      run->consumer_waiting = TRUE;
+      g_cond_wait (&run->cond, &run->mutex);
+      run->consumer_waiting = FALSE;
+    }
+  g_mutex_unlock (&run->mutex);
+
+  return result;
+}
+
 gboolean
 atlas_scanner_run (AtlasScanner         *self,
                    AtlasScanResultFunc   func,
@@ -321,8 +415,9 @@ atlas_scanner_run (AtlasScanner         *self,
 {
   g_autoptr(GCancellable) own_cancellable = NULL;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-  guint n_inputs = self->inputs->len;
+  GThread *walker = NULL;
   gulong handler = 0;
+  guint n_workers;
   Run run = { 0 };
 
   g_return_val_if_fail (ATLAS_IS_SCANNER (self), FALSE);
@@ -333,24 +428,23 @@ atlas_scanner_run (AtlasScanner         *self,
 
   run.scanner = self;
   run.cancellable = cancellable;
-  run.results = g_new0 (AtlasScanResult *, MAX (n_inputs, 1));
+  run.results = g_ptr_array_new ();
+  g_ptr_array_set_size (run.results, self->inputs->len);
+  run.walk_done = self->sources->len == 0;
   run.window = self->n_jobs * WINDOW_PER_JOB;
   g_mutex_init (&run.mutex);
   g_cond_init (&run.cond);
   handler = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), &run, NULL);
 
-  for (guint i = 0; i < MIN (self->n_jobs, n_inputs); i++)
+  if (!run.walk_done)
+    walker = g_thread_new ("atlas-walk", run_walker, &run);
+  n_workers = run.walk_done ? MIN (self->n_jobs, self->inputs->len) : self->n_jobs;
+  for (guint i = 0; i < n_workers; i++)
     g_ptr_array_add (threads, g_thread_new ("atlas-scan", run_worker, &run));
 
-  for (guint i = 0; i < n_inputs && !g_cancellable_is_cancelled (cancellable); i++)
+  for (guint i = 0;; i++)
     {
-      AtlasScanResult *result;
-
-      g_mutex_lock (&run.mutex);
-      while (run.results[i] == NULL && !run_cancelled (&run))
-        g_cond_wait (&run.cond, &run.mutex);
-      result = g_steal_pointer (&run.results[i]);
-      g_mutex_unlock (&run.mutex);
+      AtlasScanResult *result = run_next_result (&run, i);
 
       if (result == NULL)
         break;
@@ -360,19 +454,22 @@ atlas_scanner_run (AtlasScanner         *self,
 
       g_mutex_lock (&run.mutex);
       run.consumed = i + 1;
-      g_cond_broadcast (&run.cond);
+      if (run.n_workers_waiting > 0)
+        g_cond_broadcast (&run.cond);
       g_mutex_unlock (&run.mutex);
     }
 
   g_cancellable_disconnect (cancellable, handler);
+  if (walker != NULL)
+    g_thread_join (walker);
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (g_ptr_array_index (threads, i));
 
   /* Results finished after a cancel were never handed over. */
-  for (guint i = 0; i < n_inputs; i++)
-    if (run.results[i] != NULL)
-      scan_result_free (run.results[i]);
-  g_free (run.results);
+  for (guint i = 0; i < run.results->len; i++)
+    if (g_ptr_array_index (run.results, i) != NULL)
+      scan_result_free (g_ptr_array_index (run.results, i));
+  g_ptr_array_unref (run.results);
   g_mutex_clear (&run.mutex);
   g_cond_clear (&run.cond);
 

@@ -60,6 +60,15 @@ void          atlas_scanner_set_worker_func  (AtlasScanner        *self,
 void          atlas_scanner_set_read_flags   (AtlasScanner        *self,
                                               AtlasReadFlags       flags);
 
+/* Folders are walked during atlas_scanner_run(), while the notebooks found
+ * first are already being read, rather than by atlas_scanner_add_path():
+ * a corpus is tens of thousands of folders. add_path() then fails only for
+ * a missing path, get_n_inputs() knows the inputs only after the run, and
+ * dup_empty_folders() names the folders without notebooks. Set it before
+ * adding paths. */
+void          atlas_scanner_set_walk_in_run  (AtlasScanner        *self,
+                                              gboolean             walk_in_run);
+
 /* Adds a file, or every *.ipynb below a folder (sorted, skipping
  * .ipynb_checkpoints and hidden folders). Fails if @path does not exist or a
  * folder holds no notebook. */
@@ -67,6 +76,8 @@ gboolean      atlas_scanner_add_path         (AtlasScanner        *self,
                                               const char          *path,
                                               GError             **error);
 guint         atlas_scanner_get_n_inputs     (AtlasScanner        *self);
+/* With walk-in-run: the folders given that held no notebook, after the run. */
+char        **atlas_scanner_dup_empty_folders (AtlasScanner       *self);
 
 /* Reads every input on a pool of worker threads and hands each result to
  * @func in input order. Blocks until done or cancelled; returns FALSE only
