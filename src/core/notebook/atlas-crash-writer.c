@@ -26,6 +26,10 @@ struct _AtlasCrashWriter
   AtlasCrashFormat  format;
   gboolean          header_written;
 
+  /* jsonl: one generator and one buffer for every record */
+  JsonGenerator    *generator;
+  GString          *line;
+
   /* summary */
   guint             n_notebooks;
   guint             n_status[ATLAS_NOTEBOOK_STATUS_RUN_FAILED + 1];
@@ -85,6 +89,8 @@ atlas_crash_writer_new (FILE             *stream,
   self->by_ename = tally_table_new (g_str_hash, g_str_equal, TRUE);
   self->by_cluster = tally_table_new (g_direct_hash, g_direct_equal, FALSE);
   self->unreadable = g_ptr_array_new_with_free_func (g_free);
+  self->generator = json_generator_new ();
+  self->line = g_string_new (NULL);
 
   return self;
 }
@@ -100,6 +106,8 @@ atlas_crash_writer_free (AtlasCrashWriter *self)
   g_hash_table_unref (self->by_ename);
   g_hash_table_unref (self->by_cluster);
   g_ptr_array_unref (self->unreadable);
+  g_object_unref (self->generator);
+  g_string_free (self->line, TRUE);
   g_free (self);
 }
 
@@ -210,10 +218,12 @@ write_jsonl (AtlasCrashWriter *self,
              AtlasCrash       *crash)
 {
   g_autoptr(JsonNode) node = atlas_crash_to_json (crash);
-  g_autofree char *text = json_to_string (node, FALSE);
 
-  fputs (text, self->stream);
-  fputc ('\n', self->stream);
+  g_string_truncate (self->line, 0);
+  json_generator_set_root (self->generator, node);
+  json_generator_to_gstring (self->generator, self->line);
+  g_string_append_c (self->line, '\n');
+  fwrite (self->line->str, 1, self->line->len, self->stream);
 }
 
 static void
