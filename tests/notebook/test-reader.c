@@ -57,6 +57,13 @@ test_v4_error_output (void)
   g_assert_true (g_str_has_prefix (atlas_traceback_get_raw (atlas_crash_get_traceback (crash)), "\033[0;31m"));
   g_assert_cmpstr (atlas_notebook_get_cell (nb, 0)->source, ==, "# Load\ntext");
   g_assert_cmpuint (atlas_notebook_get_headings (nb)->len, ==, 1);
+
+  /* Which cell defines what is worked out when first asked, once. */
+  g_assert_null (atlas_notebook_get_cell (nb, 1)->defines);
+  atlas_notebook_ensure_names (nb);
+  atlas_notebook_ensure_names (nb);
+  g_assert_true (g_strv_contains ((const char * const *)atlas_notebook_get_cell (nb, 1)->defines, "df"));
+  g_assert_true (g_strv_contains ((const char * const *)atlas_notebook_get_cell (nb, 1)->uses, "pd"));
 }
 
 static void

@@ -157,6 +157,7 @@ add_definition_facts (AtlasFacts    *facts,
   g_autoptr(GString) where = g_string_new (NULL);
   guint found = 0;
 
+  atlas_notebook_ensure_names (notebook);
   for (guint i = 0; i < atlas_notebook_get_n_cells (notebook); i++)
     {
       const AtlasCell *cell = atlas_notebook_get_cell (notebook, i);

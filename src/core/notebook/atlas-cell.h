@@ -30,7 +30,7 @@ typedef struct
   guint          has_error : 1;      /* holds an error/pyerr output */
   guint          papermill_injected : 1; /* a cell papermill inserted (error banner), not the author's */
   guint          papermill_failed : 1;   /* metadata.papermill.status == "failed" */
-  /* Filled for notebooks with crashes only (nothing else needs them); NULL otherwise. */
+  /* Filled by atlas_notebook_ensure_names(); NULL before. */
   char         **defines;            /* names this cell binds (assignments, def, class, import, for, with … as) */
   char         **uses;               /* names this cell reads (loads of bare names) */
 } AtlasCell;

@@ -32,6 +32,7 @@ struct _AtlasNotebook
   guint          nbformat_minor;
   guint          papermill : 1;
   guint          executed : 1;
+  gsize          names_ready;   /* g_once: the cells' defines and uses are filled */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasNotebook, atlas_notebook, G_TYPE_OBJECT)
@@ -409,9 +410,6 @@ _atlas_notebook_finish (AtlasNotebook *self)
   g_assert (ATLAS_IS_NOTEBOOK (self));
 
   collect_imports (self);
-  /* Only the classification of a crash asks which cell defines what. */
-  if (self->crashes->len > 0)
-    collect_names (self);
   collect_headings (self);
   collect_order_anomalies (self);
 
@@ -609,6 +607,18 @@ atlas_notebook_get_order_anomalies (AtlasNotebook *self)
   return self->anomalies;
 }
 
+void
+atlas_notebook_ensure_names (AtlasNotebook *self)
+{
+  g_return_if_fail (ATLAS_IS_NOTEBOOK (self));
+
+  if (g_once_init_enter (&self->names_ready))
+    {
+      collect_names (self);
+      g_once_init_leave (&self->names_ready, 1);
+    }
+}
+
 GArray *
 atlas_notebook_find_definitions (AtlasNotebook *self,
                                  const char    *name)
@@ -617,6 +627,7 @@ atlas_notebook_find_definitions (AtlasNotebook *self,
 
   g_return_val_if_fail (ATLAS_IS_NOTEBOOK (self), found);
 
+  atlas_notebook_ensure_names (self);
   for (guint i = 0; i < self->cells->len; i++)
     {
       const AtlasCell *cell = g_ptr_array_index (self->cells, i);

@@ -105,6 +105,11 @@ const AtlasHeading *atlas_notebook_get_heading_for_cell (AtlasNotebook *self,
 /* Execution-order anomalies, in cell order (element-type AtlasOrderAnomaly). */
 GArray           *atlas_notebook_get_order_anomalies (AtlasNotebook *self);
 
+/* Fills each code cell's defines and uses. Tokenizing every cell is the
+ * dearest part of reading a notebook and only a crash about a missing name
+ * asks which cell defines what, so it is done on the first call; safe to
+ * call from any thread. */
+void              atlas_notebook_ensure_names       (AtlasNotebook *self);
 /* Indices of the code cells that define @name (any cell, executed or not). */
 GArray           *atlas_notebook_find_definitions   (AtlasNotebook *self,
                                                      const char    *name);
