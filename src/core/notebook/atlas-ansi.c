@@ -367,7 +367,8 @@ skip_csi (AnsiParser *self,
 
   if (*q >= 0x40 && *q <= 0x7E)
     {
-      if (*q == 'm')
+      /* Styles matter only to a caller that asked for the runs. */
+      if (*q == 'm' && self->runs != NULL)
         handle_sgr (self, params, q);
       return q + 1;
     }

@@ -502,7 +502,7 @@ atlas_notebook_read_bytes (GBytes         *bytes,
       g_string_assign (reduced, valid);
     }
 
-  parser = json_parser_new_immutable ();
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, reduced->str, reduced->len, &local_error))
     {
       g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_INVALID_JSON,
