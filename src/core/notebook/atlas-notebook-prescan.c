@@ -487,6 +487,24 @@ looks_like_json_start (char c)
          c == 't' || c == 'f' || c == 'n';
 }
 
+/* Frames for the deepest document make a Scan too big for a worker's
+ * stack, and allocating one for every notebook makes malloc tidy its free
+ * lists each time: each thread keeps its own. */
+static GPrivate thread_scan_key = G_PRIVATE_INIT (g_free);
+
+static Scan *
+thread_scan (void)
+{
+  Scan *scan = g_private_get (&thread_scan_key);
+
+  if (scan == NULL)
+    {
+      scan = g_new (Scan, 1);
+      g_private_set (&thread_scan_key, scan);
+    }
+  return scan;
+}
+
 gboolean
 atlas_prescan_run (const char    *data,
                    gsize          len,
@@ -498,8 +516,7 @@ atlas_prescan_run (const char    *data,
 
   memset (out, 0, sizeof *out);
 
-  /* Frames for the deepest document make this too big for a worker's stack. */
-  scan = g_new (Scan, 1);
+  scan = thread_scan ();
   scan->data = data;
   scan->end = data + len;
   scan->p = skip_space (data, scan->end);
@@ -538,7 +555,6 @@ atlas_prescan_run (const char    *data,
   if (!ok)
     atlas_prescan_clear (out);
 
-  g_free (scan);
   return ok;
 }
 

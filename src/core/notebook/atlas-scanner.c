@@ -287,6 +287,27 @@ worker_may_start (Run *run)
   return run->next_input < run->results->len && run->next_input < run->consumed + run->window;
 }
 
+/* The consumer is woken for a batch of results rather than for each one:
+ * a wake-up is a system call and a context switch. */
+#define CONSUMER_BATCH 8
+
+/* Called with the mutex held. @stalling: the calling worker is about to
+ * wait or leave, so nobody may come to wake the consumer later. */
+static void
+wake_consumer (Run      *run,
+               gboolean  stalling)
+{
+  guint ready = 0;
+
+  if (!run->consumer_waiting)
+    return;
+  while (ready < CONSUMER_BATCH && run->consumed + ready < run->results->len &&
+         g_ptr_array_index (run->results, run->consumed + ready) != NULL)
+    ready++;
+  if (ready == CONSUMER_BATCH || (ready > 0 && stalling))
+    g_cond_broadcast (&run->cond);
+}
+
 static gpointer
 run_worker (gpointer data)
 {
@@ -301,12 +322,14 @@ run_worker (gpointer data)
       while (!run_cancelled (run) && !worker_may_start (run) &&
              !(run->walk_done && run->next_input >= run->results->len))
         {
+          wake_consumer (run, TRUE);
           run->n_workers_waiting++;
           g_cond_wait (&run->cond, &run->mutex);
           run->n_workers_waiting--;
         }
       if (run_cancelled (run) || !worker_may_start (run))
         {
+          wake_consumer (run, TRUE);
           g_mutex_unlock (&run->mutex);
           return NULL;
         }
@@ -319,8 +342,7 @@ run_worker (gpointer data)
 
         g_mutex_lock (&run->mutex);
         g_ptr_array_index (run->results, index) = result;
-        if (run->consumer_waiting && index == run->consumed)
-          g_cond_broadcast (&run->cond);
+        wake_consumer (run, FALSE);
         g_mutex_unlock (&run->mutex);
       }
     }
