@@ -443,6 +443,45 @@ test_summary (Corpus        *corpus,
   g_assert_nonnull (strstr (out, "KeyError"));
 }
 
+/* Notebooks without a crash are checked, not parsed, but the summary still
+ * tells those that ran from those never run; a folder without notebooks is
+ * named, and the others are still scanned. */
+static void
+test_crash_free_and_empty_folders (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("atlas-cli-quiet-XXXXXX", &error);
+  g_autofree char *empty = g_build_filename (dir, "empty", NULL);
+  g_autofree char *ran = code_cell (1, "print(1)", "{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": \"1\"}");
+  g_autofree char *ran_nb = notebook_with (ran);
+  g_autofree char *crash = error_output ("ZeroDivisionError", "division by zero", "[]");
+  g_autofree char *crash_cell = code_cell (2, "1/0", crash);
+  g_autofree char *crash_nb = notebook_with (crash_cell);
+  const char *never_nb =
+    "{\"nbformat\": 4, \"nbformat_minor\": 2, \"metadata\": {}, \"cells\": ["
+    "{\"cell_type\": \"code\", \"execution_count\": null, \"metadata\": {}, \"source\": \"x = 1\", \"outputs\": []}]}";
+  const char *never_v3 =
+    "{\"nbformat\": 3, \"metadata\": {}, \"worksheets\": [{\"cells\": ["
+    "{\"cell_type\": \"code\", \"input\": \"x = 1\", \"outputs\": []}]}]}";
+  const char *args[] = { "--format", "summary", dir, empty, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_no_error (error);
+  g_mkdir (empty, 0700);
+  write_file (dir, "ran.ipynb", ran_nb, -1);
+  write_file (dir, "crash.ipynb", crash_nb, -1);
+  write_file (dir, "never.ipynb", never_nb, -1);
+  write_file (dir, "never-v3.ipynb", never_v3, -1);
+
+  g_assert_cmpint (run_scan (args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "Notebooks: 4 read, 0 unreadable, 2 never executed"));
+  g_assert_nonnull (strstr (out, "Crashes: 1 in 1 notebooks"));
+  g_assert_nonnull (strstr (err, "empty: no notebooks (*.ipynb) in this folder"));
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +502,7 @@ main (int   argc,
   g_test_add ("/Atlas/Cli/Scan/summary", Corpus, NULL,
               corpus_setup, test_summary, corpus_teardown);
   g_test_add_func ("/Atlas/Cli/Scan/exit-status", test_exit_status);
+  g_test_add_func ("/Atlas/Cli/Scan/crash-free-and-empty-folders", test_crash_free_and_empty_folders);
 
   return g_test_run ();
 }
