@@ -8,7 +8,7 @@ packages="
   libjson-glib-dev libsoup-3.0-dev libsqlite3-dev libsecret-1-dev
   libcairo2-dev libpango1.0-dev
   zlib1g-dev
-  desktop-file-utils appstream
+  desktop-file-utils appstream shared-mime-info
   xvfb xauth dbus-x11 fonts-cantarell adwaita-icon-theme gnome-keyring
   poppler-utils python3
 "
