@@ -440,7 +440,7 @@ atlas_notebook_read_bytes (GBytes         *bytes,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *hash = NULL;
   GString *reduced;
-  AtlasNotebook *notebook;
+  gboolean parsed;
   JsonNode *root;
   gsize len;
   const char *data;
@@ -503,7 +503,10 @@ atlas_notebook_read_bytes (GBytes         *bytes,
     }
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, reduced->str, reduced->len, &local_error))
+  parsed = json_parser_load_from_data (parser, reduced->str, reduced->len, &local_error);
+  /* Only the tree is read from here on. */
+  thread_read_buffers_trim ();
+  if (!parsed)
     {
       g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_INVALID_JSON,
                    _("%s: invalid JSON: %s"), location, local_error->message);
@@ -518,9 +521,7 @@ atlas_notebook_read_bytes (GBytes         *bytes,
       return NULL;
     }
 
-  notebook = build_notebook (json_node_get_object (root), location, platform, len, hash, error);
-  thread_read_buffers_trim ();
-  return notebook;
+  return build_notebook (json_node_get_object (root), location, platform, len, hash, error);
 }
 
 static gboolean
