@@ -558,6 +558,33 @@ atlas_prescan_run (const char    *data,
   return ok;
 }
 
+/* Appends the bytes from @p to @end without the whitespace between tokens:
+ * nbformat indents every line, and json-glib reads whitespace a character
+ * at a time. The span starts and ends between tokens, never in a string. */
+static void
+append_compact (GString    *into,
+                const char *p,
+                const char *end)
+{
+  while (p < end)
+    {
+      const char *q = p;
+
+      while (q < end && *q != '"' && *q != ' ' && *q != '\n' && *q != '\r' && *q != '\t')
+        q++;
+      g_string_append_len (into, p, q - p);
+      if (q < end && *q == '"')
+        {
+          p = skip_string (q + 1, end);
+          if (p == NULL)
+            p = end;
+          g_string_append_len (into, q, p - q);
+        }
+      else
+        p = skip_space (q, end);
+    }
+}
+
 void
 atlas_prescan_write_reduced (const AtlasPrescan *prescan,
                              const char         *data,
@@ -573,11 +600,11 @@ atlas_prescan_write_reduced (const AtlasPrescan *prescan,
     {
       const AtlasPrescanSpan *span = &g_array_index (prescan->payloads, AtlasPrescanSpan, i);
 
-      g_string_append_len (into, data + copied, span->start - copied);
+      append_compact (into, data + copied, data + span->start);
       g_string_append (into, "null");
       copied = span->end;
     }
-  g_string_append_len (into, data + copied, len - copied);
+  append_compact (into, data + copied, data + len);
 }
 
 void

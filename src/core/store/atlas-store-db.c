@@ -153,9 +153,19 @@ check_identity (sqlite3     *db,
 {
   gint64 app_id = 0, user_version = 0, n_objects = 0;
 
+  /* One snapshot: another process may be creating the same file, and
+   * reads of its id before and its tables after that commit would look
+   * like someone else's database. */
+  if (!_atlas_store_db_exec (db, "BEGIN", path, error))
+    return FALSE;
   if (!query_int (db, "PRAGMA application_id", path, &app_id, error) ||
       !query_int (db, "PRAGMA user_version", path, &user_version, error) ||
       !query_int (db, "SELECT count(*) FROM sqlite_master", path, &n_objects, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  if (!_atlas_store_db_exec (db, "COMMIT", path, error))
     return FALSE;
 
   if (app_id == 0 && user_version == 0 && n_objects == 0)
@@ -225,6 +235,26 @@ open_raw (const char  *path,
   return db;
 }
 
+/* Switching a new file to WAL needs it to itself, and SQLite answers BUSY
+ * at once rather than through the busy handler when another process holds
+ * it (creating the same file, say): so this one waits its turn here. */
+static gboolean
+set_wal (sqlite3     *db,
+         const char  *path,
+         GError     **error)
+{
+  gint64 give_up = g_get_monotonic_time () + BUSY_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  int rc;
+
+  while ((rc = sqlite3_exec (db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL)) == SQLITE_BUSY &&
+         g_get_monotonic_time () < give_up)
+    g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+
+  if (rc != SQLITE_OK)
+    return _atlas_store_db_error (db, rc, path, error);
+  return TRUE;
+}
+
 /* Sets the connection up once the file is known to be ours. */
 static gboolean
 configure (sqlite3     *db,
@@ -234,8 +264,8 @@ configure (sqlite3     *db,
   /* WAL: readers never wait for the writer, and a killed writer loses only
    * its open transaction. NORMAL sync keeps every commit across a crash of
    * the process (not necessarily of the machine), at a fraction of FULL's cost. */
-  return _atlas_store_db_exec (db,
-                               "PRAGMA journal_mode=WAL;"
+  return set_wal (db, path, error) &&
+         _atlas_store_db_exec (db,
                                "PRAGMA synchronous=NORMAL;"
                                "PRAGMA foreign_keys=ON;"
                                /* No mmap: mapped pages of every table would count in the
