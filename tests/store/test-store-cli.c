@@ -271,11 +271,18 @@ test_kill_and_resume (void)
       kill (pid, SIGKILL);
       g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
       g_spawn_close_pid (pid);
+      /* The timing run may have been luckier with the machine's load than
+       * this one: kills that keep coming too early or too late move. */
       if (!g_file_test (f.db, G_FILE_TEST_EXISTS))
-        continue;  /* killed before it created the file */
+        {
+          duration += duration / 2;
+          continue;  /* killed before it created the file */
+        }
 
       check_reopens (f.db, expected, &n_stored);
       g_assert_cmpuint (n_stored, >=, last);  /* committed notebooks stay */
+      if (n_stored == f.n_notebooks && last == 0)
+        duration -= duration / 4;
       last = n_stored;
       n_partial += n_stored > 0 && n_stored < f.n_notebooks;
       n_rounds++;
