@@ -209,6 +209,7 @@ scan_paths (ChartArgs     *args,
   g_autoptr(AtlasClassifier) classifier = atlas_classifier_new ();
   ChartScan state = { corpus, platform, 0 };
 
+  atlas_scanner_set_walk_in_run (scanner, TRUE);
   atlas_scanner_set_platform (scanner, platform);
   atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
   for (guint i = 0; args->paths[i] != NULL; i++)
@@ -224,6 +225,7 @@ scan_paths (ChartArgs     *args,
         }
     }
   atlas_scanner_run (scanner, chart_result_cb, &state, NULL, NULL);
+  state.n_unreadable += atlas_cli_report_empty_folders (scanner);
   return state.n_unreadable + atlas_cli_sources_run (sources, chart_result_cb, &state, classify_worker, classifier);
 }
 
