@@ -399,7 +399,8 @@ test_unused_parts_left_out (void)
   g_autoptr(AtlasNotebook) nb = read_string (
     "{\"metadata\": {\"widgets\": {\"state\": {\"x\": [NaN, -Infinity, 1e400]}},"
     "              \"kernelspec\": {\"language\": \"python\", \"name\": \"python3\"}},"
-    " \"cells\": [{\"cell_type\": \"code\", \"execution_count\": 2, \"metadata\": {}, \"source\": \"fig.show()\","
+    " \"cells\": [{\"cell_type\": \"code\", \"execution_count\": 2, \"source\": \"fig.show()\","
+    "   \"metadata\": {\"execution\": {\"took\": NaN}, \"papermill\": {\"status\": \"failed\"}},"
     "   \"outputs\": [{\"output_type\": \"display_data\", \"metadata\": {},"
     "                  \"data\": {\"application/vnd.plotly.v1+json\": {\"data\": [{\"y\": [1, NaN, 3]}]}}},"
     "                 {\"output_type\": \"stream\", \"name\": \"stderr\", \"text\": [\"warn\\n\"]},"
@@ -408,6 +409,7 @@ test_unused_parts_left_out (void)
 
   g_assert_no_error (error);
   g_assert_cmpstr (atlas_notebook_get_language (nb), ==, "python");
+  g_assert_true (atlas_notebook_get_cell (nb, 0)->papermill_failed);
   g_assert_cmpuint (atlas_notebook_get_cell (nb, 0)->n_outputs, ==, 3);
   g_assert_cmpuint (atlas_notebook_get_crashes (nb)->len, ==, 1);
   g_assert_cmpstr (atlas_crash_get_ename (g_ptr_array_index (atlas_notebook_get_crashes (nb), 0)), ==, "KeyError");

@@ -27,6 +27,7 @@ typedef enum
   ROLE_OUTPUTS,
   ROLE_OUTPUT,
   ROLE_NOTEBOOK_METADATA,
+  ROLE_CELL_METADATA,
 } Role;
 
 typedef enum
@@ -83,6 +84,22 @@ static const char *notebook_metadata_keys[] = {
   "kernelspec", "language_info", "papermill",
 };
 
+/* And from a cell's: Kaggle and papermill add timestamps to every cell. */
+static const char *cell_metadata_keys[] = {
+  "tags", "papermill",
+};
+
+static gboolean
+key_in (const Frame  *frame,
+        const char  **keys,
+        guint         n_keys)
+{
+  for (guint i = 0; i < n_keys; i++)
+    if (key_is (frame, keys[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_payload (const Frame *frame)
 {
@@ -90,12 +107,10 @@ is_payload (const Frame *frame)
     return key_is (frame, "attachments");
 
   if (frame->role == ROLE_NOTEBOOK_METADATA)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (notebook_metadata_keys); i++)
-        if (key_is (frame, notebook_metadata_keys[i]))
-          return FALSE;
-      return TRUE;
-    }
+    return !key_in (frame, notebook_metadata_keys, G_N_ELEMENTS (notebook_metadata_keys));
+
+  if (frame->role == ROLE_CELL_METADATA)
+    return !key_in (frame, cell_metadata_keys, G_N_ELEMENTS (cell_metadata_keys));
 
   if (frame->role != ROLE_OUTPUT)
     return FALSE;
@@ -130,11 +145,14 @@ child_role (const Frame *frame)
     case ROLE_CELLS:
       return ROLE_CELL;
     case ROLE_CELL:
-      return key_is (frame, "outputs") ? ROLE_OUTPUTS : ROLE_OTHER;
+      if (key_is (frame, "outputs"))
+        return ROLE_OUTPUTS;
+      return key_is (frame, "metadata") ? ROLE_CELL_METADATA : ROLE_OTHER;
     case ROLE_OUTPUTS:
       return ROLE_OUTPUT;
     case ROLE_OUTPUT:
     case ROLE_NOTEBOOK_METADATA:
+    case ROLE_CELL_METADATA:
     case ROLE_OTHER:
     default:
       return ROLE_OTHER;
@@ -401,7 +419,7 @@ scan_value (Scan    *scan,
         /* Roles only hold for the container kind the format prescribes. */
         if ((*scan->p == '{') != (role == ROLE_ROOT || role == ROLE_WORKSHEET ||
                                   role == ROLE_CELL || role == ROLE_OUTPUT ||
-                                  role == ROLE_NOTEBOOK_METADATA))
+                                  role == ROLE_NOTEBOOK_METADATA || role == ROLE_CELL_METADATA))
           role = ROLE_OTHER;
         if (role == ROLE_WORKSHEETS || (role == ROLE_CELLS && frame->role == ROLE_ROOT))
           scan->out->has_cell_list = TRUE;
