@@ -329,6 +329,13 @@ atlas_chart_page_get_model (AtlasChartPage *self)
   return self->model;
 }
 
+AtlasChartStats *
+atlas_chart_page_get_stats (AtlasChartPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_PAGE (self), NULL);
+  return self->stats;
+}
+
 AtlasChartView *
 atlas_chart_page_get_chart_view (AtlasChartPage *self)
 {

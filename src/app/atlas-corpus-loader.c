@@ -343,17 +343,22 @@ static void
 drain_queue (AtlasCorpusLoader *self,
              LoadState         *state)
 {
+  g_autoptr(AtlasCorpus) batch = atlas_corpus_new ();
   LoadedNotebook *loaded;
   guint n_done = self->n_done, n_crashes = self->n_crashes;
 
+  /* The window's models see one items-changed per drain, not one per
+   * notebook: a few hundred notebooks arrive every 50 ms. */
   while ((loaded = g_async_queue_try_pop (state->queue)))
     {
       n_done++;
       n_crashes += loaded->crashes->len;
       self->n_failed += loaded->failed;
-      atlas_corpus_add (self->corpus, g_steal_pointer (&loaded->info), loaded->crashes);
+      atlas_corpus_add (batch, g_steal_pointer (&loaded->info), loaded->crashes);
       loaded_notebook_free (loaded);
     }
+  if (atlas_corpus_get_n_notebooks (batch) > 0)
+    atlas_corpus_take_contents (self->corpus, batch);
   set_counts (self, n_done, g_atomic_int_get (&state->n_total), n_crashes);
 }
 

@@ -58,12 +58,28 @@ queue_refresh (AtlasWindow *self)
 {
   guint interval = REFRESH_INTERVAL_MS;
 
-  /* Recounting a study-scale corpus takes a while: while a scan streams
-   * in, keep it to a fifth of the main thread's time at most. */
+  /* While a scan streams in, keep recounting to a fifth of the main
+   * thread's time at most. */
   if (atlas_corpus_loader_get_running (self->loader))
     interval = MAX (REFRESH_INTERVAL_SCANNING_MS, 5 * self->refresh_cost_ms);
   if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (interval, refresh_cb, self);
+    {
+      self->refresh_soon = FALSE;
+      self->refresh_id = g_timeout_add (interval, refresh_cb, self);
+    }
+}
+
+/* What the user asked for (a filter, a finished load) is drawn in the very
+ * next frame: the recount takes a millisecond or two, so it runs before
+ * the frame clock's layout and paint rather than after a delay. */
+static void
+queue_refresh_soon (AtlasWindow *self)
+{
+  if (self->refresh_id != 0 && self->refresh_soon)
+    return;
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_soon = TRUE;
+  self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, refresh_cb, self, NULL);
 }
 
 static void
@@ -140,7 +156,7 @@ load_cb (GObject      *object,
   atlas_cell_view_set_store (self->cell_view, atlas_corpus_loader_get_store (self->loader));
   update_progress (self);
   _atlas_window_actions_update (self);
-  queue_refresh (self);
+  queue_refresh_soon (self);
 }
 
 static void
@@ -383,7 +399,6 @@ atlas_window_dispose (GObject *object)
     atlas_corpus_loader_cancel (self->loader);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_object (&self->filtered);
-  g_clear_object (&self->list_filter);
   g_clear_object (&self->filter);
   g_clear_object (&self->loader);
   g_clear_object (&self->corpus);
@@ -448,9 +463,7 @@ setup_models (AtlasWindow *self)
   self->corpus = atlas_corpus_new ();
   self->loader = atlas_corpus_loader_new (self->corpus);
   self->filter = atlas_filter_new ();
-  self->list_filter = atlas_crash_filter_new (self->filter);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->corpus)),
-                                              g_object_ref (GTK_FILTER (self->list_filter)));
+  self->filtered = atlas_filtered_corpus_new (self->corpus, self->filter);
   atlas_filter_bar_set_filter (self->filter_bar, self->filter);
   atlas_crash_list_set_model (self->crash_list, G_LIST_MODEL (self->filtered));
 
@@ -470,7 +483,7 @@ setup_models (AtlasWindow *self)
   g_signal_connect_object (self->filter, "changed",
                            G_CALLBACK (_atlas_window_actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "changed",
-                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (queue_refresh_soon), self, G_CONNECT_SWAPPED);
 }
 
 static void

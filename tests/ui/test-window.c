@@ -213,7 +213,7 @@ list_settled (gpointer data)
 {
   AtlasWindow *window = data;
 
-  return !gtk_filter_list_model_get_pending (window->filtered) && !atlas_crash_list_get_busy (window->crash_list);
+  return !atlas_crash_list_get_busy (window->crash_list);
 }
 
 static GtkWidget *
