@@ -137,6 +137,21 @@ atlas_chart_page_create_model (AtlasChartPage *self)
   return atlas_chart_model_new (self->stats, gtk_drop_down_get_selected (self->kind_dropdown), &options);
 }
 
+/* What the table's columns depend on: the kind and options, and the data
+ * too (a library chart has a column per library the filter leaves). */
+static char *
+columns_key (AtlasChartTable         *table,
+             AtlasChartKind           kind,
+             const AtlasChartOptions *options)
+{
+  GString *key = g_string_new (NULL);
+
+  g_string_printf (key, "%d/%d/%d", kind, options->by_platform, options->root_cause_detail);
+  for (guint i = 0; i < atlas_chart_table_get_n_columns (table); i++)
+    g_string_append_printf (key, "\x1f%s", atlas_chart_table_get_column_title (table, i));
+  return g_string_free (key, FALSE);
+}
+
 static void
 rebuild_model (AtlasChartPage *self)
 {
@@ -153,7 +168,7 @@ rebuild_model (AtlasChartPage *self)
 
   g_clear_object (&self->table);
   self->table = atlas_chart_model_create_table (self->model);
-  key = g_strdup_printf ("%d/%d/%d", kind, options.by_platform, options.root_cause_detail);
+  key = columns_key (self->table, kind, &options);
   if (g_strcmp0 (key, self->columns_key) != 0)
     {
       g_free (self->columns_key);

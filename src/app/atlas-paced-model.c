@@ -91,6 +91,25 @@ schedule_step (AtlasPacedModel *self)
     self->step_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, step_cb, self, NULL);
 }
 
+/* A list view tells items apart by identity: an item coming in must not
+ * also be among the old rows still shown after @from. */
+static void
+drop_stale_duplicates (AtlasPacedModel *self,
+                       guint            from,
+                       GPtrArray       *incoming)
+{
+  g_autoptr(GHashTable) set = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < incoming->len; i++)
+    g_hash_table_add (set, incoming->pdata[i]);
+  for (guint i = self->head->len; i-- > from;)
+    if (g_hash_table_contains (set, g_ptr_array_index (self->head, i)))
+      {
+        g_ptr_array_remove_index (self->head, i);
+        g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 0);
+      }
+}
+
 /* Brings up to STEP_ROWS head rows in step: that many old rows out, that
  * many new ones in. Rows of an old head longer than the new one go when
  * the new one is complete; then the tail joins in one go. */
@@ -102,9 +121,14 @@ step (AtlasPacedModel *self)
   guint n_old = MIN (STEP_ROWS, self->head->len - k);
   guint n_new = MIN (STEP_ROWS, target - k);
 
+  g_autoptr(GPtrArray) incoming = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_new; i++)
+    g_ptr_array_add (incoming, g_list_model_get_item (self->model, k + i));
+  drop_stale_duplicates (self, k + n_old, incoming);
   g_ptr_array_remove_range (self->head, k, n_old);
   for (guint i = 0; i < n_new; i++)
-    g_ptr_array_insert (self->head, k + i, g_list_model_get_item (self->model, k + i));
+    g_ptr_array_insert (self->head, k + i, g_object_ref (incoming->pdata[i]));
   self->dirty_from = k + n_new;
   if (self->dirty_from == target && self->head->len > target)
     {

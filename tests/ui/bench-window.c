@@ -136,7 +136,7 @@ bench_filter_change (AtlasWindow *window)
 {
   AtlasChartKind kind = atlas_chart_page_get_kind (window->chart_page);
   GtkWidget *view = GTK_WIDGET (atlas_chart_page_get_chart_view (window->chart_page));
-  double set_ms[21], total_ms[21];
+  double set_ms[21], recount_ms[21], total_ms[21];
 
   for (guint r = 0; r < G_N_ELEMENTS (total_ms); r++)
     {
@@ -145,6 +145,7 @@ bench_filter_change (AtlasWindow *window)
       set_filter (window->filter, r);
       set_ms[r] = (g_get_monotonic_time () - t0) / 1e3;
       atlas_chart_page_refresh (window->chart_page);
+      recount_ms[r] = (g_get_monotonic_time () - t0) / 1e3;
       for (guint k = 0; k < ATLAS_N_CHART_KINDS; k++)
         {
           atlas_chart_page_set_kind (window->chart_page, k);
@@ -157,12 +158,58 @@ bench_filter_change (AtlasWindow *window)
     }
   atlas_chart_page_set_kind (window->chart_page, kind);
   qsort (set_ms, G_N_ELEMENTS (set_ms), sizeof (double), compare_doubles);
+  qsort (recount_ms, G_N_ELEMENTS (recount_ms), sizeof (double), compare_doubles);
   qsort (total_ms, G_N_ELEMENTS (total_ms), sizeof (double), compare_doubles);
-  g_print ("filter set ms    %.1f median, %.1f max (list refiltered)\n",
+  g_print ("filter set ms    %.1f median, %.1f max (filter set, list refiltered)\n",
            set_ms[G_N_ELEMENTS (set_ms) / 2], set_ms[G_N_ELEMENTS (set_ms) - 1]);
-  g_print ("filter change ms %.1f median, %.1f max (+ recount, %u chart kinds built and drawn)\n",
+  g_print ("+ recount ms     %.1f median, %.1f max (+ the chart page's counts, model and table)\n",
+           recount_ms[G_N_ELEMENTS (recount_ms) / 2], recount_ms[G_N_ELEMENTS (recount_ms) - 1]);
+  g_print ("+ all charts ms  %.1f median, %.1f max (+ %u chart kinds each built and drawn)\n",
            total_ms[G_N_ELEMENTS (total_ms) / 2], total_ms[G_N_ELEMENTS (total_ms) - 1],
            (guint)ATLAS_N_CHART_KINDS);
+}
+
+/* Filter changes as a user makes them, the main loop running in between:
+ * how long until the chart of the new filter is painted, and the longest
+ * stall and frame meanwhile (the list catching up included). */
+static void
+bench_filter_clicks (AtlasWindow *window,
+                     const char  *page)
+{
+  Ticks ticks = { 0 };
+  double shown_ms[20];
+  guint id;
+
+  adw_view_stack_set_visible_child_name (window->view_stack, page);
+  for (gint64 until = g_get_monotonic_time () + 500000; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  worst_frame = 0;
+  ticks.last = g_get_monotonic_time ();
+  id = g_timeout_add (10, tick_cb, &ticks);
+  for (guint r = 0; r < G_N_ELEMENTS (shown_ms); r++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      AtlasChartStats *before;
+
+      set_filter (window->filter, r + 1);
+      before = atlas_chart_page_get_stats (window->chart_page);
+      charts_shown = 0;
+      while (atlas_chart_page_get_stats (window->chart_page) == before || charts_shown == 0)
+        {
+          if (atlas_chart_page_get_stats (window->chart_page) == before)
+            charts_shown = 0;
+          g_main_context_iteration (NULL, TRUE);
+        }
+      shown_ms[r] = (charts_shown - t0) / 1e3;
+      for (gint64 until = g_get_monotonic_time () + 300000; g_get_monotonic_time () < until;)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (id);
+  qsort (shown_ms, G_N_ELEMENTS (shown_ms), sizeof (double), compare_doubles);
+  g_print ("clicks on %-6s filter to painted chart ms %.1f median, %.1f max; longest stall ms %.1f; "
+           "longest frame ms %.1f; late ticks %u of %u\n", page,
+           shown_ms[G_N_ELEMENTS (shown_ms) / 2], shown_ms[G_N_ELEMENTS (shown_ms) - 1],
+           ticks.worst / 1e3, worst_frame / 1e3, ticks.n_late, ticks.n_ticks);
 }
 
 int
@@ -231,6 +278,10 @@ main (int    argc,
   g_print ("longest frame ms %.1f\n", worst_frame / 1e3);
   g_print ("charts shown (s) %.2f\n", charts_shown > 0 ? (charts_shown - start) / 1e6 : -1.0);
   g_print ("peak RSS MiB     %ld (loaded)\n", peak_rss_mib ());
+  bench_filter_clicks (window, "charts");
+  if (g_getenv ("BENCH_CLICKS_ONLY") != NULL)
+    return 0;
+  bench_filter_clicks (window, "crashes");
   bench_filter_change (window);
   g_print ("peak RSS MiB     %ld (after the filter changes)\n", peak_rss_mib ());
   gtk_window_destroy (GTK_WINDOW (window));
