@@ -55,6 +55,7 @@ struct _AtlasWindow
   GCancellable         *cancellable;     /* window-scoped; cancelled on close */
   guint                 refresh_id;      /* coalesced chart redraw */
   gboolean              refresh_soon;    /* refresh_id is the idle of a filter change */
+  guint                 status_id;       /* coalesced progress and subtitle update */
   guint                 refresh_cost_ms; /* what the last recount took */
 };
 

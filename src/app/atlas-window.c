@@ -21,6 +21,11 @@
 #define REFRESH_INTERVAL_MS 150
 #define REFRESH_INTERVAL_SCANNING_MS 500
 
+/* The progress bar and the subtitle follow a scan at most this often: each
+ * change repaints the window, and on a software renderer those frames took
+ * CPU time from the scan. */
+#define STATUS_INTERVAL_MS 250
+
 #define MAX_RECENT 8
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -117,10 +122,33 @@ update_subtitle (AtlasWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, text);
 }
 
+static gboolean
+status_cb (gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  self->status_id = 0;
+  update_progress (self);
+  update_subtitle (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_status (AtlasWindow *self)
+{
+  if (!atlas_corpus_loader_get_running (self->loader))
+    {
+      g_clear_handle_id (&self->status_id, g_source_remove);
+      status_cb (self);
+    }
+  else if (self->status_id == 0)
+    self->status_id = g_timeout_add (STATUS_INTERVAL_MS, status_cb, self);
+}
+
 static void
 corpus_changed_cb (AtlasWindow *self)
 {
-  update_subtitle (self);
+  queue_status (self);
   queue_refresh (self);
 }
 
@@ -395,6 +423,7 @@ atlas_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->status_id, g_source_remove);
   if (self->loader != NULL)
     atlas_corpus_loader_cancel (self->loader);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
@@ -477,9 +506,9 @@ setup_models (AtlasWindow *self)
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->corpus, "notify::n-notebooks",
-                           G_CALLBACK (update_subtitle), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (queue_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->loader, "notify",
-                           G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (queue_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "changed",
                            G_CALLBACK (_atlas_window_actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "changed",
