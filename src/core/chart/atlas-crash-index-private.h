@@ -36,8 +36,8 @@ typedef struct
   GPtrArray   *library_names; /* id -> name; [0] = NULL */
   GHashTable  *library_ids;   /* name -> id */
   GPtrArray   *detail_names;  /* id -> finer cause; [0] = NULL */
-  GArray      *detail_causes; /* id -> guint8 root cause (clamped) */
-  GHashTable  *detail_ids;    /* "cause\x1fdetail" -> id */
+  GArray      *detail_causes; /* id -> guint8 root cause (0 when out of range) */
+  GHashTable  *detail_ids[ATLAS_N_ROOT_CAUSES]; /* per root cause: finer cause -> id */
 } AtlasCrashIndex;
 
 /* The corpus's index, up to date (transfer none). */

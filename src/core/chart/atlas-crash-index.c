@@ -36,7 +36,8 @@ crash_index_free (gpointer data)
   g_hash_table_unref (self->library_ids);
   g_ptr_array_unref (self->detail_names);
   g_array_unref (self->detail_causes);
-  g_hash_table_unref (self->detail_ids);
+  for (guint i = 0; i < ATLAS_N_ROOT_CAUSES; i++)
+    g_hash_table_unref (self->detail_ids[i]);
   g_free (self);
 }
 
@@ -86,22 +87,25 @@ library_id (AtlasCrashIndex *self,
   return self->library_names->len - 1;
 }
 
+/* Finer causes are told apart per root cause, as the charts count them;
+ * a cause out of range counts as unset there, and so here. */
 static guint32
 detail_id (AtlasCrashIndex *self,
            guint8           cause,
            const char      *detail)
 {
-  g_autofree char *key = NULL;
+  guint8 c = cause < ATLAS_N_ROOT_CAUSES ? cause : 0;
   gpointer id;
+  char *key;
 
   if (detail == NULL)
     return 0;
-  key = g_strdup_printf ("%u\x1f%s", cause, detail);
-  if (g_hash_table_lookup_extended (self->detail_ids, key, NULL, &id))
+  if (g_hash_table_lookup_extended (self->detail_ids[c], detail, NULL, &id))
     return GPOINTER_TO_UINT (id);
-  g_ptr_array_add (self->detail_names, g_strdup (detail));
-  g_array_append_val (self->detail_causes, cause);
-  g_hash_table_insert (self->detail_ids, g_steal_pointer (&key), GUINT_TO_POINTER (self->detail_names->len - 1));
+  key = g_strdup (detail);
+  g_ptr_array_add (self->detail_names, key);
+  g_array_append_val (self->detail_causes, c);
+  g_hash_table_insert (self->detail_ids[c], key, GUINT_TO_POINTER (self->detail_names->len - 1));
   return self->detail_names->len - 1;
 }
 
@@ -164,7 +168,8 @@ crash_index_new (AtlasCorpus *corpus)
   g_ptr_array_add (self->detail_names, NULL);
   self->detail_causes = g_array_new (FALSE, TRUE, sizeof (guint8));
   g_array_set_size (self->detail_causes, 1);
-  self->detail_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < ATLAS_N_ROOT_CAUSES; i++)
+    self->detail_ids[i] = g_hash_table_new (g_str_hash, g_str_equal);
   g_signal_connect (corpus, "items-changed", G_CALLBACK (corpus_items_changed_cb), self);
   return self;
 }
