@@ -56,6 +56,7 @@ struct _AtlasWindow
   guint                 refresh_id;      /* coalesced chart redraw */
   gboolean              refresh_soon;    /* refresh_id is the idle of a filter change */
   guint                 status_id;       /* coalesced progress and subtitle update */
+  gboolean              clusters_stale;  /* the groups view lags the filtered crashes */
   guint                 refresh_cost_ms; /* what the last recount took */
 };
 
