@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-chart-model.h"
 #include "atlas-classifier.h"
 #include "atlas-cluster.h"
 #include "atlas-corpus-file.h"
@@ -286,7 +287,11 @@ load_worker (GTask        *task,
       if (state->file_corpus == NULL)
         g_task_return_error (task, g_steal_pointer (&error));
       else
-        g_task_return_boolean (task, TRUE);
+        {
+          /* The charts' indexes are built here, not on the main thread. */
+          atlas_chart_stats_prepare_corpus (state->file_corpus);
+          g_task_return_boolean (task, TRUE);
+        }
       return;
     }
   if (!(scanners = _atlas_corpus_loader_make_scanners ((const char * const *)state->paths, classifier, &error)))
@@ -424,6 +429,7 @@ load_done_cb (GObject      *object,
             {
               guint n = atlas_corpus_get_n_notebooks (state->file_corpus);
 
+              atlas_chart_stats_adopt_prepared (self->corpus, state->file_corpus);
               atlas_corpus_take_contents (self->corpus, state->file_corpus);
               set_counts (self, n, n, atlas_corpus_get_n_crashes (self->corpus));
               g_set_object (&self->store, state->store);

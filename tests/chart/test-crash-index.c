@@ -381,6 +381,48 @@ test_index_after_clear (void)
   assert_stats_equal_reference (corpus, NULL);
 }
 
+/* Indexes built on a corpus read elsewhere follow its crashes into the
+ * corpus shown, and count them right there. */
+static void
+test_adopt_prepared (void)
+{
+  g_autoptr(AtlasCorpus) read = chart_fixture_random_corpus (800, 21);
+  g_autoptr(AtlasCorpus) shown = chart_fixture_random_corpus (50, 22);
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(AtlasChartStats) empty = NULL;
+
+  atlas_filter_add_value (filter, ATLAS_FILTER_FIELD_PLATFORM, ATLAS_PLATFORM_GITHUB);
+  /* Indexes on the shown corpus already, from what it held before. */
+  assert_stats_equal_reference (shown, filter);
+  atlas_chart_stats_prepare_corpus (read);
+  g_assert_false (atlas_chart_stats_adopt_prepared (shown, read));
+  atlas_corpus_clear (shown);
+  g_assert_true (atlas_chart_stats_adopt_prepared (shown, read));
+  atlas_corpus_take_contents (shown, read);
+  g_assert_cmpuint (atlas_corpus_get_n_crashes (shown), ==, 800);
+  assert_stats_equal_reference (shown, filter);
+  assert_stats_equal_reference (shown, NULL);
+  empty = atlas_chart_stats_new (read, NULL);
+  g_assert_cmpuint (atlas_chart_stats_get_n_total (empty), ==, 0);
+  g_assert_cmpuint (atlas_chart_stats_get_n_notebooks (empty), ==, 0);
+  add_random_notebooks (shown, 100, 23);
+  assert_stats_equal_reference (shown, filter);
+  {
+    g_autoptr(AtlasChartStats) stats = atlas_chart_stats_new (shown, filter);
+    guint expected = 0;
+
+    for (guint i = 0; i < atlas_corpus_get_n_notebooks (shown); i++)
+      {
+        const AtlasNotebookInfo *info = atlas_corpus_get_notebook (shown, i);
+
+        expected += info->status != ATLAS_NOTEBOOK_STATUS_UNREADABLE &&
+                    atlas_filter_matches_platform (filter, info->platform);
+      }
+    g_assert_cmpuint (expected, >, 0);
+    g_assert_cmpuint (atlas_chart_stats_get_n_notebooks (stats), ==, expected);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -390,6 +432,7 @@ main (int    argc,
   g_test_add_func ("/Atlas/Chart/index/random-corpus", test_random_corpus);
   g_test_add_func ("/Atlas/Chart/index/demo-corpus", test_demo_corpus);
   g_test_add_func ("/Atlas/Chart/index/after-clear", test_index_after_clear);
+  g_test_add_func ("/Atlas/Chart/index/adopt-prepared", test_adopt_prepared);
   g_test_add_func ("/Atlas/Chart/filtered-corpus/follows", test_filtered_follows);
   return g_test_run ();
 }

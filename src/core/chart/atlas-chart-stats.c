@@ -279,22 +279,41 @@ import_index_add (ImportIndex             *index,
     }
 }
 
-static ImportIndex *
-import_index_get (AtlasCorpus *corpus)
+static GQuark
+import_index_quark (void)
 {
   static GQuark quark;
-  ImportIndex *index;
-  guint n;
 
   if (quark == 0)
     quark = g_quark_from_static_string ("atlas-chart-import-index");
-  index = g_object_get_qdata (G_OBJECT (corpus), quark);
+  return quark;
+}
+
+/* Puts @index on @corpus, in place of (and disconnecting) the one it had. */
+static void
+import_index_attach (AtlasCorpus *corpus,
+                     ImportIndex *index)
+{
+  ImportIndex *old = g_object_get_qdata (G_OBJECT (corpus), import_index_quark ());
+
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_data (corpus, old);
+  g_object_set_qdata_full (G_OBJECT (corpus), import_index_quark (), index, import_index_free);
+  g_signal_connect (corpus, "notify::n-notebooks", G_CALLBACK (corpus_n_notebooks_cb), index);
+}
+
+static ImportIndex *
+import_index_get (AtlasCorpus *corpus)
+{
+  ImportIndex *index;
+  guint n;
+
+  index = g_object_get_qdata (G_OBJECT (corpus), import_index_quark ());
   if (index == NULL)
     {
       index = g_new0 (ImportIndex, 1);
       index->packages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_object_set_qdata_full (G_OBJECT (corpus), quark, index, import_index_free);
-      g_signal_connect (corpus, "notify::n-notebooks", G_CALLBACK (corpus_n_notebooks_cb), index);
+      import_index_attach (corpus, index);
     }
   n = atlas_corpus_get_n_notebooks (corpus);
   if (n < index->n_seen)
@@ -401,6 +420,37 @@ atlas_chart_stats_new (AtlasCorpus *corpus,
   g_ptr_array_sort (self->sorted_details, compare_details);
 
   return self;
+}
+
+void
+atlas_chart_stats_prepare_corpus (AtlasCorpus *corpus)
+{
+  g_return_if_fail (ATLAS_IS_CORPUS (corpus));
+
+  import_index_get (corpus);
+  _atlas_crash_index_get (corpus);
+}
+
+gboolean
+atlas_chart_stats_adopt_prepared (AtlasCorpus *corpus,
+                                  AtlasCorpus *from)
+{
+  ImportIndex *index;
+
+  g_return_val_if_fail (ATLAS_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (ATLAS_IS_CORPUS (from), FALSE);
+  g_return_val_if_fail (corpus != from, FALSE);
+
+  if (atlas_corpus_get_n_notebooks (corpus) > 0 || atlas_corpus_get_n_crashes (corpus) > 0)
+    return FALSE;
+  index = g_object_steal_qdata (G_OBJECT (from), import_index_quark ());
+  if (index != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (from, index);
+      import_index_attach (corpus, index);
+    }
+  _atlas_crash_index_adopt (corpus, from);
+  return TRUE;
 }
 
 guint

@@ -43,6 +43,10 @@ typedef struct
 /* The corpus's index, up to date (transfer none). */
 AtlasCrashIndex *_atlas_crash_index_get    (AtlasCorpus     *corpus);
 
+/* Moves @from's index to @corpus (empty, about to take @from's crashes). */
+void             _atlas_crash_index_adopt  (AtlasCorpus     *corpus,
+                                            AtlasCorpus     *from);
+
 /* Appends to @positions (guint) the positions in [@from, @to) of the
  * crashes @filter matches (%NULL matches every crash), ascending. */
 void             _atlas_crash_index_select (AtlasCrashIndex *self,

@@ -174,23 +174,45 @@ crash_index_new (AtlasCorpus *corpus)
   return self;
 }
 
+static GQuark
+index_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string (INDEX_QUARK_NAME);
+  return quark;
+}
+
+void
+_atlas_crash_index_adopt (AtlasCorpus *corpus,
+                          AtlasCorpus *from)
+{
+  AtlasCrashIndex *self = g_object_steal_qdata (G_OBJECT (from), index_quark ());
+
+  if (self == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (from, self);
+  self->corpus = corpus;
+  g_signal_connect (corpus, "items-changed", G_CALLBACK (corpus_items_changed_cb), self);
+  /* Frees the index @corpus had, disconnecting it. */
+  g_object_set_qdata_full (G_OBJECT (corpus), index_quark (), self, crash_index_free);
+}
+
 AtlasCrashIndex *
 _atlas_crash_index_get (AtlasCorpus *corpus)
 {
-  static GQuark quark;
   AtlasCrashIndex *self;
   Memo memo = { 0 };
   guint n;
 
   g_return_val_if_fail (ATLAS_IS_CORPUS (corpus), NULL);
 
-  if (quark == 0)
-    quark = g_quark_from_static_string (INDEX_QUARK_NAME);
-  self = g_object_get_qdata (G_OBJECT (corpus), quark);
+  self = g_object_get_qdata (G_OBJECT (corpus), index_quark ());
   if (self == NULL)
     {
       self = crash_index_new (corpus);
-      g_object_set_qdata_full (G_OBJECT (corpus), quark, self, crash_index_free);
+      g_object_set_qdata_full (G_OBJECT (corpus), index_quark (), self, crash_index_free);
     }
   n = atlas_corpus_get_n_crashes (corpus);
   self->n = MIN (self->n, n);
