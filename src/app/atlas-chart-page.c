@@ -31,6 +31,7 @@ struct _AtlasChartPage
   AtlasChartModel   *model;
   AtlasChartTable   *table;
   GtkSortListModel  *sorted_table;
+  gboolean           table_stale;   /* table not yet shown in table_view */
   char              *columns_key;   /* kind and options the table columns were built for */
 };
 
@@ -137,23 +138,32 @@ atlas_chart_page_create_model (AtlasChartPage *self)
   return atlas_chart_model_new (self->stats, gtk_drop_down_get_selected (self->kind_dropdown), &options);
 }
 
-static void
-rebuild_model (AtlasChartPage *self)
+/* What the table's columns depend on: the kind and options, and the data
+ * too (a library chart has a column per library the filter leaves). */
+static char *
+columns_key (AtlasChartTable         *table,
+             AtlasChartKind           kind,
+             const AtlasChartOptions *options)
 {
-  AtlasChartKind kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  GString *key = g_string_new (NULL);
+
+  g_string_printf (key, "%d/%d/%d", kind, options->by_platform, options->root_cause_detail);
+  for (guint i = 0; i < atlas_chart_table_get_n_columns (table); i++)
+    g_string_append_printf (key, "\x1f%s", atlas_chart_table_get_column_title (table, i));
+  return g_string_free (key, FALSE);
+}
+
+static void
+show_table (AtlasChartPage *self)
+{
   AtlasChartOptions options;
   g_autofree char *key = NULL;
 
-  if (self->stats == NULL)
+  if (!self->table_stale || self->table == NULL)
     return;
+  self->table_stale = FALSE;
   options_for (self, &options);
-  g_clear_object (&self->model);
-  self->model = atlas_chart_page_create_model (self);
-  atlas_chart_view_set_model (self->chart_view, self->model);
-
-  g_clear_object (&self->table);
-  self->table = atlas_chart_model_create_table (self->model);
-  key = g_strdup_printf ("%d/%d/%d", kind, options.by_platform, options.root_cause_detail);
+  key = columns_key (self->table, gtk_drop_down_get_selected (self->kind_dropdown), &options);
   if (g_strcmp0 (key, self->columns_key) != 0)
     {
       g_free (self->columns_key);
@@ -163,6 +173,23 @@ rebuild_model (AtlasChartPage *self)
       rebuild_columns (self);
     }
   gtk_sort_list_model_set_model (self->sorted_table, G_LIST_MODEL (self->table));
+}
+
+static void
+rebuild_model (AtlasChartPage *self)
+{
+  if (self->stats == NULL)
+    return;
+  g_clear_object (&self->model);
+  self->model = atlas_chart_page_create_model (self);
+  atlas_chart_view_set_model (self->chart_view, self->model);
+
+  g_clear_object (&self->table);
+  self->table = atlas_chart_model_create_table (self->model);
+  self->table_stale = TRUE;
+  /* The table's rows and columns are widgets too: built when it is seen. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "table") == 0)
+    show_table (self);
 }
 
 static void
@@ -268,6 +295,7 @@ atlas_chart_page_init (AtlasChartPage *self)
   self->sorted_table = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->table_view)));
   gtk_column_view_set_model (self->table_view,
                              GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted_table)))));
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (show_table), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -329,6 +357,13 @@ atlas_chart_page_get_model (AtlasChartPage *self)
   return self->model;
 }
 
+AtlasChartStats *
+atlas_chart_page_get_stats (AtlasChartPage *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_PAGE (self), NULL);
+  return self->stats;
+}
+
 AtlasChartView *
 atlas_chart_page_get_chart_view (AtlasChartPage *self)
 {
@@ -340,5 +375,6 @@ GListModel *
 atlas_chart_page_get_table (AtlasChartPage *self)
 {
   g_return_val_if_fail (ATLAS_IS_CHART_PAGE (self), NULL);
+  show_table (self);
   return G_LIST_MODEL (self->sorted_table);
 }

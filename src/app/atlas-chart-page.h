@@ -31,6 +31,8 @@ void             atlas_chart_page_set_kind       (AtlasChartPage *self,
 AtlasChartKind   atlas_chart_page_get_kind       (AtlasChartPage *self);
 /* The chart shown (what export writes), or NULL before a corpus is set. */
 AtlasChartModel *atlas_chart_page_get_model      (AtlasChartPage *self);
+/* The counts the charts show now, or NULL before a corpus is set. */
+AtlasChartStats *atlas_chart_page_get_stats      (AtlasChartPage *self);
 /* A new model of the chart shown, with its own title (for export). */
 AtlasChartModel *atlas_chart_page_create_model   (AtlasChartPage *self);
 AtlasChartView  *atlas_chart_page_get_chart_view (AtlasChartPage *self);

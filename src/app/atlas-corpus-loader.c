@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-chart-model.h"
 #include "atlas-classifier.h"
 #include "atlas-cluster.h"
 #include "atlas-corpus-file.h"
@@ -286,7 +287,11 @@ load_worker (GTask        *task,
       if (state->file_corpus == NULL)
         g_task_return_error (task, g_steal_pointer (&error));
       else
-        g_task_return_boolean (task, TRUE);
+        {
+          /* The charts' indexes are built here, not on the main thread. */
+          atlas_chart_stats_prepare_corpus (state->file_corpus);
+          g_task_return_boolean (task, TRUE);
+        }
       return;
     }
   if (!(scanners = _atlas_corpus_loader_make_scanners ((const char * const *)state->paths, classifier, &error)))
@@ -343,17 +348,22 @@ static void
 drain_queue (AtlasCorpusLoader *self,
              LoadState         *state)
 {
+  g_autoptr(AtlasCorpus) batch = atlas_corpus_new ();
   LoadedNotebook *loaded;
   guint n_done = self->n_done, n_crashes = self->n_crashes;
 
+  /* The window's models see one items-changed per drain, not one per
+   * notebook: a few hundred notebooks arrive every 50 ms. */
   while ((loaded = g_async_queue_try_pop (state->queue)))
     {
       n_done++;
       n_crashes += loaded->crashes->len;
       self->n_failed += loaded->failed;
-      atlas_corpus_add (self->corpus, g_steal_pointer (&loaded->info), loaded->crashes);
+      atlas_corpus_add (batch, g_steal_pointer (&loaded->info), loaded->crashes);
       loaded_notebook_free (loaded);
     }
+  if (atlas_corpus_get_n_notebooks (batch) > 0)
+    atlas_corpus_take_contents (self->corpus, batch);
   set_counts (self, n_done, g_atomic_int_get (&state->n_total), n_crashes);
 }
 
@@ -419,6 +429,7 @@ load_done_cb (GObject      *object,
             {
               guint n = atlas_corpus_get_n_notebooks (state->file_corpus);
 
+              atlas_chart_stats_adopt_prepared (self->corpus, state->file_corpus);
               atlas_corpus_take_contents (self->corpus, state->file_corpus);
               set_counts (self, n, n, atlas_corpus_get_n_crashes (self->corpus));
               g_set_object (&self->store, state->store);

@@ -12,9 +12,9 @@
 #include "atlas-chart-page.h"
 #include "atlas-cluster-list.h"
 #include "atlas-corpus-loader.h"
-#include "atlas-crash-filter.h"
 #include "atlas-crash-list.h"
 #include "atlas-filter-bar.h"
+#include "atlas-filtered-corpus.h"
 #include "atlas-window.h"
 
 G_BEGIN_DECLS
@@ -46,8 +46,7 @@ struct _AtlasWindow
   AtlasCorpus          *corpus;
   AtlasCorpusLoader    *loader;
   AtlasFilter          *filter;
-  AtlasCrashFilter     *list_filter;
-  GtkFilterListModel   *filtered;
+  AtlasFilteredCorpus  *filtered;
   char                **paths;           /* what is open, NULL for nothing */
   GPtrArray            *imported;        /* AtlasNotebook fetched into a scanned corpus, for Save As */
   char                 *save_path;       /* where Save As is writing, or NULL */
@@ -55,6 +54,9 @@ struct _AtlasWindow
 
   GCancellable         *cancellable;     /* window-scoped; cancelled on close */
   guint                 refresh_id;      /* coalesced chart redraw */
+  gboolean              refresh_soon;    /* refresh_id is the idle of a filter change */
+  guint                 status_id;       /* coalesced progress and subtitle update */
+  gboolean              clusters_stale;  /* the groups view lags the filtered crashes */
   guint                 refresh_cost_ms; /* what the last recount took */
 };
 

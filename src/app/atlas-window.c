@@ -21,6 +21,11 @@
 #define REFRESH_INTERVAL_MS 150
 #define REFRESH_INTERVAL_SCANNING_MS 500
 
+/* The progress bar and the subtitle follow a scan at most this often: each
+ * change repaints the window, and on a software renderer those frames took
+ * CPU time from the scan. */
+#define STATUS_INTERVAL_MS 250
+
 #define MAX_RECENT 8
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -38,6 +43,16 @@ _atlas_window_show_error (AtlasWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void
+update_clusters (AtlasWindow *self)
+{
+  if (!self->clusters_stale || atlas_corpus_loader_get_running (self->loader) ||
+      g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "clusters") != 0)
+    return;
+  self->clusters_stale = FALSE;
+  atlas_cluster_list_set_crashes (self->cluster_list, G_LIST_MODEL (self->filtered));
+}
+
 static gboolean
 refresh_cb (gpointer user_data)
 {
@@ -48,8 +63,10 @@ refresh_cb (gpointer user_data)
   self->refresh_id = 0;
   atlas_chart_page_refresh (self->chart_page);
   self->refresh_cost_ms = (g_get_monotonic_time () - start) / 1000;
-  if (!atlas_corpus_loader_get_running (self->loader))
-    atlas_cluster_list_set_crashes (self->cluster_list, G_LIST_MODEL (self->filtered));
+  /* Regrouping is the costliest part (~10 ms at the study's scale): only
+   * for the groups page in view, else once it comes into view. */
+  self->clusters_stale = TRUE;
+  update_clusters (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -58,12 +75,28 @@ queue_refresh (AtlasWindow *self)
 {
   guint interval = REFRESH_INTERVAL_MS;
 
-  /* Recounting a study-scale corpus takes a while: while a scan streams
-   * in, keep it to a fifth of the main thread's time at most. */
+  /* While a scan streams in, keep recounting to a fifth of the main
+   * thread's time at most. */
   if (atlas_corpus_loader_get_running (self->loader))
     interval = MAX (REFRESH_INTERVAL_SCANNING_MS, 5 * self->refresh_cost_ms);
   if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (interval, refresh_cb, self);
+    {
+      self->refresh_soon = FALSE;
+      self->refresh_id = g_timeout_add (interval, refresh_cb, self);
+    }
+}
+
+/* What the user asked for (a filter, a finished load) is drawn in the very
+ * next frame: the recount takes a millisecond or two, so it runs before
+ * the frame clock's layout and paint rather than after a delay. */
+static void
+queue_refresh_soon (AtlasWindow *self)
+{
+  if (self->refresh_id != 0 && self->refresh_soon)
+    return;
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_soon = TRUE;
+  self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, refresh_cb, self, NULL);
 }
 
 static void
@@ -101,10 +134,33 @@ update_subtitle (AtlasWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, text);
 }
 
+static gboolean
+status_cb (gpointer user_data)
+{
+  AtlasWindow *self = user_data;
+
+  self->status_id = 0;
+  update_progress (self);
+  update_subtitle (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_status (AtlasWindow *self)
+{
+  if (!atlas_corpus_loader_get_running (self->loader))
+    {
+      g_clear_handle_id (&self->status_id, g_source_remove);
+      status_cb (self);
+    }
+  else if (self->status_id == 0)
+    self->status_id = g_timeout_add (STATUS_INTERVAL_MS, status_cb, self);
+}
+
 static void
 corpus_changed_cb (AtlasWindow *self)
 {
-  update_subtitle (self);
+  queue_status (self);
   queue_refresh (self);
 }
 
@@ -140,7 +196,7 @@ load_cb (GObject      *object,
   atlas_cell_view_set_store (self->cell_view, atlas_corpus_loader_get_store (self->loader));
   update_progress (self);
   _atlas_window_actions_update (self);
-  queue_refresh (self);
+  queue_refresh_soon (self);
 }
 
 static void
@@ -379,11 +435,11 @@ atlas_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->status_id, g_source_remove);
   if (self->loader != NULL)
     atlas_corpus_loader_cancel (self->loader);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_WINDOW);
   g_clear_object (&self->filtered);
-  g_clear_object (&self->list_filter);
   g_clear_object (&self->filter);
   g_clear_object (&self->loader);
   g_clear_object (&self->corpus);
@@ -448,9 +504,7 @@ setup_models (AtlasWindow *self)
   self->corpus = atlas_corpus_new ();
   self->loader = atlas_corpus_loader_new (self->corpus);
   self->filter = atlas_filter_new ();
-  self->list_filter = atlas_crash_filter_new (self->filter);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->corpus)),
-                                              g_object_ref (GTK_FILTER (self->list_filter)));
+  self->filtered = atlas_filtered_corpus_new (self->corpus, self->filter);
   atlas_filter_bar_set_filter (self->filter_bar, self->filter);
   atlas_crash_list_set_model (self->crash_list, G_LIST_MODEL (self->filtered));
 
@@ -464,13 +518,15 @@ setup_models (AtlasWindow *self)
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->corpus, "notify::n-notebooks",
-                           G_CALLBACK (update_subtitle), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (queue_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->loader, "notify",
-                           G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (queue_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "changed",
                            G_CALLBACK (_atlas_window_actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "changed",
-                           G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (queue_refresh_soon), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (update_clusters), self, G_CONNECT_SWAPPED);
 }
 
 static void

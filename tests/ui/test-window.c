@@ -181,6 +181,8 @@ test_demo (Fixture       *fixture,
     }
   /* Clusters are assigned once the scan is complete. */
   g_assert_cmpint (atlas_crash_get_cluster (atlas_corpus_get_crash (corpus, 0)), >=, 0);
+  /* The groups view is filled once it is shown. */
+  adw_view_stack_set_visible_child_name (fixture->window->view_stack, "clusters");
   g_assert_cmpuint (g_list_model_get_n_items (atlas_cluster_list_get_model (fixture->window->cluster_list)), >, 0);
 }
 
@@ -213,7 +215,7 @@ list_settled (gpointer data)
 {
   AtlasWindow *window = data;
 
-  return !gtk_filter_list_model_get_pending (window->filtered) && !atlas_crash_list_get_busy (window->crash_list);
+  return !atlas_crash_list_get_busy (window->crash_list);
 }
 
 static GtkWidget *

@@ -99,6 +99,17 @@ guint            atlas_chart_stats_get_n_notebooks (AtlasChartStats *self);
 /* (transfer none) the filter the counts were made with (an empty one for NULL). */
 AtlasFilter     *atlas_chart_stats_get_filter     (AtlasChartStats *self);
 
+/* The indexes the counts are made from (per-dimension crash arrays, the
+ * packages notebooks import) are built on a corpus when first needed:
+ * ~50 ms at the study's scale. A loader builds them in its worker on the
+ * corpus it reads (no other thread may use it meanwhile), then hands them
+ * to the empty corpus about to take that corpus's contents
+ * (atlas_corpus_take_contents() right after). Returns FALSE, handing
+ * nothing, when @corpus is not empty. */
+void             atlas_chart_stats_prepare_corpus (AtlasCorpus     *corpus);
+gboolean         atlas_chart_stats_adopt_prepared (AtlasCorpus     *corpus,
+                                                   AtlasCorpus     *from);
+
 #define ATLAS_TYPE_CHART_MODEL (atlas_chart_model_get_type ())
 
 G_DECLARE_FINAL_TYPE (AtlasChartModel, atlas_chart_model, ATLAS, CHART_MODEL, GObject)

@@ -11,18 +11,7 @@
 #include <string.h>
 
 #include "atlas-chart-private.h"
-
-/* A direct-mapped cache in front of the name tables: a corpus has a few
- * dozen libraries and finer causes, looked up once per crash, and an inline
- * hash + strcmp is much cheaper than GHashTable's indirect calls. */
-#define NAME_CACHE_SIZE 256
-
-typedef struct
-{
-  const char *name;   /* owned by the count it points to */
-  guint       tag;    /* the root cause, for finer causes */
-  gpointer    count;
-} NameCacheSlot;
+#include "atlas-crash-index-private.h"
 
 struct _AtlasChartStats
 {
@@ -35,8 +24,6 @@ struct _AtlasChartStats
   GHashTable       *details[ATLAS_N_ROOT_CAUSES];     /* detail -> AtlasDetailCount */
   GPtrArray        *sorted_libraries;
   GPtrArray        *sorted_details;
-  NameCacheSlot     library_cache[NAME_CACHE_SIZE];
-  NameCacheSlot     detail_cache[NAME_CACHE_SIZE];
 };
 
 G_DEFINE_FINAL_TYPE (AtlasChartStats, atlas_chart_stats, G_TYPE_OBJECT)
@@ -89,112 +76,148 @@ atlas_chart_stats_init (AtlasChartStats *self)
     self->details[i] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, detail_count_free);
 }
 
-static inline guint
-name_hash (const char *name,
-           guint       tag)
-{
-  guint h = 5381 + tag * 31;
-
-  for (const char *p = name; *p != '\0'; p++)
-    h = h * 33 + (guchar)*p;
-  return h;
-}
-
-static AtlasLibraryCount *
-lookup_library_slow (AtlasChartStats *self,
-                     const char      *name)
-{
-  AtlasLibraryCount *count = g_hash_table_lookup (self->libraries, name);
-
-  if (count == NULL)
-    {
-      count = g_new0 (AtlasLibraryCount, 1);
-      count->name = g_strdup (name);
-      g_hash_table_insert (self->libraries, count->name, count);
-    }
-  return count;
-}
-
-static inline AtlasLibraryCount *
-lookup_library (AtlasChartStats *self,
-                const char      *name)
-{
-  NameCacheSlot *slot = &self->library_cache[name_hash (name, 0) % NAME_CACHE_SIZE];
-  AtlasLibraryCount *count;
-
-  if (slot->name != NULL && strcmp (slot->name, name) == 0)
-    return slot->count;
-  count = lookup_library_slow (self, name);
-  *slot = (NameCacheSlot) { count->name, 0, count };
-  return count;
-}
-
-static AtlasDetailCount *
-lookup_detail_slow (AtlasChartStats *self,
-                    AtlasRootCause   cause,
-                    const char      *detail)
-{
-  AtlasDetailCount *count = g_hash_table_lookup (self->details[cause], detail);
-
-  if (count == NULL)
-    {
-      count = g_new0 (AtlasDetailCount, 1);
-      count->cause = cause;
-      count->detail = g_strdup (detail);
-      g_hash_table_insert (self->details[cause], count->detail, count);
-    }
-  return count;
-}
-
-static inline AtlasDetailCount *
-lookup_detail (AtlasChartStats *self,
-               AtlasRootCause   cause,
-               const char      *detail)
-{
-  NameCacheSlot *slot = &self->detail_cache[name_hash (detail, cause) % NAME_CACHE_SIZE];
-  AtlasDetailCount *count;
-
-  if (slot->name != NULL && slot->tag == cause && strcmp (slot->name, detail) == 0)
-    return slot->count;
-  count = lookup_detail_slow (self, cause, detail);
-  *slot = (NameCacheSlot) { count->detail, cause, count };
-  return count;
-}
-
 /* Labels out of range (a newer taxonomy, a corrupt store) count as unset
  * rather than writing past the arrays. */
 #define CLAMP_LABEL(v, n) ((guint)(v) < (n) ? (guint)(v) : 0)
 
-static void
-count_crash (AtlasChartStats *self,
-             AtlasCrash      *crash)
+/* Counts by library and finer-cause id, per platform slot. */
+typedef struct
 {
-  const AtlasClassification *c = atlas_crash_get_classification (crash);
-  AtlasChartCounts *n = &self->counts;
-  guint p = CLAMP_LABEL (atlas_crash_get_platform (crash), ATLAS_N_PLATFORMS);
-  guint stage = CLAMP_LABEL (c->stage, ATLAS_N_STAGES);
-  guint bug = CLAMP_LABEL (c->ml_bug, ATLAS_N_ML_BUGS);
-  guint cause = CLAMP_LABEL (c->root_cause, ATLAS_N_ROOT_CAUSES);
-  guint type = CLAMP_LABEL (c->crash_type, ATLAS_N_CRASH_TYPES);
-  const guint slots[2] = { p, ATLAS_ALL_PLATFORMS };
-  AtlasLibraryCount *library = c->library ? lookup_library (self, c->library) : NULL;
-  AtlasDetailCount *detail = c->root_cause_detail ? lookup_detail (self, cause, c->root_cause_detail) : NULL;
+  guint *library;   /* [id * N_SLOTS + slot] */
+  guint *detail;    /* [id * N_SLOTS + slot] */
+} IdCounts;
 
-  for (guint i = 0; i < 2; i++)
+static inline void
+count_one (AtlasChartCounts      *n,
+           IdCounts              *ids,
+           const AtlasCrashIndex *index,
+           guint                  i)
+{
+  guint p = CLAMP_LABEL (index->platform[i], ATLAS_N_PLATFORMS);
+  guint stage = CLAMP_LABEL (index->stage[i], ATLAS_N_STAGES);
+  guint bug = CLAMP_LABEL (index->ml_bug[i], ATLAS_N_ML_BUGS);
+  guint cause = CLAMP_LABEL (index->root_cause[i], ATLAS_N_ROOT_CAUSES);
+  guint type = CLAMP_LABEL (index->crash_type[i], ATLAS_N_CRASH_TYPES);
+  guint *library = &ids->library[index->library[i] * N_SLOTS];
+  guint *detail = &ids->detail[index->detail[i] * N_SLOTS];
+
+  n->crashes[p]++;
+  n->stage_bug[p][stage][bug]++;
+  n->cause_stage[p][cause][stage]++;
+  n->cause_type[p][cause][type]++;
+  library[p]++;
+  detail[p]++;
+}
+
+/* The "all platforms" slot is the sum of the others: added once at the
+ * end instead of counted twice per crash. */
+static void
+sum_platforms (guint  *slots)
+{
+  slots[ATLAS_ALL_PLATFORMS] = 0;
+  for (guint p = 0; p < ATLAS_N_PLATFORMS; p++)
+    slots[ATLAS_ALL_PLATFORMS] += slots[p];
+}
+
+static void
+sum_all_platforms (AtlasChartCounts *n)
+{
+  sum_platforms (n->crashes);
+  for (guint a = 0; a < ATLAS_N_STAGES; a++)
+    for (guint b = 0; b < ATLAS_N_ML_BUGS; b++)
+      {
+        n->stage_bug[ATLAS_ALL_PLATFORMS][a][b] = 0;
+        for (guint p = 0; p < ATLAS_N_PLATFORMS; p++)
+          n->stage_bug[ATLAS_ALL_PLATFORMS][a][b] += n->stage_bug[p][a][b];
+      }
+  for (guint a = 0; a < ATLAS_N_ROOT_CAUSES; a++)
     {
-      guint s = slots[i];
-
-      n->crashes[s]++;
-      n->stage_bug[s][stage][bug]++;
-      n->cause_stage[s][cause][stage]++;
-      n->cause_type[s][cause][type]++;
-      if (library != NULL)
-        library->crashes[s]++;
-      else
-        n->library_unset[s]++;
-      if (detail != NULL)
-        detail->crashes[s]++;
+      for (guint b = 0; b < ATLAS_N_STAGES; b++)
+        {
+          n->cause_stage[ATLAS_ALL_PLATFORMS][a][b] = 0;
+          for (guint p = 0; p < ATLAS_N_PLATFORMS; p++)
+            n->cause_stage[ATLAS_ALL_PLATFORMS][a][b] += n->cause_stage[p][a][b];
+        }
+      for (guint b = 0; b < ATLAS_N_CRASH_TYPES; b++)
+        {
+          n->cause_type[ATLAS_ALL_PLATFORMS][a][b] = 0;
+          for (guint p = 0; p < ATLAS_N_PLATFORMS; p++)
+            n->cause_type[ATLAS_ALL_PLATFORMS][a][b] += n->cause_type[p][a][b];
+        }
     }
+}
+
+/* The libraries and finer causes that have crashes become the named counts
+ * the models read; the rest are never drawn. */
+static void
+name_counts (AtlasChartStats       *self,
+             const AtlasCrashIndex *index,
+             IdCounts              *ids)
+{
+  memcpy (self->counts.library_unset, &ids->library[0], sizeof self->counts.library_unset);
+  sum_platforms (self->counts.library_unset);
+  for (guint id = 1; id < index->library_names->len; id++)
+    {
+      guint *slots = &ids->library[id * N_SLOTS];
+      AtlasLibraryCount *count;
+
+      sum_platforms (slots);
+      if (slots[ATLAS_ALL_PLATFORMS] == 0)
+        continue;
+      count = g_new0 (AtlasLibraryCount, 1);
+      count->name = g_strdup (g_ptr_array_index (index->library_names, id));
+      memcpy (count->crashes, slots, sizeof count->crashes);
+      g_hash_table_insert (self->libraries, count->name, count);
+    }
+  for (guint id = 1; id < index->detail_names->len; id++)
+    {
+      guint *slots = &ids->detail[id * N_SLOTS];
+      guint cause = CLAMP_LABEL (g_array_index (index->detail_causes, guint8, id), ATLAS_N_ROOT_CAUSES);
+      AtlasDetailCount *count;
+
+      sum_platforms (slots);
+      if (slots[ATLAS_ALL_PLATFORMS] == 0)
+        continue;
+      /* Two ids can only meet here when their causes were both out of
+       * range: add up rather than lose one. */
+      count = g_hash_table_lookup (self->details[cause], g_ptr_array_index (index->detail_names, id));
+      if (count == NULL)
+        {
+          count = g_new0 (AtlasDetailCount, 1);
+          count->cause = cause;
+          count->detail = g_strdup (g_ptr_array_index (index->detail_names, id));
+          g_hash_table_insert (self->details[cause], count->detail, count);
+        }
+      for (guint s = 0; s < N_SLOTS; s++)
+        count->crashes[s] += slots[s];
+    }
+}
+
+static void
+count_crashes (AtlasChartStats *self,
+               AtlasCorpus     *corpus)
+{
+  AtlasCrashIndex *index = _atlas_crash_index_get (corpus);
+  IdCounts ids;
+
+  self->n_total = index->n;
+  ids.library = g_new0 (guint, index->library_names->len * N_SLOTS);
+  ids.detail = g_new0 (guint, index->detail_names->len * N_SLOTS);
+  if (atlas_filter_is_empty (self->filter))
+    for (guint i = 0; i < index->n; i++)
+      count_one (&self->counts, &ids, index, i);
+  else
+    {
+      g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      _atlas_crash_index_select (index, self->filter, 0, index->n, positions);
+      for (guint k = 0; k < positions->len; k++)
+        count_one (&self->counts, &ids, index, g_array_index (positions, guint, k));
+    }
+  sum_all_platforms (&self->counts);
+  name_counts (self, index, &ids);
+  g_free (ids.library);
+  g_free (ids.detail);
 }
 
 /* How many readable notebooks import each package, per platform. Counting
@@ -256,22 +279,41 @@ import_index_add (ImportIndex             *index,
     }
 }
 
-static ImportIndex *
-import_index_get (AtlasCorpus *corpus)
+static GQuark
+import_index_quark (void)
 {
   static GQuark quark;
-  ImportIndex *index;
-  guint n;
 
   if (quark == 0)
     quark = g_quark_from_static_string ("atlas-chart-import-index");
-  index = g_object_get_qdata (G_OBJECT (corpus), quark);
+  return quark;
+}
+
+/* Puts @index on @corpus, in place of (and disconnecting) the one it had. */
+static void
+import_index_attach (AtlasCorpus *corpus,
+                     ImportIndex *index)
+{
+  ImportIndex *old = g_object_get_qdata (G_OBJECT (corpus), import_index_quark ());
+
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_data (corpus, old);
+  g_object_set_qdata_full (G_OBJECT (corpus), import_index_quark (), index, import_index_free);
+  g_signal_connect (corpus, "notify::n-notebooks", G_CALLBACK (corpus_n_notebooks_cb), index);
+}
+
+static ImportIndex *
+import_index_get (AtlasCorpus *corpus)
+{
+  ImportIndex *index;
+  guint n;
+
+  index = g_object_get_qdata (G_OBJECT (corpus), import_index_quark ());
   if (index == NULL)
     {
       index = g_new0 (ImportIndex, 1);
       index->packages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_object_set_qdata_full (G_OBJECT (corpus), quark, index, import_index_free);
-      g_signal_connect (corpus, "notify::n-notebooks", G_CALLBACK (corpus_n_notebooks_cb), index);
+      import_index_attach (corpus, index);
     }
   n = atlas_corpus_get_n_notebooks (corpus);
   if (n < index->n_seen)
@@ -356,37 +398,11 @@ sorted_values (GHashTable   *table,
   return into;
 }
 
-/* The pass is bound by memory latency, not arithmetic: each crash is an
- * object with its label strings elsewhere on the heap. Fetching the object
- * a few crashes ahead, and its strings once the object has arrived, overlaps
- * those misses (about 4x faster on 92k crashes). */
-#define PREFETCH_OBJECTS 16
-#define PREFETCH_STRINGS 8
-
-static inline void
-prefetch_ahead (AtlasCorpus *corpus,
-                guint        i,
-                guint        n)
-{
-#if defined(__GNUC__)
-  if (i + PREFETCH_OBJECTS < n)
-    __builtin_prefetch (atlas_corpus_get_crash (corpus, i + PREFETCH_OBJECTS));
-  if (i + PREFETCH_STRINGS < n)
-    {
-      const AtlasClassification *c = atlas_crash_get_classification (atlas_corpus_get_crash (corpus, i + PREFETCH_STRINGS));
-
-      __builtin_prefetch (c->library);
-      __builtin_prefetch (c->root_cause_detail);
-    }
-#endif
-}
-
 AtlasChartStats *
 atlas_chart_stats_new (AtlasCorpus *corpus,
                        AtlasFilter *filter)
 {
   AtlasChartStats *self;
-  guint n_crashes;
 
   g_return_val_if_fail (ATLAS_IS_CORPUS (corpus), NULL);
   g_return_val_if_fail (filter == NULL || ATLAS_IS_FILTER (filter), NULL);
@@ -394,24 +410,7 @@ atlas_chart_stats_new (AtlasCorpus *corpus,
   self = g_object_new (ATLAS_TYPE_CHART_STATS, NULL);
   self->filter = filter ? atlas_filter_copy (filter) : atlas_filter_new ();
 
-  n_crashes = atlas_corpus_get_n_crashes (corpus);
-  self->n_total = n_crashes;
-  if (atlas_filter_is_empty (self->filter))
-    for (guint i = 0; i < n_crashes; i++)
-      {
-        prefetch_ahead (corpus, i, n_crashes);
-        count_crash (self, atlas_corpus_get_crash (corpus, i));
-      }
-  else
-    for (guint i = 0; i < n_crashes; i++)
-      {
-        AtlasCrash *crash = atlas_corpus_get_crash (corpus, i);
-
-        prefetch_ahead (corpus, i, n_crashes);
-        if (atlas_filter_matches (self->filter, crash))
-          count_crash (self, crash);
-      }
-
+  count_crashes (self, corpus);
   count_imports (self, corpus);
 
   self->sorted_libraries = sorted_values (self->libraries, g_ptr_array_new (), compare_libraries);
@@ -421,6 +420,37 @@ atlas_chart_stats_new (AtlasCorpus *corpus,
   g_ptr_array_sort (self->sorted_details, compare_details);
 
   return self;
+}
+
+void
+atlas_chart_stats_prepare_corpus (AtlasCorpus *corpus)
+{
+  g_return_if_fail (ATLAS_IS_CORPUS (corpus));
+
+  import_index_get (corpus);
+  _atlas_crash_index_get (corpus);
+}
+
+gboolean
+atlas_chart_stats_adopt_prepared (AtlasCorpus *corpus,
+                                  AtlasCorpus *from)
+{
+  ImportIndex *index;
+
+  g_return_val_if_fail (ATLAS_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (ATLAS_IS_CORPUS (from), FALSE);
+  g_return_val_if_fail (corpus != from, FALSE);
+
+  if (atlas_corpus_get_n_notebooks (corpus) > 0 || atlas_corpus_get_n_crashes (corpus) > 0)
+    return FALSE;
+  index = g_object_steal_qdata (G_OBJECT (from), import_index_quark ());
+  if (index != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (from, index);
+      import_index_attach (corpus, index);
+    }
+  _atlas_crash_index_adopt (corpus, from);
+  return TRUE;
 }
 
 guint

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "atlas-filter.h"
+#include "atlas-filter-private.h"
 
 #define UNCLASSIFIED_ID "unclassified"
 
@@ -297,6 +297,31 @@ atlas_filter_matches (AtlasFilter *self,
          accepts_string (&f[ATLAS_FILTER_FIELD_LIBRARY], c->library) &&
          accepts_string (&f[ATLAS_FILTER_FIELD_ROOT_CAUSE_DETAIL], c->root_cause_detail) &&
          accepts_cluster (&f[ATLAS_FILTER_FIELD_CLUSTER], atlas_crash_get_cluster (crash));
+}
+
+gboolean
+_atlas_filter_accepts_value (AtlasFilter      *self,
+                             AtlasFilterField  field,
+                             guint             value)
+{
+  g_assert (!field_uses_set (field));
+  return accepts_value (&self->fields[field], value);
+}
+
+gboolean
+_atlas_filter_accepts_string (AtlasFilter      *self,
+                              AtlasFilterField  field,
+                              const char       *value)
+{
+  g_assert (atlas_filter_field_is_string (field));
+  return accepts_string (&self->fields[field], value);
+}
+
+gboolean
+_atlas_filter_accepts_cluster (AtlasFilter *self,
+                               int          cluster)
+{
+  return accepts_cluster (&self->fields[ATLAS_FILTER_FIELD_CLUSTER], cluster);
 }
 
 gboolean
