@@ -263,6 +263,15 @@ describe_json_kind (char top_kind)
 }
 
 static AtlasNotebook *
+not_a_notebook (const char  *location,
+                GError     **error)
+{
+  g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK,
+               _("%s: not a notebook (a JSON object without “cells” or “worksheets”)"), location);
+  return NULL;
+}
+
+static AtlasNotebook *
 build_notebook (JsonObject    *root,
                 const char    *location,
                 AtlasPlatform  platform,
@@ -278,9 +287,7 @@ build_notebook (JsonObject    *root,
 
   if (cells == NULL && worksheets == NULL)
     {
-      g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK,
-                   _("%s: not a notebook (a JSON object without “cells” or “worksheets”)"), location);
-      return NULL;
+      return not_a_notebook (location, error);
     }
 
   header.nbformat = CLAMP (member_int (root, "nbformat", cells != NULL ? 4 : 3), 0, 1000);
@@ -482,9 +489,7 @@ atlas_notebook_read_bytes (GBytes         *bytes,
 
   if (!prescan.has_cell_list)
     {
-      g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK,
-                   _("%s: not a notebook (a JSON object without “cells” or “worksheets”)"), location);
-      return NULL;
+      return not_a_notebook (location, error);
     }
 
   if ((flags & ATLAS_READ_CRASHES_ONLY) && prescan.n_error_outputs == 0)

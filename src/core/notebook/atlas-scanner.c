@@ -172,7 +172,7 @@ atlas_scanner_add_path (AtlasScanner  *self,
                         const char    *path,
                         GError       **error)
 {
-  Source source;
+  gboolean is_folder;
 
   g_return_val_if_fail (ATLAS_IS_SCANNER (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -184,16 +184,16 @@ atlas_scanner_add_path (AtlasScanner  *self,
       return FALSE;
     }
 
-  source.path = g_strdup (path);
-  source.is_folder = g_file_test (path, G_FILE_TEST_IS_DIR);
+  is_folder = g_file_test (path, G_FILE_TEST_IS_DIR);
   if (self->walk_in_run)
     {
+      Source source = { g_strdup (path), is_folder };
+
       g_array_append_val (self->sources, source);
       return TRUE;
     }
 
-  g_free (source.path);
-  if (!source.is_folder)
+  if (!is_folder)
     return add_found (path, path, self);
 
   if (atlas_folder_walk (path, path, add_found, self) == 0)
