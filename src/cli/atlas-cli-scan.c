@@ -251,9 +251,9 @@ atlas_cli_scan (int    argc,
     }
 
   /* Records and the summary speak of crashes only, so notebooks without one
-   * are checked but not parsed. */
-  atlas_scanner_set_read_flags (scanner, ATLAS_READ_CRASHES_ONLY);
-  atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CRASHES_ONLY);
+   * are checked but not parsed, and no traceback is shown in colour. */
+  atlas_scanner_set_read_flags (scanner, ATLAS_READ_CRASHES_ONLY | ATLAS_READ_PLAIN_TRACEBACKS);
+  atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CRASHES_ONLY | ATLAS_READ_PLAIN_TRACEBACKS);
 
   writer = atlas_crash_writer_new (stream, format);
   state.entries = buffered;

@@ -28,6 +28,8 @@ typedef enum
   ROLE_OUTPUT,
   ROLE_NOTEBOOK_METADATA,
   ROLE_CELL_METADATA,
+  ROLE_SOURCE_LINES,  /* a cell's source as an array of lines */
+  ROLE_TRACEBACK,
 } Role;
 
 typedef enum
@@ -46,11 +48,13 @@ typedef struct
   gboolean    empty;      /* nothing inside yet: a closing bracket may follow '[' or '{' */
   const char *key;        /* objects: the key of the value being read */
   gsize       key_len;
-  /* Outputs: where the object starts and how many payloads preceded it, so
-   * that one which is not an error can be left out whole. */
+  /* Where the container starts and how many edits preceded it, so that an
+   * output which is not an error can be left out whole, and source lines
+   * that turn out not to be all strings can be kept as they are. */
   const char *start;
-  guint       payload_mark;
+  guint       edit_mark;
   gboolean    is_error;
+  const char *joined_end;   /* source lines: after the last string joined */
 } Frame;
 
 typedef struct
@@ -59,8 +63,10 @@ typedef struct
   const char   *end;
   const char   *p;
   AtlasPrescan *out;
+  AtlasPrescanFlags flags;
   Frame         stack[ATLAS_NOTEBOOK_MAX_DEPTH];
   guint         depth;
+  GArray       *spare_edits;  /* a cleared result's, kept for the next run */
 } Scan;
 
 /* Keys of an output object that the analysis reads; everything else in an
@@ -147,12 +153,18 @@ child_role (const Frame *frame)
     case ROLE_CELL:
       if (key_is (frame, "outputs"))
         return ROLE_OUTPUTS;
+      /* nbformat 3 code cells keep their code in "input". */
+      if (key_is (frame, "source") || key_is (frame, "input"))
+        return ROLE_SOURCE_LINES;
       return key_is (frame, "metadata") ? ROLE_CELL_METADATA : ROLE_OTHER;
     case ROLE_OUTPUTS:
       return ROLE_OUTPUT;
     case ROLE_OUTPUT:
+      return key_is (frame, "traceback") ? ROLE_TRACEBACK : ROLE_OTHER;
     case ROLE_NOTEBOOK_METADATA:
     case ROLE_CELL_METADATA:
+    case ROLE_SOURCE_LINES:
+    case ROLE_TRACEBACK:
     case ROLE_OTHER:
     default:
       return ROLE_OTHER;
@@ -333,12 +345,93 @@ skip_value (Scan    *scan,
 }
 
 static void
+add_edit (Scan       *scan,
+          const char *start,
+          const char *end,
+          const char *replacement,
+          gboolean    ends_in_string)
+{
+  AtlasPrescanEdit edit = { start - scan->data, end - scan->data, replacement, ends_in_string };
+
+  g_array_append_val (scan->out->edits, edit);
+}
+
+/* Replaces the value from @start to here by null. */
+static void
 elide (Scan       *scan,
        const char *start)
 {
-  AtlasPrescanSpan span = { start - scan->data, scan->p - scan->data };
+  add_edit (scan, start, scan->p, "null", FALSE);
+}
 
-  g_array_append_val (scan->out->payloads, span);
+/* nbformat stores source as a list of lines; as one string it is one node
+ * for json-glib instead of one per line, and the reader need not join it.
+ * Two JSON strings make one when the quotes and comma between them go: an
+ * escape never spans a string's end. @start is the string just scanned. */
+static void
+join_source_line (Scan       *scan,
+                  Frame      *frame,
+                  const char *start,
+                  gboolean    first)
+{
+  if (first)
+    add_edit (scan, frame->start, frame->start + 1, "", FALSE);
+  else
+    add_edit (scan, frame->joined_end - 1, start + 1, "", TRUE);
+  frame->joined_end = scan->p;
+}
+
+/* Source lines that are not all strings are the reader's to judge. */
+static void
+keep_source_lines (Scan  *scan,
+                   Frame *frame)
+{
+  g_array_set_size (scan->out->edits, frame->edit_mark);
+  frame->role = ROLE_OTHER;
+}
+
+static gboolean
+is_colour_code_at (const char  *p,
+                   const char  *end,
+                   const char **after)
+{
+  static const char escape[] = "\\u001";
+  gsize len = sizeof escape - 1;
+
+  if ((gsize)(end - p) <= len + 2 || memcmp (p, escape, len) != 0 ||
+      (p[len] != 'b' && p[len] != 'B') || p[len + 1] != '[')
+    return FALSE;
+  len += 2;
+  for (p += len; p < end && (g_ascii_isdigit (*p) || *p == ';'); p++)
+    ;
+  if (p == end || *p != 'm')
+    return FALSE;
+  *after = p + 1;
+  return TRUE;
+}
+
+/* Leaves out the SGR escapes ("\u001b[0;31m") of the string from @start
+ * to here. Escapes are read in order, so "\\u001b" (a backslash, then
+ * text) is not taken for one. */
+static void
+strip_colour_codes (Scan       *scan,
+                    const char *start)
+{
+  const char *end = scan->p - 1;
+  const char *p = start + 1;
+
+  while (p < end && (p = memchr (p, '\\', end - p)) != NULL)
+    {
+      const char *after;
+
+      if (is_colour_code_at (p, end, &after))
+        {
+          add_edit (scan, p, after, "", TRUE);
+          p = after;
+        }
+      else
+        p += 2;
+    }
 }
 
 static gboolean
@@ -360,8 +453,9 @@ push (Scan    *scan,
   frame->key = NULL;
   frame->key_len = 0;
   frame->start = scan->p;
-  frame->payload_mark = scan->out->payloads->len;
+  frame->edit_mark = scan->out->edits->len;
   frame->is_error = FALSE;
+  frame->joined_end = NULL;
   scan->p++;
   return TRUE;
 }
@@ -369,11 +463,19 @@ push (Scan    *scan,
 static void
 note_string_value (Scan       *scan,
                    Frame      *frame,
-                   const char *start)
+                   const char *start,
+                   gboolean    first)
 {
   gsize len = scan->p - start - 2;
 
-  if (frame != NULL && frame->role == ROLE_OUTPUT && key_is (frame, "output_type") &&
+  if (frame == NULL)
+    return;
+
+  if (frame->role == ROLE_SOURCE_LINES)
+    join_source_line (scan, frame, start, first);
+  else if (frame->role == ROLE_TRACEBACK && (scan->flags & ATLAS_PRESCAN_PLAIN_TRACEBACKS))
+    strip_colour_codes (scan, start);
+  else if (frame->role == ROLE_OUTPUT && key_is (frame, "output_type") &&
       ((len == 5 && memcmp (start + 1, "error", 5) == 0) ||
        (len == 5 && memcmp (start + 1, "pyerr", 5) == 0)))
     {
@@ -389,9 +491,13 @@ scan_value (Scan    *scan,
 {
   Frame *frame = scan->depth > 0 ? &scan->stack[scan->depth - 1] : NULL;
   const char *start = scan->p;
+  gboolean first = frame != NULL && frame->empty;
 
   if (frame != NULL)
     {
+      if (frame->role == ROLE_SOURCE_LINES && *scan->p != '"')
+        keep_source_lines (scan, frame);
+
       if (frame->role == ROLE_OUTPUTS)
         scan->out->has_run_cell = TRUE;
       else if (frame->role == ROLE_CELL && g_ascii_isdigit (*scan->p) &&
@@ -432,7 +538,7 @@ scan_value (Scan    *scan,
           scan->p = scan->end;
           return fail (scan, error, ATLAS_NOTEBOOK_ERROR_TRUNCATED, NULL);
         }
-      note_string_value (scan, frame, start);
+      note_string_value (scan, frame, start, first);
       return TRUE;
     default:
       scan->p = skip_scalar (scan->p, scan->end);
@@ -452,13 +558,16 @@ scan_in_container (Scan    *scan,
   if (c == frame->close && (frame->expect == EXPECT_SEPARATOR ||
                             (frame->empty && frame->expect != EXPECT_COLON)))
     {
+      if (frame->role == ROLE_SOURCE_LINES)
+        add_edit (scan, frame->empty ? frame->start : scan->p, scan->p + 1,
+                  frame->empty ? "\"\"" : "", FALSE);
       scan->depth--;
       scan->p++;
       /* The reader counts outputs and reads errors: any other output is
-       * left out whole, its payloads with it. */
+       * left out whole, its edits with it. */
       if (frame->role == ROLE_OUTPUT && !frame->is_error)
         {
-          g_array_set_size (scan->out->payloads, frame->payload_mark);
+          g_array_set_size (scan->out->edits, frame->edit_mark);
           elide (scan, frame->start);
         }
       return TRUE;
@@ -505,10 +614,18 @@ looks_like_json_start (char c)
          c == 't' || c == 'f' || c == 'n';
 }
 
+static void
+scan_free (Scan *scan)
+{
+  g_clear_pointer (&scan->spare_edits, g_array_unref);
+  g_free (scan);
+}
+
 /* Frames for the deepest document make a Scan too big for a worker's
  * stack, and allocating one for every notebook makes malloc tidy its free
- * lists each time: each thread keeps its own. */
-static GPrivate thread_scan_key = G_PRIVATE_INIT (g_free);
+ * lists each time: each thread keeps its own, and with it the edit list of
+ * the last notebook, which grows by reallocation otherwise. */
+static GPrivate thread_scan_key = G_PRIVATE_INIT ((GDestroyNotify) scan_free);
 
 static Scan *
 thread_scan (void)
@@ -517,17 +634,21 @@ thread_scan (void)
 
   if (scan == NULL)
     {
-      scan = g_new (Scan, 1);
+      scan = g_new0 (Scan, 1);
       g_private_set (&thread_scan_key, scan);
     }
   return scan;
 }
 
+/* Beyond this many edits a list is freed rather than kept. */
+#define MAX_SPARE_EDITS 65536
+
 gboolean
-atlas_prescan_run (const char    *data,
-                   gsize          len,
-                   AtlasPrescan  *out,
-                   GError       **error)
+atlas_prescan_run (const char         *data,
+                   gsize               len,
+                   AtlasPrescanFlags   flags,
+                   AtlasPrescan       *out,
+                   GError            **error)
 {
   Scan *scan;
   gboolean ok = TRUE;
@@ -539,6 +660,7 @@ atlas_prescan_run (const char    *data,
   scan->end = data + len;
   scan->p = skip_space (data, scan->end);
   scan->out = out;
+  scan->flags = flags;
   scan->depth = 0;
 
   if (scan->p == scan->end)
@@ -548,7 +670,9 @@ atlas_prescan_run (const char    *data,
 
   if (ok)
     {
-      out->payloads = g_array_new (FALSE, FALSE, sizeof (AtlasPrescanSpan));
+      out->edits = scan->spare_edits != NULL
+                   ? g_steal_pointer (&scan->spare_edits)
+                   : g_array_sized_new (FALSE, FALSE, sizeof (AtlasPrescanEdit), 1024);
       out->top_kind = *scan->p;
       out->top_is_object = *scan->p == '{';
       ok = scan_value (scan, error);
@@ -578,12 +702,23 @@ atlas_prescan_run (const char    *data,
 
 /* Appends the bytes from @p to @end without the whitespace between tokens:
  * nbformat indents every line, and json-glib reads whitespace a character
- * at a time. The span starts and ends between tokens, never in a string. */
+ * at a time. @in_string: @p lies inside a string, after an edit. */
 static void
 append_compact (GString    *into,
                 const char *p,
-                const char *end)
+                const char *end,
+                gboolean    in_string)
 {
+  if (in_string)
+    {
+      const char *q = skip_string (p, end);
+
+      if (q == NULL)
+        q = end;
+      g_string_append_len (into, p, q - p);
+      p = q;
+    }
+
   while (p < end)
     {
       const char *q = p;
@@ -609,26 +744,36 @@ atlas_prescan_write_reduced (const AtlasPrescan *prescan,
                              gsize               len,
                              GString            *into)
 {
+  gboolean in_string = FALSE;
   gsize copied = 0;
 
-  g_return_if_fail (prescan->payloads != NULL);
+  g_return_if_fail (prescan->edits != NULL);
 
   g_string_truncate (into, 0);
-  for (guint i = 0; i < prescan->payloads->len; i++)
+  for (guint i = 0; i < prescan->edits->len; i++)
     {
-      const AtlasPrescanSpan *span = &g_array_index (prescan->payloads, AtlasPrescanSpan, i);
+      const AtlasPrescanEdit *edit = &g_array_index (prescan->edits, AtlasPrescanEdit, i);
 
-      append_compact (into, data + copied, data + span->start);
-      g_string_append (into, "null");
-      copied = span->end;
+      append_compact (into, data + copied, data + edit->start, in_string);
+      g_string_append (into, edit->replacement);
+      copied = edit->end;
+      in_string = edit->ends_in_string;
     }
-  append_compact (into, data + copied, data + len);
+  append_compact (into, data + copied, data + len, in_string);
 }
 
 void
 atlas_prescan_clear (AtlasPrescan *prescan)
 {
-  if (prescan->payloads != NULL)
-    g_array_unref (prescan->payloads);
+  Scan *scan = g_private_get (&thread_scan_key);
+
+  if (prescan->edits != NULL && scan != NULL && scan->spare_edits == NULL &&
+      prescan->edits->len <= MAX_SPARE_EDITS)
+    {
+      g_array_set_size (prescan->edits, 0);
+      scan->spare_edits = prescan->edits;
+    }
+  else if (prescan->edits != NULL)
+    g_array_unref (prescan->edits);
   memset (prescan, 0, sizeof *prescan);
 }

@@ -15,20 +15,31 @@ G_BEGIN_DECLS
  * formed, bounded depth, one top-level value) and finds the output payloads
  * nothing downstream reads: image and HTML data, stream text, attachments.
  * It is not a JSON parser: json-glib parses the reduced document this
- * produces, where each payload value is replaced by null. Base64 payloads
- * are skipped with memchr, so most bytes of a typical notebook are never
- * looked at one by one, and nothing is copied until a caller asks for the
- * reduced document. */
+ * produces, where each payload value is replaced by null and a cell's
+ * source lines are one string. Base64 payloads are skipped with memchr, so
+ * most bytes of a typical notebook are never looked at one by one, and
+ * nothing is copied until a caller asks for the reduced document. */
+
+typedef enum
+{
+  ATLAS_PRESCAN_DEFAULT          = 0,
+  /* Leave out the colour codes (SGR escapes) of error tracebacks: IPython
+   * colours every token, and the codes are a third of a traceback's bytes. */
+  ATLAS_PRESCAN_PLAIN_TRACEBACKS = 1 << 0,
+} AtlasPrescanFlags;
+
+/* Bytes of the document that the reduced one writes differently. */
+typedef struct
+{
+  gsize       start;          /* offsets into the scanned bytes */
+  gsize       end;
+  const char *replacement;    /* static text written instead */
+  gboolean    ends_in_string; /* @end lies inside a string token */
+} AtlasPrescanEdit;
 
 typedef struct
 {
-  gsize start;  /* offsets into the scanned bytes */
-  gsize end;
-} AtlasPrescanSpan;
-
-typedef struct
-{
-  GArray   *payloads;        /* AtlasPrescanSpan, in order: the values to leave out */
+  GArray   *edits;           /* AtlasPrescanEdit, in order, not overlapping */
   gboolean  top_is_object;   /* FALSE: valid structure, but an array, string, … */
   char      top_kind;        /* first byte of the top-level value */
   gboolean  has_cell_list;   /* the top-level object has a "cells" or "worksheets" array */
@@ -40,17 +51,18 @@ typedef struct
  * TRUNCATED / INVALID_JSON / TOO_DEEP) when the bytes cannot be a JSON
  * document. The message gives the line of the problem, not the location:
  * callers prefix it. */
-gboolean atlas_prescan_run            (const char    *data,
-                                       gsize          len,
-                                       AtlasPrescan  *out,
-                                       GError       **error);
+gboolean atlas_prescan_run            (const char         *data,
+                                       gsize               len,
+                                       AtlasPrescanFlags   flags,
+                                       AtlasPrescan       *out,
+                                       GError            **error);
 /* Replaces the contents of @into with the reduced document of @data, the
  * bytes @prescan ran on. */
 void     atlas_prescan_write_reduced  (const AtlasPrescan *prescan,
                                        const char         *data,
                                        gsize               len,
                                        GString            *into);
-void     atlas_prescan_clear          (AtlasPrescan  *prescan);
+void     atlas_prescan_clear          (AtlasPrescan       *prescan);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AtlasPrescan, atlas_prescan_clear)
 

@@ -474,7 +474,9 @@ atlas_notebook_read_bytes (GBytes         *bytes,
       len -= 3;
     }
 
-  if (!atlas_prescan_run (data != NULL ? data : "", len, &prescan, &local_error))
+  if (!atlas_prescan_run (data != NULL ? data : "", len,
+                          (flags & ATLAS_READ_PLAIN_TRACEBACKS) ? ATLAS_PRESCAN_PLAIN_TRACEBACKS : ATLAS_PRESCAN_DEFAULT,
+                          &prescan, &local_error))
     {
       g_set_error (error, ATLAS_NOTEBOOK_ERROR, local_error->code, "%s: %s", location, local_error->message);
       return NULL;

@@ -32,6 +32,9 @@ typedef enum
    * notebook) but not parsed, and comes back without cells, imports or
    * format version; only atlas_notebook_was_executed() holds for it. */
   ATLAS_READ_CRASHES_ONLY = 1 << 1,
+  /* Tracebacks come without their colour codes, raw text included: for
+   * callers that never show them in colour. */
+  ATLAS_READ_PLAIN_TRACEBACKS = 1 << 2,
 } AtlasReadFlags;
 
 /* @location names the notebook in messages and records (a path as the user
