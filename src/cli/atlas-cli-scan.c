@@ -50,6 +50,7 @@ classify_worker (AtlasNotebook *notebook,
                  gpointer       user_data)
 {
   atlas_classifier_classify_notebook (user_data, notebook);
+  atlas_notebook_drop_contents (notebook);
 }
 
 static void

@@ -415,6 +415,55 @@ test_unused_parts_left_out (void)
   g_assert_cmpstr (atlas_crash_get_ename (g_ptr_array_index (atlas_notebook_get_crashes (nb), 0)), ==, "KeyError");
 }
 
+#define COLOURED_CRASH \
+  "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": [\"# Train\\n\", \"text\"]}," \
+  " {\"cell_type\": \"code\", \"execution_count\": 1, \"source\": [\"import numpy as np\\n\", \"np.zeros((2, 2)) @ np.zeros(3)\"]," \
+  "  \"outputs\": [{\"output_type\": \"error\", \"ename\": \"ValueError\", \"evalue\": \"matmul: mismatch\"," \
+  "   \"traceback\": [\"\\u001b[0;31m---------\\u001b[0m\", \"\\u001b[0;31mValueError\\u001b[0m: matmul: mismatch\"]}]}]}"
+
+static void
+test_plain_tracebacks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasNotebook) coloured = read_string_flags (COLOURED_CRASH, ATLAS_READ_DEFAULT, &error);
+  g_autoptr(AtlasNotebook) plain = read_string_flags (COLOURED_CRASH, ATLAS_READ_PLAIN_TRACEBACKS, &error);
+  AtlasTraceback *coloured_tb;
+  AtlasTraceback *plain_tb;
+
+  g_assert_no_error (error);
+  coloured_tb = atlas_crash_get_traceback (g_ptr_array_index (atlas_notebook_get_crashes (coloured), 0));
+  plain_tb = atlas_crash_get_traceback (g_ptr_array_index (atlas_notebook_get_crashes (plain), 0));
+  g_assert_nonnull (strchr (atlas_traceback_get_raw (coloured_tb), '\033'));
+  g_assert_cmpstr (atlas_traceback_get_raw (plain_tb), ==, "---------\nValueError: matmul: mismatch");
+  g_assert_cmpstr (atlas_traceback_get_text (plain_tb), ==, atlas_traceback_get_text (coloured_tb));
+  /* The source lines reach the cells joined, as before. */
+  g_assert_cmpstr (atlas_notebook_get_cell (plain, 0)->source, ==, "# Train\ntext");
+  g_assert_cmpstr (atlas_notebook_get_cell (plain, 1)->source, ==, "import numpy as np\nnp.zeros((2, 2)) @ np.zeros(3)");
+}
+
+static void
+test_drop_contents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasNotebook) nb = read_string (COLOURED_CRASH, &error);
+  AtlasCrash *crash;
+
+  g_assert_no_error (error);
+  crash = g_ptr_array_index (atlas_notebook_get_crashes (nb), 0);
+  g_assert_nonnull (atlas_crash_get_traceback (crash));
+  atlas_notebook_drop_contents (nb);
+
+  /* What a record needs stays: the crash, its place, the packages. */
+  g_assert_cmpuint (atlas_notebook_get_n_cells (nb), ==, 2);
+  g_assert_cmpuint (atlas_notebook_get_crashes (nb)->len, ==, 1);
+  g_assert_true (g_ptr_array_index (atlas_notebook_get_crashes (nb), 0) == crash);
+  g_assert_cmpstr (atlas_crash_get_evalue (crash), ==, "matmul: mismatch");
+  g_assert_cmpuint (atlas_crash_get_cell (crash), ==, 1);
+  g_assert_true (g_strv_contains (atlas_notebook_get_packages (nb), "numpy"));
+  g_assert_null (atlas_crash_get_traceback (crash));
+  g_assert_cmpuint (atlas_notebook_get_headings (nb)->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +476,8 @@ main (int   argc,
   g_test_add_func ("/Atlas/Reader/crashes-only", test_crashes_only);
   g_test_add_func ("/Atlas/Reader/crashes-only-still-checked", test_crashes_only_still_checked);
   g_test_add_func ("/Atlas/Reader/unused-parts-left-out", test_unused_parts_left_out);
+  g_test_add_func ("/Atlas/Reader/plain-tracebacks", test_plain_tracebacks);
+  g_test_add_func ("/Atlas/Reader/drop-contents", test_drop_contents);
   g_test_add_func ("/Atlas/Reader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/Atlas/Reader/payload-skipped-but-checked", test_payload_skipped_but_checked);
   g_test_add_func ("/Atlas/Reader/wrong-types", test_wrong_types);

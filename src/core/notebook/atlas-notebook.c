@@ -32,6 +32,7 @@ struct _AtlasNotebook
   guint          nbformat_minor;
   guint          papermill : 1;
   guint          executed : 1;
+  guint          n_cells;       /* stays when the cells are dropped */
   gsize          names_ready;   /* g_once: the cells' defines and uses are filled */
 };
 
@@ -120,6 +121,7 @@ _atlas_notebook_add_cell (AtlasNotebook *self,
   g_assert (ATLAS_IS_NOTEBOOK (self));
 
   cell->index = self->cells->len;
+  self->n_cells++;
   if (cell->kind == ATLAS_CELL_CODE && (cell->n_outputs > 0 || cell->execution_count >= 0))
     self->executed = TRUE;
   g_ptr_array_add (self->cells, cell);
@@ -505,7 +507,28 @@ guint
 atlas_notebook_get_n_cells (AtlasNotebook *self)
 {
   g_return_val_if_fail (ATLAS_IS_NOTEBOOK (self), 0);
-  return self->cells->len;
+  return self->n_cells;
+}
+
+/**
+ * atlas_notebook_drop_contents:
+ *
+ * Frees the cells, headings and order anomalies, and each crash's details
+ * (atlas_crash_drop_details()), keeping the header, the imports and the
+ * crashes with their labels. For a thread that has classified a notebook
+ * and hands it on: memory is cheapest to free in the thread that
+ * allocated it. atlas_notebook_get_n_cells() still counts the cells.
+ */
+void
+atlas_notebook_drop_contents (AtlasNotebook *self)
+{
+  g_return_if_fail (ATLAS_IS_NOTEBOOK (self));
+
+  g_ptr_array_set_size (self->cells, 0);
+  g_array_set_size (self->headings, 0);
+  g_array_set_size (self->anomalies, 0);
+  for (guint i = 0; i < self->crashes->len; i++)
+    atlas_crash_drop_details (g_ptr_array_index (self->crashes, i));
 }
 
 const AtlasCell *

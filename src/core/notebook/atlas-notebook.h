@@ -80,6 +80,7 @@ guint64           atlas_notebook_get_size           (AtlasNotebook *self);
 const char       *atlas_notebook_get_content_hash   (AtlasNotebook *self);
 
 guint             atlas_notebook_get_n_cells        (AtlasNotebook *self);
+void              atlas_notebook_drop_contents      (AtlasNotebook *self);
 const AtlasCell  *atlas_notebook_get_cell           (AtlasNotebook *self,
                                                      guint          index);
 
