@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "atlas-folder-walk"
+#define _GNU_SOURCE /* getdents64() */
 
 #include "config.h"
 
@@ -44,36 +45,7 @@ entry_clear (gpointer data)
   g_free (((Entry *)data)->name);
 }
 
-/* The entries of @dir, sorted by name; a corpus folder holds tens of
- * thousands, so the kind readdir() reports is trusted and only entries of
- * unknown kind cost a stat. */
-static GArray *
-read_entries (DIR *dir)
-{
-  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  struct dirent *d;
-
-  g_array_set_clear_func (entries, entry_clear);
-  while ((d = readdir (dir)) != NULL)
-    {
-      Entry entry = { NULL, d->d_type == DT_DIR };
-      struct stat st;
-
-      if (strcmp (d->d_name, ".") == 0 || strcmp (d->d_name, "..") == 0)
-        continue;
-      if (d->d_type == DT_UNKNOWN)
-        {
-          if (fstatat (dirfd (dir), d->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-            continue;
-          entry.is_dir = S_ISDIR (st.st_mode);
-        }
-      entry.name = g_strdup (d->d_name);
-      g_array_append_val (entries, entry);
-    }
-
-  g_array_sort (entries, compare_entries);
-  return entries;
-}
+#define DIRENT_BUFFER_SIZE (64 * 1024)
 
 typedef struct
 {
@@ -81,7 +53,47 @@ typedef struct
   gpointer             user_data;
   guint                n_found;
   gboolean             stopped;
+  char                *buffer;  /* DIRENT_BUFFER_SIZE bytes for getdents64() */
 } Walk;
+
+/* The entries of the folder @dir_fd, sorted by name; a corpus folder holds
+ * tens of thousands, so the kind the kernel reports is trusted and only
+ * entries of unknown kind cost a stat. getdents64() rather than readdir():
+ * fdopendir() costs three more system calls a folder, and a corpus is as
+ * many folders as notebooks. */
+static GArray *
+read_entries (Walk *walk,
+              int   dir_fd)
+{
+  GArray *entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  ssize_t n;
+
+  g_array_set_clear_func (entries, entry_clear);
+  while ((n = getdents64 (dir_fd, walk->buffer, DIRENT_BUFFER_SIZE)) > 0)
+    {
+      for (ssize_t offset = 0; offset < n; )
+        {
+          const struct dirent64 *d = (const struct dirent64 *)(walk->buffer + offset);
+          Entry entry = { NULL, d->d_type == DT_DIR };
+          struct stat st;
+
+          offset += d->d_reclen;
+          if (strcmp (d->d_name, ".") == 0 || strcmp (d->d_name, "..") == 0)
+            continue;
+          if (d->d_type == DT_UNKNOWN)
+            {
+              if (fstatat (dir_fd, d->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+                continue;
+              entry.is_dir = S_ISDIR (st.st_mode);
+            }
+          entry.name = g_strdup (d->d_name);
+          g_array_append_val (entries, entry);
+        }
+    }
+
+  g_array_sort (entries, compare_entries);
+  return entries;
+}
 
 /* Each folder is opened relative to its parent, so no path is resolved
  * twice: a corpus is tens of thousands of folders. Takes @dir_fd. */
@@ -91,16 +103,8 @@ walk_folder (Walk       *walk,
              const char *path,
              const char *location)
 {
-  g_autoptr(GArray) entries = NULL;
-  DIR *dir = fdopendir (dir_fd);
+  g_autoptr(GArray) entries = read_entries (walk, dir_fd);
 
-  if (dir == NULL)
-    {
-      close (dir_fd);
-      return;
-    }
-
-  entries = read_entries (dir);
   for (guint i = 0; i < entries->len && !walk->stopped; i++)
     {
       const Entry *entry = &g_array_index (entries, Entry, i);
@@ -120,12 +124,12 @@ walk_folder (Walk       *walk,
           continue;
         }
 
-      child_fd = openat (dirfd (dir), entry->name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      child_fd = openat (dir_fd, entry->name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
       if (child_fd >= 0)
         walk_folder (walk, child_fd, child, child_location);
     }
 
-  closedir (dir);
+  close (dir_fd);
 }
 
 guint
@@ -134,7 +138,8 @@ atlas_folder_walk (const char          *path,
                    AtlasFolderWalkFunc  func,
                    gpointer             user_data)
 {
-  Walk walk = { func, user_data, 0, FALSE };
+  g_autofree char *buffer = g_malloc (DIRENT_BUFFER_SIZE);
+  Walk walk = { func, user_data, 0, FALSE, buffer };
   int dir_fd;
 
   g_return_val_if_fail (path != NULL, 0);
