@@ -120,8 +120,7 @@ _atlas_notebook_add_cell (AtlasNotebook *self,
 {
   g_assert (ATLAS_IS_NOTEBOOK (self));
 
-  cell->index = self->cells->len;
-  self->n_cells++;
+  cell->index = self->n_cells++;
   if (cell->kind == ATLAS_CELL_CODE && (cell->n_outputs > 0 || cell->execution_count >= 0))
     self->executed = TRUE;
   g_ptr_array_add (self->cells, cell);
@@ -512,6 +511,7 @@ atlas_notebook_get_n_cells (AtlasNotebook *self)
 
 /**
  * atlas_notebook_drop_contents:
+ * @self: a notebook
  *
  * Frees the cells, headings and order anomalies, and each crash's details
  * (atlas_crash_drop_details()), keeping the header, the imports and the
