@@ -8,41 +8,26 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <glib/gi18n.h>
 
 #include "atlas-cli.h"
 
-typedef struct
-{
-  const char *name;
-  int       (*run) (int argc, char **argv);
-} Command;
-
-static const Command commands[] = {
-  { "scan", atlas_cli_scan },
-  { "chart", atlas_cli_chart },
-  { "export", atlas_cli_export },
-};
-
-gboolean
-atlas_cli_is_command (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_strcmp0 (name, commands[i].name) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 int
-atlas_cli_main (int    argc,
-                char **argv)
+atlas_cli_main (int                    argc,
+                char                 **argv,
+                const AtlasCliCommand *commands,
+                guint                  n_commands)
 {
-  g_return_val_if_fail (argc >= 2, ATLAS_CLI_EXIT_USAGE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_strcmp0 (argv[1], commands[i].name) == 0)
+  for (guint i = 0; argc > 1 && i < n_commands; i++)
+    if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
-  g_printerr (_("Unknown command “%s”\n"), argv[1]);
+  g_printerr (_("Unknown command “%s”\n"), argc > 1 ? argv[1] : "");
   return ATLAS_CLI_EXIT_USAGE;
 }

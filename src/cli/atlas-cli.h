@@ -22,13 +22,18 @@ enum
   ATLAS_CLI_EXIT_USAGE = 2,     /* bad arguments */
 };
 
-/* TRUE if @name is a command-line command ("scan", …): then the program runs
- * headless and never initialises GTK. */
-gboolean atlas_cli_is_command (const char *name);
+typedef struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+} AtlasCliCommand;
 
-/* Runs "crash-atlas COMMAND ARGS…"; argv[1] is the command. */
-int      atlas_cli_main       (int    argc,
-                               char **argv);
+/* Runs "crash-atlas COMMAND ARGS…" (argv[1] is the command) with one of
+ * @commands, headless: the programs that call it never link GTK. */
+int      atlas_cli_main       (int                    argc,
+                               char                 **argv,
+                               const AtlasCliCommand *commands,
+                               guint                  n_commands);
 
 /* Commands, each in its own file. argv[0] is the command name. */
 int      atlas_cli_scan       (int    argc,
