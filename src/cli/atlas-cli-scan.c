@@ -53,6 +53,41 @@ classify_worker (AtlasNotebook *notebook,
   atlas_notebook_drop_contents (notebook);
 }
 
+/* Compiling the built-in rules takes as long as reading a few hundred
+ * notebooks, and no notebook needs them before one that crashes has been
+ * parsed: they compile on a thread of their own while the scan starts. */
+typedef struct
+{
+  GThread         *builder;
+  AtlasClassifier *classifier;
+  gsize            ready;
+} LazyClassifier;
+
+static gpointer
+build_classifier (gpointer data)
+{
+  return atlas_classifier_new ();
+}
+
+/* The first caller waits for the rules; later ones only read a flag. */
+static AtlasClassifier *
+lazy_classifier_get (LazyClassifier *lazy)
+{
+  if (g_once_init_enter (&lazy->ready))
+    {
+      lazy->classifier = g_thread_join (lazy->builder);
+      g_once_init_leave (&lazy->ready, 1);
+    }
+  return lazy->classifier;
+}
+
+static void
+classify_worker_lazily (AtlasNotebook *notebook,
+                        gpointer       user_data)
+{
+  classify_worker (notebook, lazy_classifier_get (user_data));
+}
+
 static void
 scan_result_cb (AtlasScanResult *result,
                 gpointer         user_data)
@@ -187,6 +222,7 @@ atlas_cli_scan (int    argc,
   g_autoptr(AtlasClassifier) classifier = NULL;
   g_autoptr(GPtrArray) buffered = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
   g_autoptr(GError) error = NULL;
+  LazyClassifier lazy = { NULL, NULL, 0 };
   AtlasCrashFormat format = ATLAS_CRASH_FORMAT_JSONL;
   AtlasPlatform platform = ATLAS_PLATFORM_LOCAL;
   ScanState state = { 0 };
@@ -212,7 +248,9 @@ atlas_cli_scan (int    argc,
   if (paths == NULL || paths[0] == NULL)
     return usage_error (context, _("no notebook or folder given"));
 
-  if (!no_classify)
+  /* With rules of the user's, the classifier comes first: a mistake in them
+   * is a usage error. Otherwise it is built while the scan starts. */
+  if (!no_classify && (rules_path != NULL || db_path != NULL))
     {
       classifier = atlas_classifier_new ();
       if (rules_path != NULL && !atlas_classifier_load_rules_file (classifier, rules_path, &error))
@@ -256,11 +294,19 @@ atlas_cli_scan (int    argc,
   atlas_scanner_set_read_flags (scanner, ATLAS_READ_CRASHES_ONLY | ATLAS_READ_PLAIN_TRACEBACKS);
   atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CRASHES_ONLY | ATLAS_READ_PLAIN_TRACEBACKS);
 
+  if (!no_classify && classifier == NULL)
+    {
+      lazy.builder = g_thread_new ("atlas-rules", build_classifier, NULL);
+      atlas_scanner_set_worker_func (scanner, classify_worker_lazily, &lazy, NULL);
+    }
+
   writer = atlas_crash_writer_new (stream, format);
   state.entries = buffered;
   state.platform = platform;
   state.sources = sources;
   atlas_scanner_run (scanner, scan_result_cb, &state, NULL, NULL);
+  if (lazy.builder != NULL)
+    classifier = lazy_classifier_get (&lazy);
   n_missing += atlas_cli_report_empty_folders (scanner);
   n_missing += atlas_cli_sources_run (sources, scan_result_cb, &state,
                                       classifier ? classify_worker : NULL, classifier);
