@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "atlas-notebook-reader.h"
 
 static AtlasNotebook *
@@ -464,6 +466,82 @@ test_drop_contents (void)
   g_assert_cmpuint (atlas_notebook_get_headings (nb)->len, ==, 0);
 }
 
+static char *
+write_temp (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* A draft is what is left to parse: the notebook it finishes into is the
+ * one reading the file in one go gives, hash included. */
+static void
+test_drafts (void)
+{
+  static const char *crash_free =
+    "{\"cells\": [{\"cell_type\": \"code\", \"execution_count\": 1, \"source\": \"x = 1\", \"outputs\": []}]}";
+  g_autofree char *dir = g_dir_make_tmp ("atlas-drafts-XXXXXX", NULL);
+  g_autofree char *crashing_path = write_temp (dir, "crashing.ipynb", COLOURED_CRASH);
+  g_autofree char *crash_free_path = write_temp (dir, "crash-free.ipynb", crash_free);
+  g_autofree char *broken_path = write_temp (dir, "broken.ipynb", "{\"cells\": [");
+  AtlasReadFlags flags = ATLAS_READ_CRASHES_ONLY | ATLAS_READ_CONTENT_HASH;
+  g_autoptr(AtlasNotebookDraft) draft = NULL;
+  g_autoptr(AtlasNotebook) direct = NULL;
+  g_autoptr(AtlasNotebook) finished = NULL;
+  g_autoptr(AtlasNotebook) quick = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasCrash *a, *b;
+
+  g_assert_null (atlas_notebook_read_file_draft (crashing_path, "crashing.ipynb", ATLAS_PLATFORM_KAGGLE,
+                                                 flags, &draft, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (draft);
+  g_assert_cmpuint (atlas_notebook_draft_get_size (draft), >, 0);
+  finished = atlas_notebook_draft_finish (draft, &error);
+  g_assert_no_error (error);
+  direct = atlas_notebook_read_file (crashing_path, "crashing.ipynb", ATLAS_PLATFORM_KAGGLE, flags, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (atlas_notebook_get_location (finished), ==, "crashing.ipynb");
+  g_assert_cmpint (atlas_notebook_get_platform (finished), ==, ATLAS_PLATFORM_KAGGLE);
+  g_assert_cmpstr (atlas_notebook_get_content_hash (finished), ==, atlas_notebook_get_content_hash (direct));
+  g_assert_nonnull (atlas_notebook_get_content_hash (finished));
+  g_assert_cmpuint (atlas_notebook_get_size (finished), ==, strlen (COLOURED_CRASH));
+  g_assert_cmpuint (atlas_notebook_get_n_cells (finished), ==, atlas_notebook_get_n_cells (direct));
+  g_assert_cmpuint (atlas_notebook_get_crashes (finished)->len, ==, 1);
+  a = g_ptr_array_index (atlas_notebook_get_crashes (finished), 0);
+  b = g_ptr_array_index (atlas_notebook_get_crashes (direct), 0);
+  g_assert_cmpstr (atlas_crash_get_evalue (a), ==, atlas_crash_get_evalue (b));
+  g_assert_cmpuint (atlas_crash_get_cell (a), ==, atlas_crash_get_cell (b));
+  g_clear_pointer (&draft, atlas_notebook_draft_free);
+
+  /* Nothing to parse: the notebook comes at once. */
+  quick = atlas_notebook_read_file_draft (crash_free_path, NULL, ATLAS_PLATFORM_LOCAL, flags, &draft, &error);
+  g_assert_no_error (error);
+  g_assert_null (draft);
+  g_assert_nonnull (quick);
+  g_assert_cmpstr (atlas_notebook_get_location (quick), ==, crash_free_path);
+  g_assert_cmpuint (atlas_notebook_get_crashes (quick)->len, ==, 0);
+
+  /* Neither does a broken file: its error names it. */
+  g_assert_null (atlas_notebook_read_file_draft (broken_path, "broken.ipynb", ATLAS_PLATFORM_LOCAL, flags,
+                                                 &draft, &error));
+  g_assert_null (draft);
+  g_assert_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_TRUNCATED);
+  g_assert_true (g_str_has_prefix (error->message, "broken.ipynb: "));
+
+  g_unlink (crashing_path);
+  g_unlink (crash_free_path);
+  g_unlink (broken_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/Atlas/Reader/unused-parts-left-out", test_unused_parts_left_out);
   g_test_add_func ("/Atlas/Reader/plain-tracebacks", test_plain_tracebacks);
   g_test_add_func ("/Atlas/Reader/drop-contents", test_drop_contents);
+  g_test_add_func ("/Atlas/Reader/drafts", test_drafts);
   g_test_add_func ("/Atlas/Reader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/Atlas/Reader/payload-skipped-but-checked", test_payload_skipped_but_checked);
   g_test_add_func ("/Atlas/Reader/wrong-types", test_wrong_types);

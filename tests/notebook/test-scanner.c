@@ -119,6 +119,61 @@ test_same_order_any_jobs (void)
   g_assert_nonnull (strstr (one, "error"));
 }
 
+static void
+mark_worked (AtlasNotebook *notebook,
+             gpointer       user_data)
+{
+  g_object_set_data (G_OBJECT (notebook), "worked", GINT_TO_POINTER (1));
+  g_atomic_int_inc ((int *)user_data);
+}
+
+typedef struct
+{
+  guint n_parsed;
+  guint n_worked_seen;
+  guint last_index;
+} Seen;
+
+static void
+check_worked_cb (AtlasScanResult *result,
+                 gpointer         user_data)
+{
+  Seen *seen = user_data;
+
+  g_assert_cmpuint (result->index, ==, seen->last_index);
+  seen->last_index++;
+  if (result->notebook == NULL)
+    return;
+  seen->n_parsed++;
+  if (g_object_get_data (G_OBJECT (result->notebook), "worked") != NULL)
+    seen->n_worked_seen++;
+}
+
+/* Workers parse notebooks in batches, yet each result arrives in input
+ * order, already through the worker function, which ran once for it. */
+static void
+test_worker_func_before_result (void)
+{
+  g_autofree char *dir = make_corpus (150);
+
+  for (guint jobs = 1; jobs <= 3; jobs++)
+    {
+      g_autoptr(AtlasScanner) scanner = atlas_scanner_new (jobs);
+      g_autoptr(GError) error = NULL;
+      Seen seen = { 0, 0, 0 };
+      int n_worked = 0;
+
+      atlas_scanner_set_worker_func (scanner, mark_worked, &n_worked, NULL);
+      g_assert_true (atlas_scanner_add_path (scanner, dir, &error));
+      g_assert_true (atlas_scanner_run (scanner, check_worked_cb, &seen, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (seen.last_index, ==, 150);
+      g_assert_cmpuint (seen.n_parsed, ==, 150 - 150 / 7);  /* every 7th is broken */
+      g_assert_cmpuint (seen.n_worked_seen, ==, seen.n_parsed);
+      g_assert_cmpint (n_worked, ==, (int)seen.n_parsed);
+    }
+}
+
 /* Walking while reading finds the same notebooks in the same order as
  * walking first, files and folders kept in the order given. */
 static void
@@ -227,6 +282,7 @@ main (int   argc,
 
   g_test_add_func ("/Atlas/Scanner/same-order-any-jobs", test_same_order_any_jobs);
   g_test_add_func ("/Atlas/Scanner/walk-in-run", test_walk_in_run);
+  g_test_add_func ("/Atlas/Scanner/worker-func-before-result", test_worker_func_before_result);
   g_test_add_func ("/Atlas/Scanner/cancel-while-walking", test_cancel_while_walking);
   g_test_add_func ("/Atlas/Scanner/missing-path", test_missing_path);
   g_test_add_func ("/Atlas/Scanner/cancel", test_cancel);

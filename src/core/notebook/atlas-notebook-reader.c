@@ -435,27 +435,45 @@ crash_free_notebook (const AtlasPrescan *prescan,
   return _atlas_notebook_new (location, platform, &header);
 }
 
-AtlasNotebook *
-atlas_notebook_read_bytes (GBytes         *bytes,
-                           const char     *location,
-                           AtlasPlatform   platform,
-                           AtlasReadFlags  flags,
-                           GError        **error)
+struct _AtlasNotebookDraft
+{
+  char          *json;      /* the reduced document, valid UTF-8 */
+  gsize          json_len;
+  gsize          size;      /* of the file */
+  char          *hash;
+  char          *location;
+  AtlasPlatform  platform;
+};
+
+void
+atlas_notebook_draft_free (AtlasNotebookDraft *draft)
+{
+  if (draft == NULL)
+    return;
+  g_free (draft->json);
+  g_free (draft->hash);
+  g_free (draft->location);
+  g_free (draft);
+}
+
+/* Everything up to parsing: a notebook that needs no parsing (or an error)
+ * comes back at once, the others as *@draft. */
+static AtlasNotebook *
+read_data (const char          *data,
+           gsize                len,
+           const char          *location,
+           AtlasPlatform        platform,
+           AtlasReadFlags       flags,
+           AtlasNotebookDraft **draft,
+           GError             **error)
 {
   g_auto(AtlasPrescan) prescan = { 0 };
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *hash = NULL;
+  AtlasNotebookDraft *result;
   GString *reduced;
-  gboolean parsed;
-  JsonNode *root;
-  gsize len;
-  const char *data;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (location != NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &len);
+  *draft = NULL;
   if (len > ATLAS_NOTEBOOK_MAX_SIZE)
     {
       g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_TOO_LARGE,
@@ -465,16 +483,16 @@ atlas_notebook_read_bytes (GBytes         *bytes,
     }
 
   if (flags & ATLAS_READ_CONTENT_HASH)
-    hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+    hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, len);
 
   /* Some editors on Windows start the file with a byte-order mark. */
-  if (data != NULL && len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
       data += 3;
       len -= 3;
     }
 
-  if (!atlas_prescan_run (data != NULL ? data : "", len,
+  if (!atlas_prescan_run (data, len,
                           (flags & ATLAS_READ_PLAIN_TRACEBACKS) ? ATLAS_PRESCAN_PLAIN_TRACEBACKS : ATLAS_PRESCAN_DEFAULT,
                           &prescan, &local_error))
     {
@@ -500,23 +518,44 @@ atlas_notebook_read_bytes (GBytes         *bytes,
   reduced = thread_read_buffers ()->reduced;
   atlas_prescan_write_reduced (&prescan, data, len, reduced);
 
+  result = g_new0 (AtlasNotebookDraft, 1);
   /* Bytes that are not UTF-8 can only sit inside strings (the pre-scan saw
    * the structure whole), so replacing them keeps everything else readable. */
-  if (!g_utf8_validate (reduced->str, reduced->len, NULL))
-    {
-      g_autofree char *valid = g_utf8_make_valid (reduced->str, reduced->len);
+  if (g_utf8_validate (reduced->str, reduced->len, NULL))
+    result->json = g_strndup (reduced->str, reduced->len);
+  else
+    result->json = g_utf8_make_valid (reduced->str, reduced->len);
+  result->json_len = strlen (result->json);
+  result->size = len;
+  result->hash = g_steal_pointer (&hash);
+  result->location = g_strdup (location);
+  result->platform = platform;
+  *draft = result;
+  return NULL;
+}
 
-      g_string_assign (reduced, valid);
-    }
+gsize
+atlas_notebook_draft_get_size (AtlasNotebookDraft *draft)
+{
+  g_return_val_if_fail (draft != NULL, 0);
+  return draft->json_len;
+}
+
+AtlasNotebook *
+atlas_notebook_draft_finish (AtlasNotebookDraft  *draft,
+                             GError             **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (draft != NULL, NULL);
 
   parser = json_parser_new ();
-  parsed = json_parser_load_from_data (parser, reduced->str, reduced->len, &local_error);
-  /* Only the tree is read from here on. */
-  thread_read_buffers_trim ();
-  if (!parsed)
+  if (!json_parser_load_from_data (parser, draft->json, draft->json_len, &local_error))
     {
       g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_INVALID_JSON,
-                   _("%s: invalid JSON: %s"), location, local_error->message);
+                   _("%s: invalid JSON: %s"), draft->location, local_error->message);
       return NULL;
     }
 
@@ -524,11 +563,35 @@ atlas_notebook_read_bytes (GBytes         *bytes,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK,
-                   _("%s: not a notebook"), location);
+                   _("%s: not a notebook"), draft->location);
       return NULL;
     }
 
-  return build_notebook (json_node_get_object (root), location, platform, len, hash, error);
+  return build_notebook (json_node_get_object (root), draft->location, draft->platform,
+                         draft->size, draft->hash, error);
+}
+
+AtlasNotebook *
+atlas_notebook_read_bytes (GBytes         *bytes,
+                           const char     *location,
+                           AtlasPlatform   platform,
+                           AtlasReadFlags  flags,
+                           GError        **error)
+{
+  g_autoptr(AtlasNotebookDraft) draft = NULL;
+  AtlasNotebook *notebook;
+  gsize len;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (location != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  notebook = read_data (data != NULL ? data : "", len, location, platform, flags, &draft, error);
+  thread_read_buffers_trim ();
+  if (draft == NULL)
+    return notebook;
+  return atlas_notebook_draft_finish (draft, error);
 }
 
 static gboolean
@@ -606,28 +669,46 @@ read_whole_file (const char  *path,
 }
 
 AtlasNotebook *
-atlas_notebook_read_file (const char     *path,
-                          const char     *location,
-                          AtlasPlatform   platform,
-                          AtlasReadFlags  flags,
-                          GError        **error)
+atlas_notebook_read_file_draft (const char          *path,
+                                const char          *location,
+                                AtlasPlatform        platform,
+                                AtlasReadFlags       flags,
+                                AtlasNotebookDraft **draft,
+                                GError             **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   AtlasNotebook *notebook;
   const char *data;
   gsize len;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (draft != NULL, NULL);
 
+  *draft = NULL;
   if (location == NULL)
     location = path;
 
   if (!read_whole_file (path, location, &data, &len, error))
     return NULL;
 
-  /* The notebook copies what it keeps, so the bytes may stay borrowed. */
-  bytes = g_bytes_new_static (data, len);
-  notebook = atlas_notebook_read_bytes (bytes, location, platform, flags, error);
+  notebook = read_data (data, len, location, platform, flags, draft, error);
   thread_read_buffers_trim ();
   return notebook;
+}
+
+AtlasNotebook *
+atlas_notebook_read_file (const char     *path,
+                          const char     *location,
+                          AtlasPlatform   platform,
+                          AtlasReadFlags  flags,
+                          GError        **error)
+{
+  g_autoptr(AtlasNotebookDraft) draft = NULL;
+  AtlasNotebook *notebook;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  notebook = atlas_notebook_read_file_draft (path, location, platform, flags, &draft, error);
+  if (draft == NULL)
+    return notebook;
+  return atlas_notebook_draft_finish (draft, error);
 }

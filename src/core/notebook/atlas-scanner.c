@@ -49,7 +49,12 @@ G_DEFINE_QUARK (atlas-scanner-error-quark, atlas_scanner_error)
 
 /* Workers may run this far ahead of the consumer, which bounds the memory
  * held by finished results waiting for their turn. */
-#define WINDOW_PER_JOB 16
+#define WINDOW_PER_JOB 64
+
+/* A worker parses the notebooks it has to in batches of this many drafts
+ * (or of this many bytes of them), see AtlasNotebookDraft. */
+#define DRAFTS_PER_BATCH 8
+#define DRAFT_BYTES_PER_BATCH (4 * 1024 * 1024)
 
 static void
 input_free (gpointer data)
@@ -256,23 +261,38 @@ scan_result_free (AtlasScanResult *result)
   g_free (result);
 }
 
+/* Reads @input up to parsing: returns its result, or NULL and a draft
+ * for the worker to finish (see finish_drafts()). */
 static AtlasScanResult *
-scan_one (AtlasScanner *self,
-          const Input  *input,
-          guint         index)
+start_one (AtlasScanner        *self,
+           const Input         *input,
+           guint                index,
+           AtlasNotebookDraft **draft)
 {
   AtlasScanResult *result = g_new0 (AtlasScanResult, 1);
 
   result->index = index;
   result->location = g_strdup (input->location);
   result->path = g_strdup (input->path);
-  result->notebook = atlas_notebook_read_file (input->path, input->location, self->platform,
-                                               self->read_flags, &result->error);
-  if (result->notebook != NULL && self->worker_func != NULL)
-    self->worker_func (result->notebook, self->worker_data);
-
+  result->notebook = atlas_notebook_read_file_draft (input->path, input->location, self->platform,
+                                                     self->read_flags, draft, &result->error);
   return result;
 }
+
+static void
+finish_one (AtlasScanner    *self,
+            AtlasScanResult *result)
+{
+  if (result->notebook != NULL && self->worker_func != NULL)
+    self->worker_func (result->notebook, self->worker_data);
+}
+
+/* A result whose notebook is still a draft. */
+typedef struct
+{
+  AtlasScanResult    *result;
+  AtlasNotebookDraft *draft;
+} Pending;
 
 static gboolean
 run_cancelled (Run *run)
@@ -308,17 +328,78 @@ wake_consumer (Run      *run,
     g_cond_broadcast (&run->cond);
 }
 
+/* Called without the mutex. */
+static void
+publish (Run             *run,
+         AtlasScanResult *result)
+{
+  g_mutex_lock (&run->mutex);
+  g_ptr_array_index (run->results, result->index) = result;
+  wake_consumer (run, FALSE);
+  g_mutex_unlock (&run->mutex);
+}
+
+static void
+finish_drafts (Run    *run,
+               GArray *pending,
+               gsize  *pending_bytes)
+{
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = &g_array_index (pending, Pending, i);
+
+      p->result->notebook = atlas_notebook_draft_finish (p->draft, &p->result->error);
+      g_clear_pointer (&p->draft, atlas_notebook_draft_free);
+      finish_one (run->scanner, p->result);
+      publish (run, p->result);
+    }
+  g_array_set_size (pending, 0);
+  *pending_bytes = 0;
+}
+
+static void
+drop_drafts (GArray *pending,
+             gsize  *pending_bytes)
+{
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = &g_array_index (pending, Pending, i);
+
+      atlas_notebook_draft_free (p->draft);
+      scan_result_free (p->result);
+    }
+  g_array_set_size (pending, 0);
+  *pending_bytes = 0;
+}
+
 static gpointer
 run_worker (gpointer data)
 {
   Run *run = data;
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  gsize pending_bytes = 0;
 
   for (;;)
     {
+      AtlasNotebookDraft *draft = NULL;
+      AtlasScanResult *result;
       const Input *input;
       guint index;
 
       g_mutex_lock (&run->mutex);
+      /* Drafts are finished before waiting: the consumer may be waiting
+       * for one of them. */
+      if (pending->len > 0 && (run_cancelled (run) || !worker_may_start (run)))
+        {
+          gboolean cancelled = run_cancelled (run);
+
+          g_mutex_unlock (&run->mutex);
+          if (cancelled)
+            drop_drafts (pending, &pending_bytes);
+          else
+            finish_drafts (run, pending, &pending_bytes);
+          continue;
+        }
       while (!run_cancelled (run) && !worker_may_start (run) &&
              !(run->walk_done && run->next_input >= run->results->len))
         {
@@ -337,14 +418,19 @@ run_worker (gpointer data)
       input = g_ptr_array_index (run->scanner->inputs, index);
       g_mutex_unlock (&run->mutex);
 
-      {
-        AtlasScanResult *result = scan_one (run->scanner, input, index);
+      result = start_one (run->scanner, input, index, &draft);
+      if (draft != NULL)
+        {
+          Pending p = { result, draft };
 
-        g_mutex_lock (&run->mutex);
-        g_ptr_array_index (run->results, index) = result;
-        wake_consumer (run, FALSE);
-        g_mutex_unlock (&run->mutex);
-      }
+          g_array_append_val (pending, p);
+          pending_bytes += atlas_notebook_draft_get_size (draft);
+          if (pending->len >= DRAFTS_PER_BATCH || pending_bytes >= DRAFT_BYTES_PER_BATCH)
+            finish_drafts (run, pending, &pending_bytes);
+          continue;
+        }
+      finish_one (run->scanner, result);
+      publish (run, result);
     }
 }
 
