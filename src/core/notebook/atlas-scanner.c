@@ -261,8 +261,8 @@ scan_result_free (AtlasScanResult *result)
   g_free (result);
 }
 
-/* Reads @input up to parsing: returns its result, or NULL and a draft
- * for the worker to finish (see finish_drafts()). */
+/* Reads @input up to parsing. The result holds the notebook or the error,
+ * unless *@draft is set: the worker finishes that later (finish_drafts()). */
 static AtlasScanResult *
 start_one (AtlasScanner        *self,
            const Input         *input,
