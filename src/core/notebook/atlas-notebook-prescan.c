@@ -27,6 +27,8 @@ typedef enum
   ROLE_OUTPUTS,
   ROLE_OUTPUT,
   ROLE_NOTEBOOK_METADATA,
+  ROLE_KERNELSPEC,
+  ROLE_LANGUAGE_INFO,
   ROLE_CELL_METADATA,
   ROLE_SOURCE_LINES,  /* a cell's source as an array of lines */
   ROLE_TRACEBACK,
@@ -55,6 +57,12 @@ typedef struct
   guint       edit_mark;
   gboolean    is_error;
   const char *joined_end;   /* source lines: after the last string joined */
+  /* Objects whose members the reader does not read lose them whole, with
+   * the commas that separated them. */
+  const char *member_start; /* the key of the member being read */
+  const char *comma;        /* the comma before it, if any */
+  guint       n_kept;       /* members kept so far */
+  gboolean    drop_comma;   /* the next comma goes: nothing kept precedes it */
 } Frame;
 
 typedef struct
@@ -69,12 +77,6 @@ typedef struct
   GArray       *spare_edits;  /* a cleared result's, kept for the next run */
 } Scan;
 
-/* Keys of an output object that the analysis reads; everything else in an
- * output (data bundles, stream text, metadata) is payload. */
-static const char *output_keys[] = {
-  "output_type", "ename", "evalue", "traceback", "name", "execution_count", "prompt_number",
-};
-
 static gboolean
 key_is (const Frame *frame,
         const char  *key)
@@ -84,48 +86,86 @@ key_is (const Frame *frame,
   return frame->key_len == len && memcmp (frame->key, key, len) == 0;
 }
 
-/* What the reader takes from the notebook's metadata; the rest (widget
- * state above all) can be large and is payload. */
-static const char *notebook_metadata_keys[] = {
-  "kernelspec", "language_info", "papermill",
-};
-
-/* And from a cell's: Kaggle and papermill add timestamps to every cell. */
-static const char *cell_metadata_keys[] = {
-  "tags", "papermill",
-};
-
 static gboolean
-key_in (const Frame  *frame,
-        const char  **keys,
-        guint         n_keys)
+key_in (const Frame        *frame,
+        const char * const *keys)
 {
-  for (guint i = 0; i < n_keys; i++)
+  for (guint i = 0; keys[i] != NULL; i++)
     if (key_is (frame, keys[i]))
       return TRUE;
   return FALSE;
 }
 
+/* The members the reader reads, by the object they are in. json-glib spends
+ * more on each member, and far more on each object, than on the bytes of a
+ * string, so the rest go: cell ids, Kaggle's cell GUIDs, the editor's view
+ * state, widget state, and every non-error output's payload. */
+static const char * const root_keys[] = {
+  "cells", "worksheets", "metadata", "nbformat", "nbformat_minor", NULL,
+};
+static const char * const notebook_metadata_keys[] = {
+  "kernelspec", "language_info", "papermill", NULL,
+};
+static const char * const kernelspec_keys[] = { "language", NULL };
+static const char * const language_info_keys[] = { "name", NULL };
+static const char * const cell_keys[] = {
+  "cell_type", "source", "input", "metadata", "execution_count", "prompt_number", "outputs",
+  "level", NULL,
+};
+/* Kaggle and papermill add timestamps to every cell's metadata. */
+static const char * const cell_metadata_keys[] = { "tags", "papermill", NULL };
+static const char * const output_keys[] = {
+  "output_type", "ename", "evalue", "traceback", NULL,
+};
+
+static const char * const *
+kept_keys (Role role)
+{
+  switch (role)
+    {
+    case ROLE_ROOT: return root_keys;
+    case ROLE_NOTEBOOK_METADATA: return notebook_metadata_keys;
+    case ROLE_KERNELSPEC: return kernelspec_keys;
+    case ROLE_LANGUAGE_INFO: return language_info_keys;
+    case ROLE_CELL: return cell_keys;
+    case ROLE_CELL_METADATA: return cell_metadata_keys;
+    case ROLE_OUTPUT: return output_keys;
+    case ROLE_OTHER:
+    case ROLE_WORKSHEETS:
+    case ROLE_WORKSHEET:
+    case ROLE_CELLS:
+    case ROLE_OUTPUTS:
+    case ROLE_SOURCE_LINES:
+    case ROLE_TRACEBACK:
+    default:
+      return NULL;
+    }
+}
+
+/* Whether the member being read in @frame goes. */
+static gboolean
+is_dropped_member (const Frame *frame)
+{
+  const char * const *keys = frame->close == '}' ? kept_keys (frame->role) : NULL;
+
+  return keys != NULL && !key_in (frame, keys);
+}
+
+/* Objects that only hold what the reader might want: when none of it is
+ * there, the member holding the object goes too. */
+static gboolean
+is_dropped_when_empty (Role role)
+{
+  return role == ROLE_NOTEBOOK_METADATA || role == ROLE_KERNELSPEC ||
+         role == ROLE_LANGUAGE_INFO || role == ROLE_CELL_METADATA;
+}
+
+/* Where only the presence of a member counts (a papermill run's parameters
+ * and environment), its value becomes null. */
 static gboolean
 is_payload (const Frame *frame)
 {
-  if (frame->role == ROLE_CELL)
-    return key_is (frame, "attachments");
-
-  if (frame->role == ROLE_NOTEBOOK_METADATA)
-    return !key_in (frame, notebook_metadata_keys, G_N_ELEMENTS (notebook_metadata_keys));
-
-  if (frame->role == ROLE_CELL_METADATA)
-    return !key_in (frame, cell_metadata_keys, G_N_ELEMENTS (cell_metadata_keys));
-
-  if (frame->role != ROLE_OUTPUT)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (output_keys); i++)
-    if (key_is (frame, output_keys[i]))
-      return FALSE;
-
-  return TRUE;
+  return frame->role == ROLE_NOTEBOOK_METADATA && key_is (frame, "papermill");
 }
 
 static Role
@@ -144,6 +184,10 @@ child_role (const Frame *frame)
       if (key_is (frame, "metadata"))
         return ROLE_NOTEBOOK_METADATA;
       return ROLE_OTHER;
+    case ROLE_NOTEBOOK_METADATA:
+      if (key_is (frame, "kernelspec"))
+        return ROLE_KERNELSPEC;
+      return key_is (frame, "language_info") ? ROLE_LANGUAGE_INFO : ROLE_OTHER;
     case ROLE_WORKSHEETS:
       return ROLE_WORKSHEET;
     case ROLE_WORKSHEET:
@@ -161,7 +205,8 @@ child_role (const Frame *frame)
       return ROLE_OUTPUT;
     case ROLE_OUTPUT:
       return key_is (frame, "traceback") ? ROLE_TRACEBACK : ROLE_OTHER;
-    case ROLE_NOTEBOOK_METADATA:
+    case ROLE_KERNELSPEC:
+    case ROLE_LANGUAGE_INFO:
     case ROLE_CELL_METADATA:
     case ROLE_SOURCE_LINES:
     case ROLE_TRACEBACK:
@@ -434,6 +479,21 @@ strip_colour_codes (Scan       *scan,
     }
 }
 
+/* Leaves out the member of @frame that ends here, and one comma with it:
+ * the one before it when a kept member precedes, else the one after. */
+static void
+drop_member (Scan  *scan,
+             Frame *frame)
+{
+  if (frame->n_kept > 0)
+    add_edit (scan, frame->comma, scan->p, "", FALSE);
+  else
+    {
+      add_edit (scan, frame->member_start, scan->p, "", FALSE);
+      frame->drop_comma = TRUE;
+    }
+}
+
 static gboolean
 push (Scan    *scan,
       char     open,
@@ -456,6 +516,10 @@ push (Scan    *scan,
   frame->edit_mark = scan->out->edits->len;
   frame->is_error = FALSE;
   frame->joined_end = NULL;
+  frame->member_start = NULL;
+  frame->comma = NULL;
+  frame->n_kept = 0;
+  frame->drop_comma = FALSE;
   scan->p++;
   return TRUE;
 }
@@ -506,6 +570,15 @@ scan_value (Scan    *scan,
 
       frame->expect = EXPECT_SEPARATOR;
       frame->empty = FALSE;
+      if (is_dropped_member (frame))
+        {
+          if (!skip_value (scan, error))
+            return FALSE;
+          drop_member (scan, frame);
+          return TRUE;
+        }
+      if (frame->close == '}')
+        frame->n_kept++;
       if (is_payload (frame))
         {
           if (!skip_value (scan, error))
@@ -525,7 +598,8 @@ scan_value (Scan    *scan,
         /* Roles only hold for the container kind the format prescribes. */
         if ((*scan->p == '{') != (role == ROLE_ROOT || role == ROLE_WORKSHEET ||
                                   role == ROLE_CELL || role == ROLE_OUTPUT ||
-                                  role == ROLE_NOTEBOOK_METADATA || role == ROLE_CELL_METADATA))
+                                  role == ROLE_NOTEBOOK_METADATA || role == ROLE_KERNELSPEC ||
+                                  role == ROLE_LANGUAGE_INFO || role == ROLE_CELL_METADATA))
           role = ROLE_OTHER;
         if (role == ROLE_WORKSHEETS || (role == ROLE_CELLS && frame->role == ROLE_ROOT))
           scan->out->has_cell_list = TRUE;
@@ -570,6 +644,14 @@ scan_in_container (Scan    *scan,
           g_array_set_size (scan->out->edits, frame->edit_mark);
           elide (scan, frame->start);
         }
+      else if (is_dropped_when_empty (frame->role) && frame->n_kept == 0)
+        {
+          Frame *parent = &scan->stack[scan->depth - 1];
+
+          g_array_set_size (scan->out->edits, frame->edit_mark);
+          parent->n_kept--;
+          drop_member (scan, parent);
+        }
       return TRUE;
     }
 
@@ -578,6 +660,7 @@ scan_in_container (Scan    *scan,
     case EXPECT_KEY:
       if (c != '"')
         return fail (scan, error, ATLAS_NOTEBOOK_ERROR_INVALID_JSON, _("Expected a member name"));
+      frame->member_start = scan->p;
       frame->key = scan->p + 1;
       scan->p = skip_string (scan->p + 1, scan->end);
       if (scan->p == NULL)
@@ -600,6 +683,12 @@ scan_in_container (Scan    *scan,
     default:
       if (c != ',')
         return fail (scan, error, ATLAS_NOTEBOOK_ERROR_INVALID_JSON, _("Expected ',' or a closing bracket"));
+      if (frame->drop_comma)
+        {
+          add_edit (scan, scan->p, scan->p + 1, "", FALSE);
+          frame->drop_comma = FALSE;
+        }
+      frame->comma = scan->p;
       frame->expect = frame->close == '}' ? EXPECT_KEY : EXPECT_VALUE;
       frame->empty = FALSE;
       scan->p++;
