@@ -31,16 +31,18 @@ static void
 write_corpus (AtlasCorpus      *corpus,
               AtlasCrashWriter *writer)
 {
-  guint next = 0;
+  g_autoptr(GPtrArray) crashes = g_ptr_array_sized_new (atlas_corpus_get_n_crashes (corpus));
 
   for (guint n = 0; n < atlas_corpus_get_n_notebooks (corpus); n++)
     {
       const AtlasNotebookInfo *info = atlas_corpus_get_notebook (corpus, n);
 
       atlas_crash_writer_add_notebook (writer, info);
-      for (guint i = 0; i < info->n_crashes && next < atlas_corpus_get_n_crashes (corpus); i++)
-        atlas_crash_writer_add_crash (writer, atlas_corpus_get_crash (corpus, next++));
+      for (guint i = 0; i < info->n_crashes && crashes->len < atlas_corpus_get_n_crashes (corpus); i++)
+        g_ptr_array_add (crashes, atlas_corpus_get_crash (corpus, crashes->len));
     }
+  atlas_crash_writer_add_crashes (writer, (AtlasCrash * const *)crashes->pdata, crashes->len,
+                                  g_get_num_processors ());
 }
 
 static int

@@ -147,18 +147,24 @@ cluster_crashes (ScanState *state)
     }
 }
 
+/* Notebooks first: the writer only counts them, and the records keep their
+ * order. */
 static void
 write_entries (ScanState        *state,
-               AtlasCrashWriter *writer)
+               AtlasCrashWriter *writer,
+               guint             n_threads)
 {
+  g_autoptr(GPtrArray) crashes = g_ptr_array_sized_new (state->n_crashes);
+
   for (guint e = 0; e < state->entries->len; e++)
     {
       Entry *entry = g_ptr_array_index (state->entries, e);
 
       atlas_crash_writer_add_notebook (writer, entry->info);
       for (guint i = 0; i < entry->crashes->len; i++)
-        atlas_crash_writer_add_crash (writer, g_ptr_array_index (entry->crashes, i));
+        g_ptr_array_add (crashes, g_ptr_array_index (entry->crashes, i));
     }
+  atlas_crash_writer_add_crashes (writer, (AtlasCrash * const *)crashes->pdata, crashes->len, n_threads);
 }
 
 guint
@@ -312,7 +318,7 @@ atlas_cli_scan (int    argc,
                                       classifier ? classify_worker : NULL, classifier);
   if (classifier != NULL)
     cluster_crashes (&state);
-  write_entries (&state, writer);
+  write_entries (&state, writer, jobs > 0 ? (guint)jobs : g_get_num_processors ());
 
   if (!atlas_crash_writer_finish (writer, &error))
     {

@@ -144,56 +144,54 @@ atlas_crash_writer_add_notebook (AtlasCrashWriter        *self,
 }
 
 static void
-write_csv_field (FILE       *stream,
-                 const char *value)
+append_csv_field (GString    *line,
+                  const char *value)
 {
   if (value == NULL)
     return;
 
   if (strpbrk (value, ",\"\r\n") == NULL)
     {
-      fputs (value, stream);
+      g_string_append (line, value);
       return;
     }
 
-  fputc ('"', stream);
+  g_string_append_c (line, '"');
   for (const char *p = value; *p != '\0'; p++)
     {
       if (*p == '"')
-        fputc ('"', stream);
-      fputc (*p, stream);
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
     }
-  fputc ('"', stream);
+  g_string_append_c (line, '"');
 }
 
 static void
-write_csv (AtlasCrashWriter *self,
-           AtlasCrash       *crash)
+write_csv_header (AtlasCrashWriter *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
+    fprintf (self->stream, "%s%s", i ? "," : "", csv_columns[i]);
+  fputs ("\r\n", self->stream);
+  self->header_written = TRUE;
+}
+
+static void
+append_csv (GString    *line,
+            AtlasCrash *crash)
 {
   const AtlasClassification *c = atlas_crash_get_classification (crash);
-  g_autofree char *cell = g_strdup_printf ("%u", atlas_crash_get_cell (crash));
-  g_autofree char *count = NULL;
-  g_autofree char *cluster = NULL;
+  char cell[16], count[16], cluster[16];
   const char *fields[G_N_ELEMENTS (csv_columns)];
 
-  if (!self->header_written)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
-        fprintf (self->stream, "%s%s", i ? "," : "", csv_columns[i]);
-      fputs ("\r\n", self->stream);
-      self->header_written = TRUE;
-    }
-
-  if (atlas_crash_get_execution_count (crash) >= 0)
-    count = g_strdup_printf ("%d", atlas_crash_get_execution_count (crash));
-  if (atlas_crash_get_cluster (crash) >= 0)
-    cluster = g_strdup_printf ("%d", atlas_crash_get_cluster (crash));
+  g_snprintf (cell, sizeof cell, "%u", atlas_crash_get_cell (crash));
+  g_snprintf (count, sizeof count, "%d", atlas_crash_get_execution_count (crash));
+  g_snprintf (cluster, sizeof cluster, "%d", atlas_crash_get_cluster (crash));
 
   fields[0] = atlas_crash_get_location (crash);
   fields[1] = atlas_platform_to_string (atlas_crash_get_platform (crash));
   fields[2] = atlas_crash_get_url (crash);
   fields[3] = cell;
-  fields[4] = count;
+  fields[4] = atlas_crash_get_execution_count (crash) >= 0 ? count : NULL;
   fields[5] = atlas_crash_get_ename (crash);
   fields[6] = atlas_crash_get_evalue (crash);
   fields[7] = atlas_crash_get_label_id (crash, ATLAS_DIMENSION_CRASH_TYPE);
@@ -202,28 +200,40 @@ write_csv (AtlasCrashWriter *self,
   fields[10] = atlas_crash_get_label_id (crash, ATLAS_DIMENSION_ML_BUG);
   fields[11] = atlas_crash_get_label_id (crash, ATLAS_DIMENSION_STAGE);
   fields[12] = atlas_crash_get_label_id (crash, ATLAS_DIMENSION_LIBRARY);
-  fields[13] = cluster;
+  fields[13] = atlas_crash_get_cluster (crash) >= 0 ? cluster : NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       if (i > 0)
-        fputc (',', self->stream);
-      write_csv_field (self->stream, fields[i]);
+        g_string_append_c (line, ',');
+      append_csv_field (line, fields[i]);
     }
-  fputs ("\r\n", self->stream);
+  g_string_append (line, "\r\n");
 }
 
 static void
-write_jsonl (AtlasCrashWriter *self,
-             AtlasCrash       *crash)
+append_jsonl (GString       *line,
+              JsonGenerator *generator,
+              AtlasCrash    *crash)
 {
   g_autoptr(JsonNode) node = atlas_crash_to_json (crash);
 
-  g_string_truncate (self->line, 0);
-  json_generator_set_root (self->generator, node);
-  json_generator_to_gstring (self->generator, self->line);
-  g_string_append_c (self->line, '\n');
-  fwrite (self->line->str, 1, self->line->len, self->stream);
+  json_generator_set_root (generator, node);
+  json_generator_to_gstring (generator, line);
+  g_string_append_c (line, '\n');
+}
+
+/* Appends @crash's record in @format (jsonl or csv) to @line. */
+static void
+append_record (AtlasCrashFormat  format,
+               GString          *line,
+               JsonGenerator    *generator,
+               AtlasCrash       *crash)
+{
+  if (format == ATLAS_CRASH_FORMAT_CSV)
+    append_csv (line, crash);
+  else
+    append_jsonl (line, generator, crash);
 }
 
 static void
@@ -252,19 +262,129 @@ atlas_crash_writer_add_crash (AtlasCrashWriter *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (ATLAS_IS_CRASH (crash));
 
-  switch (self->format)
+  if (self->format == ATLAS_CRASH_FORMAT_SUMMARY)
     {
-    case ATLAS_CRASH_FORMAT_JSONL:
-      write_jsonl (self, crash);
-      break;
-    case ATLAS_CRASH_FORMAT_CSV:
-      write_csv (self, crash);
-      break;
-    case ATLAS_CRASH_FORMAT_SUMMARY:
-    default:
       tally_crash (self, crash);
-      break;
+      return;
     }
+
+  if (self->format == ATLAS_CRASH_FORMAT_CSV && !self->header_written)
+    write_csv_header (self);
+  g_string_truncate (self->line, 0);
+  append_record (self->format, self->line, self->generator, crash);
+  fwrite (self->line->str, 1, self->line->len, self->stream);
+}
+
+/* Formatting, json-glib's above all, is most of what writing records costs,
+ * and it comes after a scan when one core would do it alone: records are
+ * formatted a chunk at a time on several threads and written in order. */
+#define CHUNK_CRASHES 128
+/* Chunks formatted but not yet written, per thread: bounds the memory. */
+#define CHUNKS_AHEAD 4
+
+typedef struct
+{
+  AtlasCrashFormat    format;
+  AtlasCrash * const *crashes;
+  guint               n_crashes;
+  guint               n_chunks;
+  guint               window;
+  GMutex              lock;
+  GCond               cond;
+  guint               next;     /* the first chunk nobody formats yet */
+  guint               written;  /* chunks written so far */
+  GString           **chunks;   /* formatted and waiting to be written */
+} ParallelRecords;
+
+static gpointer
+format_chunks (gpointer data)
+{
+  ParallelRecords *records = data;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  for (;;)
+    {
+      GString *chunk;
+      guint k, end;
+
+      g_mutex_lock (&records->lock);
+      while (records->next < records->n_chunks && records->next >= records->written + records->window)
+        g_cond_wait (&records->cond, &records->lock);
+      k = records->next;
+      if (k < records->n_chunks)
+        records->next++;
+      g_mutex_unlock (&records->lock);
+      if (k >= records->n_chunks)
+        return NULL;
+
+      chunk = g_string_sized_new (CHUNK_CRASHES * 512);
+      end = MIN ((k + 1) * CHUNK_CRASHES, records->n_crashes);
+      for (guint i = k * CHUNK_CRASHES; i < end; i++)
+        append_record (records->format, chunk, generator, records->crashes[i]);
+
+      g_mutex_lock (&records->lock);
+      records->chunks[k] = chunk;
+      g_cond_broadcast (&records->cond);
+      g_mutex_unlock (&records->lock);
+    }
+}
+
+void
+atlas_crash_writer_add_crashes (AtlasCrashWriter   *self,
+                                AtlasCrash * const *crashes,
+                                guint               n_crashes,
+                                guint               n_threads)
+{
+  ParallelRecords records = { 0 };
+  g_autoptr(GPtrArray) threads = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (crashes != NULL || n_crashes == 0);
+
+  if (self->format == ATLAS_CRASH_FORMAT_SUMMARY || n_threads < 2 || n_crashes <= CHUNK_CRASHES)
+    {
+      for (guint i = 0; i < n_crashes; i++)
+        atlas_crash_writer_add_crash (self, crashes[i]);
+      return;
+    }
+
+  if (self->format == ATLAS_CRASH_FORMAT_CSV && !self->header_written)
+    write_csv_header (self);
+
+  records.format = self->format;
+  records.crashes = crashes;
+  records.n_crashes = n_crashes;
+  records.n_chunks = (n_crashes + CHUNK_CRASHES - 1) / CHUNK_CRASHES;
+  records.window = n_threads * CHUNKS_AHEAD;
+  records.chunks = g_new0 (GString *, records.n_chunks);
+  g_mutex_init (&records.lock);
+  g_cond_init (&records.cond);
+
+  threads = g_ptr_array_new ();
+  for (guint i = 0; i < MIN (n_threads, records.n_chunks); i++)
+    g_ptr_array_add (threads, g_thread_new ("atlas-records", format_chunks, &records));
+
+  for (guint k = 0; k < records.n_chunks; k++)
+    {
+      GString *chunk;
+
+      g_mutex_lock (&records.lock);
+      while (records.chunks[k] == NULL)
+        g_cond_wait (&records.cond, &records.lock);
+      chunk = g_steal_pointer (&records.chunks[k]);
+      records.written = k + 1;
+      g_cond_broadcast (&records.cond);
+      g_mutex_unlock (&records.lock);
+
+      fwrite (chunk->str, 1, chunk->len, self->stream);
+      g_string_free (chunk, TRUE);
+    }
+
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  g_mutex_clear (&records.lock);
+  g_cond_clear (&records.cond);
+  g_free (records.chunks);
 }
 
 typedef struct
@@ -394,12 +514,7 @@ atlas_crash_writer_finish (AtlasCrashWriter  *self,
   if (self->format == ATLAS_CRASH_FORMAT_SUMMARY)
     print_summary (self);
   else if (self->format == ATLAS_CRASH_FORMAT_CSV && !self->header_written)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
-        fprintf (self->stream, "%s%s", i ? "," : "", csv_columns[i]);
-      fputs ("\r\n", self->stream);
-      self->header_written = TRUE;
-    }
+    write_csv_header (self);
 
   if (fflush (self->stream) != 0 || ferror (self->stream))
     {

@@ -34,6 +34,12 @@ void              atlas_crash_writer_add_notebook (AtlasCrashWriter        *self
                                                    const AtlasNotebookInfo *info);
 void              atlas_crash_writer_add_crash    (AtlasCrashWriter  *self,
                                                    AtlasCrash        *crash);
+/* The records of @crashes in order, as many calls of add_crash() would
+ * write them, formatted on up to @n_threads threads. */
+void              atlas_crash_writer_add_crashes  (AtlasCrashWriter   *self,
+                                                   AtlasCrash * const *crashes,
+                                                   guint               n_crashes,
+                                                   guint               n_threads);
 /* Prints the summary (if that is the format) and flushes. FALSE with
  * @error if writing failed (a full disk, a closed pipe). */
 gboolean          atlas_crash_writer_finish       (AtlasCrashWriter  *self,
