@@ -417,6 +417,33 @@ test_unused_parts_left_out (void)
   g_assert_cmpstr (atlas_crash_get_ename (g_ptr_array_index (atlas_notebook_get_crashes (nb), 0)), ==, "KeyError");
 }
 
+static void
+test_invalid_utf8_replaced (void)
+{
+  /* Bytes that are not UTF-8 in the source, the message and the traceback:
+   * each becomes U+FFFD, and nothing else of the notebook is lost. */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasNotebook) nb = read_string (
+    "{\"metadata\": {\"kernelspec\": {\"language\": \"python\"}},"
+    " \"cells\": [{\"cell_type\": \"markdown\", \"source\": \"# Caf\xe9\"},"
+    "  {\"cell_type\": \"code\", \"execution_count\": 3, \"source\": [\"x = '\xff'\\n\", \"int(x)\"],"
+    "   \"outputs\": [{\"output_type\": \"error\", \"ename\": \"ValueError\", \"evalue\": \"bad: '\xff'\","
+    "                  \"traceback\": [\"ValueError: bad: '\xff'\"]}]}]}",
+    &error);
+  AtlasCrash *crash;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (nb);
+  g_assert_cmpstr (atlas_notebook_get_language (nb), ==, "python");
+  g_assert_cmpuint (atlas_notebook_get_n_cells (nb), ==, 2);
+  g_assert_cmpstr (atlas_notebook_get_cell (nb, 0)->source, ==, "# Caf\xef\xbf\xbd");
+  g_assert_cmpstr (atlas_notebook_get_cell (nb, 1)->source, ==, "x = '\xef\xbf\xbd'\nint(x)");
+  g_assert_cmpuint (atlas_notebook_get_crashes (nb)->len, ==, 1);
+  crash = g_ptr_array_index (atlas_notebook_get_crashes (nb), 0);
+  g_assert_cmpstr (atlas_crash_get_evalue (crash), ==, "bad: '\xef\xbf\xbd'");
+  g_assert_cmpint (atlas_crash_get_execution_count (crash), ==, 3);
+}
+
 #define COLOURED_CRASH \
   "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": [\"# Train\\n\", \"text\"]}," \
   " {\"cell_type\": \"code\", \"execution_count\": 1, \"source\": [\"import numpy as np\\n\", \"np.zeros((2, 2)) @ np.zeros(3)\"]," \
@@ -554,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/Atlas/Reader/crashes-only", test_crashes_only);
   g_test_add_func ("/Atlas/Reader/crashes-only-still-checked", test_crashes_only_still_checked);
   g_test_add_func ("/Atlas/Reader/unused-parts-left-out", test_unused_parts_left_out);
+  g_test_add_func ("/Atlas/Reader/invalid-utf8-replaced", test_invalid_utf8_replaced);
   g_test_add_func ("/Atlas/Reader/plain-tracebacks", test_plain_tracebacks);
   g_test_add_func ("/Atlas/Reader/drop-contents", test_drop_contents);
   g_test_add_func ("/Atlas/Reader/drafts", test_drafts);

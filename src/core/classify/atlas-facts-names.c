@@ -33,6 +33,8 @@ definition_regex (const char *name)
   return g_regex_new (pattern, 0, 0, NULL);
 }
 
+/* Each alternative of the regex holds the name: a cell without it as text
+ * needs no match. */
 static gboolean
 cell_defines (const AtlasCell *cell,
               const char      *name,
@@ -40,7 +42,7 @@ cell_defines (const AtlasCell *cell,
 {
   if (cell->defines != NULL && g_strv_contains ((const char * const *)cell->defines, name))
     return TRUE;
-  return regex != NULL && g_regex_match (regex, cell->source, 0, NULL);
+  return regex != NULL && strstr (cell->source, name) != NULL && g_regex_match (regex, cell->source, 0, NULL);
 }
 
 static gboolean
@@ -87,6 +89,7 @@ has_similar_name (AtlasNotebook *notebook,
                   const char    *name)
 {
   guint n = notebook ? atlas_notebook_get_n_cells (notebook) : 1;
+  gsize len = strlen (name);
 
   for (guint i = 0; i < n; i++)
     {
@@ -96,8 +99,15 @@ has_similar_name (AtlasNotebook *notebook,
       g_regex_match (_atlas_facts_identifier_regex (), text, 0, &info);
       for (; g_match_info_matches (info); g_match_info_next (info, NULL))
         {
-          g_autofree char *word = g_match_info_fetch (info, 0);
+          g_autofree char *word = NULL;
+          int start, end;
 
+          /* Words more than one letter longer or shorter cannot be one
+           * edit apart: most words of a notebook are not copied. */
+          g_match_info_fetch_pos (info, 0, &start, &end);
+          if ((gsize)(end - start) + 1 < len || (gsize)(end - start) > len + 1)
+            continue;
+          word = g_strndup (text + start, end - start);
           if (one_edit_apart (word, name))
             return TRUE;
         }
@@ -221,7 +231,9 @@ _atlas_facts_add_key_facts (AtlasFacts    *facts,
     {
       const AtlasCell *cell = atlas_notebook_get_cell (notebook, i);
 
-      if (cell->kind == ATLAS_CELL_CODE && g_regex_match (regex, cell->source, 0, NULL))
+      /* The regex needs the key as text. */
+      if (cell->kind == ATLAS_CELL_CODE && strstr (cell->source, facts->missing_key) != NULL &&
+          g_regex_match (regex, cell->source, 0, NULL))
         {
           facts->facts |= ATLAS_FACT_KEY_REMOVED;
           g_free (facts->name_evidence);

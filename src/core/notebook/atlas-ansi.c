@@ -420,20 +420,21 @@ ansi_parse_valid (const char  *text,
 {
   AnsiParser self = { NULL, runs, default_style, 0 };
   const char *p = text;
+  const char *end = text + strlen (text);
 
-  self.out = g_string_sized_new (strlen (text));
+  self.out = g_string_sized_new (end - text);
 
-  while (*p != '\0')
+  while (p < end)
     {
-      /* A plain loop, not strchr(): sanitizers' strchr() measures the rest
-       * of the string on every call, which is quadratic here. */
-      const char *esc = p;
+      /* memchr() bounded by the end, not strchr(): sanitizers' strchr()
+       * measures the rest of the string on every call, which is quadratic
+       * here. */
+      const char *esc = memchr (p, ESC, end - p);
 
-      while (*esc != '\0' && *esc != ESC)
-        esc++;
-
+      if (esc == NULL)
+        esc = end;
       g_string_append_len (self.out, p, esc - p);
-      if (*esc == '\0')
+      if (esc == end)
         break;
       p = skip_escape (&self, esc);
     }

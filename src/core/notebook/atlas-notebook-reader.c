@@ -318,13 +318,17 @@ build_notebook (JsonObject    *root,
  * Mapping the file has the same cost. */
 typedef struct
 {
-  char    *data;
-  gsize    size;
-  GString *reduced;
+  char      *data;
+  gsize      size;
+  GPtrArray *spare_json;  /* GString: reduced documents of drafts freed */
 } ReadBuffers;
 
 /* A buffer grown past this for one huge notebook is given back afterwards. */
 #define READ_BUFFER_KEEP (64 * 1024 * 1024)
+/* Drafts a worker holds at once (atlas-scanner.c keeps 8) and a few more,
+ * each up to 1 MB (most reduced documents are a few kB). */
+#define SPARE_JSON_MAX 12
+#define SPARE_JSON_KEEP (1024 * 1024)
 
 /* The file buffer is allocated in whole huge pages and asks for them:
  * copying a file out of the page cache into memory mapped with small pages
@@ -374,12 +378,18 @@ read_buffers_reserve (ReadBuffers *buffers,
 }
 
 static void
+string_free (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+static void
 read_buffers_free (gpointer data)
 {
   ReadBuffers *buffers = data;
 
   file_buffer_free (buffers->data);
-  g_string_free (buffers->reduced, TRUE);
+  g_ptr_array_unref (buffers->spare_json);
   g_free (buffers);
 }
 
@@ -393,7 +403,7 @@ thread_read_buffers (void)
   if (buffers == NULL)
     {
       buffers = g_new0 (ReadBuffers, 1);
-      buffers->reduced = g_string_sized_new (1024 * 1024);
+      buffers->spare_json = g_ptr_array_new_with_free_func (string_free);
       g_private_set (&read_buffers_key, buffers);
     }
   return buffers;
@@ -404,18 +414,35 @@ thread_read_buffers_trim (void)
 {
   ReadBuffers *buffers = g_private_get (&read_buffers_key);
 
-  if (buffers == NULL)
-    return;
-  if (buffers->size > READ_BUFFER_KEEP)
+  if (buffers != NULL && buffers->size > READ_BUFFER_KEEP)
     {
       g_clear_pointer (&buffers->data, file_buffer_free);
       buffers->size = 0;
     }
-  if (buffers->reduced->allocated_len > READ_BUFFER_KEEP)
-    {
-      g_string_free (buffers->reduced, TRUE);
-      buffers->reduced = g_string_sized_new (1024 * 1024);
-    }
+}
+
+/* A draft's reduced document is a string a thread reuses once the draft is
+ * freed: allocating one for each crashing notebook costs malloc a fresh
+ * mapping for the larger ones, and the unmapping stops every worker. */
+static GString *
+take_json_string (void)
+{
+  GPtrArray *spare = thread_read_buffers ()->spare_json;
+
+  if (spare->len > 0)
+    return g_ptr_array_steal_index_fast (spare, spare->len - 1);
+  return g_string_sized_new (64 * 1024);
+}
+
+static void
+give_back_json_string (GString *json)
+{
+  GPtrArray *spare = thread_read_buffers ()->spare_json;
+
+  if (spare->len < SPARE_JSON_MAX && json->allocated_len <= SPARE_JSON_KEEP)
+    g_ptr_array_add (spare, json);
+  else
+    g_string_free (json, TRUE);
 }
 
 /* A notebook without crashes, for ATLAS_READ_CRASHES_ONLY: everything the
@@ -437,8 +464,7 @@ crash_free_notebook (const AtlasPrescan *prescan,
 
 struct _AtlasNotebookDraft
 {
-  char          *json;      /* the reduced document, valid UTF-8 */
-  gsize          json_len;
+  GString       *json;      /* the reduced document, valid UTF-8 */
   gsize          size;      /* of the file */
   char          *hash;
   char          *location;
@@ -450,7 +476,7 @@ atlas_notebook_draft_free (AtlasNotebookDraft *draft)
 {
   if (draft == NULL)
     return;
-  g_free (draft->json);
+  give_back_json_string (draft->json);
   g_free (draft->hash);
   g_free (draft->location);
   g_free (draft);
@@ -515,17 +541,11 @@ read_data (const char          *data,
   if ((flags & ATLAS_READ_CRASHES_ONLY) && prescan.n_error_outputs == 0)
     return crash_free_notebook (&prescan, location, platform, len, hash);
 
-  reduced = thread_read_buffers ()->reduced;
+  reduced = take_json_string ();
   atlas_prescan_write_reduced (&prescan, data, len, reduced);
 
   result = g_new0 (AtlasNotebookDraft, 1);
-  /* Bytes that are not UTF-8 can only sit inside strings (the pre-scan saw
-   * the structure whole), so replacing them keeps everything else readable. */
-  if (g_utf8_validate (reduced->str, reduced->len, NULL))
-    result->json = g_strndup (reduced->str, reduced->len);
-  else
-    result->json = g_utf8_make_valid (reduced->str, reduced->len);
-  result->json_len = strlen (result->json);
+  result->json = reduced;
   result->size = len;
   result->hash = g_steal_pointer (&hash);
   result->location = g_strdup (location);
@@ -538,7 +558,7 @@ gsize
 atlas_notebook_draft_get_size (AtlasNotebookDraft *draft)
 {
   g_return_val_if_fail (draft != NULL, 0);
-  return draft->json_len;
+  return draft->json->len;
 }
 
 AtlasNotebook *
@@ -548,11 +568,25 @@ atlas_notebook_draft_finish (AtlasNotebookDraft  *draft,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
+  gboolean ok;
 
   g_return_val_if_fail (draft != NULL, NULL);
 
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, draft->json, draft->json_len, &local_error))
+  ok = json_parser_load_from_data (parser, draft->json->str, draft->json->len, &local_error);
+  /* Bytes that are not UTF-8 can only sit inside strings (the pre-scan saw
+   * the structure whole), so replacing them keeps everything else readable.
+   * json-glib checks the encoding before it parses: checking it again only
+   * when parsing failed spares every other notebook a pass. */
+  if (!ok && !g_utf8_validate (draft->json->str, draft->json->len, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (draft->json->str, draft->json->len);
+
+      g_string_assign (draft->json, valid);
+      g_clear_error (&local_error);
+      ok = json_parser_load_from_data (parser, draft->json->str, draft->json->len, &local_error);
+    }
+  if (!ok)
     {
       g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_INVALID_JSON,
                    _("%s: invalid JSON: %s"), draft->location, local_error->message);

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "atlas-traceback"
+#define _GNU_SOURCE /* memmem() */
 
 #include "config.h"
 
@@ -144,20 +145,15 @@ ends_with_len (const char *s,
   return len >= n && g_ascii_strncasecmp (s + len - n, suffix, n) == 0;
 }
 
-/* The next @needle at or after @p, or NULL. A plain loop on purpose:
- * searches repeated along one line must stay linear, and sanitizers'
- * strstr()/strchr() measure the whole rest of the string on every call. */
+/* The next @needle in [@p, @end), or NULL. Bounded: sanitizers' strstr()
+ * measures the whole rest of the string on every call, and searches
+ * repeated along one line must stay linear. */
 static const char *
 find_next (const char *p,
+           const char *end,
            const char *needle)
 {
-  gsize n = strlen (needle);
-
-  for (; *p != '\0'; p++)
-    if (*p == needle[0] && strncmp (p, needle, n) == 0)
-      return p;
-
-  return NULL;
+  return memmem (p, end - p, needle, strlen (needle));
 }
 
 /* ---- classifying a frame's file ------------------------------------- */
@@ -183,8 +179,9 @@ static gboolean
 classify_ipykernel_file (AtlasFrame *frame)
 {
   const char *p = frame->file;
+  const char *end = p + strlen (p);
 
-  while ((p = find_next (p, "ipykernel_")) != NULL)
+  while ((p = find_next (p, end, "ipykernel_")) != NULL)
     {
       int n;
       const char *q = read_number (p + strlen ("ipykernel_"), &n);
@@ -214,8 +211,9 @@ static const char *
 find_packages_dir (const char *file)
 {
   const char *found = NULL;
+  const char *end = file + strlen (file);
 
-  for (const char *p = file; (p = find_next (p, "-packages")) != NULL; p++)
+  for (const char *p = file; (p = find_next (p, end, "-packages")) != NULL; p++)
     {
       gsize offset = p - file;
 
@@ -234,8 +232,9 @@ static const char *
 find_zip_dir (const char *file)
 {
   const char *found = NULL;
+  const char *end = file + strlen (file);
 
-  for (const char *p = file; (p = find_next (p, ".zip")) != NULL; p++)
+  for (const char *p = file; (p = find_next (p, end, ".zip")) != NULL; p++)
     if (is_separator (p[4]))
       found = p + 5;
 
@@ -445,7 +444,9 @@ find_line_suffix (const char *p,
                   int        *line,
                   const char **rest)
 {
-  for (const char *c = find_next (p, ":"); c != NULL; c = find_next (c + 1, ":"))
+  const char *end = p + strlen (p);
+
+  for (const char *c = memchr (p, ':', end - p); c != NULL; c = memchr (c + 1, ':', end - c - 1))
     {
       const char *q = read_number (c + 1, line);
 
@@ -505,12 +506,13 @@ looks_like_source_file (const char *file,
  * after something that looks like a source file, since paths may hold
  * spaces. */
 static AtlasFrame *
-parse_path_in (const char *line)
+parse_path_in (const char *line,
+               const char *end)
 {
   g_autoptr(AtlasFrame) frame = NULL;
   const char *sep;
 
-  for (sep = find_next (line, " in "); sep != NULL; sep = find_next (sep + 1, " in "))
+  for (sep = find_next (line, end, " in "); sep != NULL; sep = find_next (sep + 1, end, " in "))
     {
       if (looks_like_source_file (line, sep - line))
         break;
@@ -537,10 +539,11 @@ parse_path_in (const char *line)
  * N is the cell's position, not its execution count. */
 static AtlasFrame *
 parse_vscode_cell (const char *line,
+                   const char *end,
                    HeaderInfo *info)
 {
   g_autoptr(AtlasFrame) frame = NULL;
-  const char *p = find_next (line, ".ipynb Cell ");
+  const char *p = find_next (line, end, ".ipynb Cell ");
   int n;
 
   if (p == NULL || (p = read_number (p + strlen (".ipynb Cell "), &n)) == NULL)
@@ -574,6 +577,7 @@ parse_header_full (const char *line,
 {
   const char *p = skip_spaces (line);
   g_autofree char *trimmed = NULL;
+  const char *end;
   AtlasFrame *frame;
 
   info->style = HEADER_IPYTHON;
@@ -583,6 +587,7 @@ parse_header_full (const char *line,
     return NULL;
 
   trimmed = g_strchomp (g_strdup (p));
+  end = trimmed + strlen (trimmed);
 
   if (HAS_PREFIX (trimmed, "Cell In"))
     return parse_cell_in (trimmed);
@@ -591,10 +596,10 @@ parse_header_full (const char *line,
   if (HAS_PREFIX (trimmed, "File"))
     return parse_file (trimmed, info);
 
-  if ((frame = parse_path_in (trimmed)) != NULL)
+  if ((frame = parse_path_in (trimmed, end)) != NULL)
     return frame;
 
-  return parse_vscode_cell (trimmed, info);
+  return parse_vscode_cell (trimmed, end, info);
 }
 
 /**
@@ -849,13 +854,14 @@ parse_text (AtlasTraceback *self)
   TracebackParser parser = { self, NULL, NULL, { HEADER_IPYTHON, FALSE }, FALSE, FALSE, NULL };
   g_autoptr(GString) line = g_string_new (NULL);
   const char *p = self->text;
+  const char *end = p + strlen (p);
 
   parser_start_section (&parser);
 
-  while (*p != '\0')
+  while (p < end)
     {
-      const char *nl = find_next (p, "\n");
-      gsize len = nl != NULL ? (gsize) (nl - p) : strlen (p);
+      const char *nl = memchr (p, '\n', end - p);
+      gsize len = nl != NULL ? (gsize) (nl - p) : (gsize) (end - p);
 
       g_string_truncate (line, 0);
       g_string_append_len (line, p, len);
