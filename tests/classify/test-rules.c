@@ -184,6 +184,114 @@ test_cli_malformed (void)
   g_unlink (path);
 }
 
+/* Whether the words of @pattern decide @subject as the regex does. */
+static void
+check_words_agree (const char *pattern,
+                   char      **words,
+                   gboolean    caseless,
+                   const char *subject,
+                   guint      *n_decided)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  gboolean matches;
+
+  g_assert_nonnull (regex);
+  if (!_atlas_rule_words_match (words, caseless, subject, &matches))
+    return;
+  (*n_decided)++;
+  if (matches != g_regex_match (regex, subject, 0, NULL))
+    g_error ("%s on “%s”: words say %d, the regex does not", pattern, subject, matches);
+}
+
+static void
+test_pattern_words (void)
+{
+  static const struct { const char *pattern; const char *words; gboolean caseless; } cases[] = {
+    { "^KeyError$", "KeyError", FALSE },
+    { "^(NameError)$", "NameError", FALSE },
+    { "^(KeyError|IndexError|Key_2)$", "KeyError IndexError Key_2", FALSE },
+    { "(?i)^(?:MemoryError|OSError)$", "MemoryError OSError", TRUE },
+    /* Anything else is the regex's. */
+    { "KeyError", NULL, FALSE },
+    { "^KeyError", NULL, FALSE },
+    { "^(KeyError|)$", NULL, FALSE },
+    { "^(Key.rror)$", NULL, FALSE },
+    { "(?i)^(MemoryError|.*OutOfMemory.*)$", NULL, FALSE },
+    { "^(KeyError|IndexError$", NULL, FALSE },
+    { "^KeyError$|^IndexError$", NULL, FALSE },
+    { "(?m)^KeyError$", NULL, FALSE },
+  };
+  static const char *subjects[] = {
+    "KeyError", "keyerror", "KEYERROR", "IndexError", "Key_2", "KeyError\n", "KeyErrorX", "XKeyError",
+    "Key", "", "memoryerror", "OSERROR", "O\xc5\xbf" "Error", "K\xe2\x84\xaa", "OSError ", "MemoryError\nx",
+  };
+  guint n_decided = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean caseless = !cases[i].caseless;
+      g_auto(GStrv) words = _atlas_rule_pattern_words (cases[i].pattern, &caseless);
+
+      if (cases[i].words == NULL)
+        {
+          g_assert_null (words);
+          continue;
+        }
+      g_assert_nonnull (words);
+      {
+        g_autofree char *joined = g_strjoinv (" ", words);
+
+        g_assert_cmpstr (joined, ==, cases[i].words);
+      }
+      g_assert_cmpint (caseless, ==, cases[i].caseless);
+      for (guint s = 0; s < G_N_ELEMENTS (subjects); s++)
+        check_words_agree (cases[i].pattern, words, caseless, subjects[s], &n_decided);
+    }
+  g_assert_cmpuint (n_decided, >, 40);
+}
+
+/* Every built-in pattern that is a list of words decides as its regex on
+ * every word of every such pattern, in other cases and with a newline. */
+static void
+test_builtin_pattern_words (void)
+{
+  g_autoptr(AtlasClassifier) classifier = atlas_classifier_new ();
+  AtlasRuleSet *rules = _atlas_classifier_get_rule_set (classifier);
+  g_autoptr(GPtrArray) subjects = g_ptr_array_new_with_free_func (g_free);
+  guint n_with_words = 0, n_decided = 0;
+
+  for (guint r = 0; r < atlas_rule_set_get_n_rules (rules); r++)
+    {
+      const AtlasRule *rule = atlas_rule_set_get_rule (rules, r);
+
+      for (guint p = 0; p < ATLAS_RULE_N_PATTERNS; p++)
+        for (guint w = 0; rule->pattern_words[p] != NULL && rule->pattern_words[p][w] != NULL; w++)
+          {
+            g_ptr_array_add (subjects, g_strdup (rule->pattern_words[p][w]));
+            g_ptr_array_add (subjects, g_ascii_strdown (rule->pattern_words[p][w], -1));
+            g_ptr_array_add (subjects, g_strconcat (rule->pattern_words[p][w], "\n", NULL));
+          }
+    }
+
+  for (guint r = 0; r < atlas_rule_set_get_n_rules (rules); r++)
+    {
+      const AtlasRule *rule = atlas_rule_set_get_rule (rules, r);
+
+      for (guint p = 0; p < ATLAS_RULE_N_PATTERNS; p++)
+        {
+          if (rule->pattern_words[p] == NULL)
+            continue;
+          n_with_words++;
+          for (guint s = 0; s < subjects->len; s++)
+            check_words_agree (g_regex_get_pattern (rule->patterns[p]), rule->pattern_words[p],
+                               rule->pattern_caseless[p], g_ptr_array_index (subjects, s), &n_decided);
+        }
+    }
+  /* Most exception conditions of the built-in rules are lists of words. */
+  g_assert_cmpuint (n_with_words, >=, 20);
+  g_assert_cmpuint (n_decided, >, 1000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -191,6 +299,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Atlas/Rules/builtin", test_builtin);
+  g_test_add_func ("/Atlas/Rules/pattern-words", test_pattern_words);
+  g_test_add_func ("/Atlas/Rules/builtin-pattern-words", test_builtin_pattern_words);
   g_test_add_func ("/Atlas/Rules/malformed-syntax", test_malformed_syntax);
   g_test_add_func ("/Atlas/Rules/malformed-rules", test_malformed_rules);
   g_test_add_func ("/Atlas/Rules/missing-file", test_missing_file);

@@ -89,9 +89,17 @@ match_pattern (const AtlasRule  *rule,
 
   if (subject == NULL)
     return FALSE;
-  /* Most rules fail: test without match data first. */
+  /* Most rules fail: test without match data first, and without the regex
+   * when the pattern is a list of words (exception names). */
   if (match == NULL)
-    return g_regex_match (rule->patterns[which], subject, 0, NULL);
+    {
+      gboolean matches;
+
+      if (rule->pattern_words[which] != NULL &&
+          _atlas_rule_words_match (rule->pattern_words[which], rule->pattern_caseless[which], subject, &matches))
+        return matches;
+      return g_regex_match (rule->patterns[which], subject, 0, NULL);
+    }
   if (!g_regex_match (rule->patterns[which], subject, 0, &info))
     return FALSE;
   found = g_match_info_fetch (info, 0);

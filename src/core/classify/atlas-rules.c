@@ -46,7 +46,10 @@ atlas_rule_free (AtlasRule *rule)
   g_free (rule->name);
   g_free (rule->origin);
   for (guint i = 0; i < ATLAS_RULE_N_PATTERNS; i++)
-    g_clear_pointer (&rule->patterns[i], g_regex_unref);
+    {
+      g_clear_pointer (&rule->patterns[i], g_regex_unref);
+      g_strfreev (rule->pattern_words[i]);
+    }
   for (guint i = 0; i < ATLAS_RULE_N_LISTS; i++)
     g_strfreev (rule->lists[i]);
   g_free (rule->set_library);
@@ -198,6 +201,67 @@ check_list_values (AtlasRuleList  which,
 }
 
 static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+char **
+_atlas_rule_pattern_words (const char *pattern,
+                           gboolean   *caseless)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  const char *p = pattern;
+  gboolean group;
+
+  *caseless = g_str_has_prefix (p, "(?i)");
+  if (*caseless)
+    p += strlen ("(?i)");
+  if (*p++ != '^')
+    return NULL;
+  group = *p == '(';
+  if (group)
+    p += g_str_has_prefix (p, "(?:") ? 3 : 1;
+
+  for (;;)
+    {
+      const char *start = p;
+
+      while (is_word_char (*p))
+        p++;
+      if (p == start)
+        return NULL;
+      g_ptr_array_add (words, g_strndup (start, p - start));
+      if (!group || *p != '|')
+        break;
+      p++;
+    }
+
+  if (group && *p++ != ')')
+    return NULL;
+  if (!g_str_equal (p, "$"))
+    return NULL;
+  g_ptr_array_add (words, NULL);
+  return (char **)g_ptr_array_free (g_steal_pointer (&words), FALSE);
+}
+
+gboolean
+_atlas_rule_words_match (char * const *words,
+                         gboolean      caseless,
+                         const char   *subject,
+                         gboolean     *matches)
+{
+  for (const char *p = subject; *p != '\0'; p++)
+    if (*p == '\n' || (caseless && (guchar)*p >= 0x80))
+      return FALSE;
+
+  *matches = FALSE;
+  for (guint i = 0; words[i] != NULL && !*matches; i++)
+    *matches = caseless ? g_ascii_strcasecmp (words[i], subject) == 0 : g_str_equal (words[i], subject);
+  return TRUE;
+}
+
+static gboolean
 parse_condition (AtlasRule   *rule,
                  const char  *key,
                  const char  *value,
@@ -214,6 +278,8 @@ parse_condition (AtlasRule   *rule,
       rule->patterns[p] = g_regex_new (value, G_REGEX_OPTIMIZE, 0, &regex_error);
       if (rule->patterns[p] == NULL)
         return invalid (error, origin, group, key, regex_error->message);
+      g_strfreev (rule->pattern_words[p]);
+      rule->pattern_words[p] = _atlas_rule_pattern_words (value, &rule->pattern_caseless[p]);
       return TRUE;
     }
   if (l >= 0)

@@ -54,6 +54,10 @@ typedef struct
   char   *name;
   char   *origin;                            /* the file it came from */
   GRegex *patterns[ATLAS_RULE_N_PATTERNS];
+  /* The words a pattern stands for when it is only an anchored alternation
+   * of them, as most exception conditions are; NULL otherwise. */
+  char  **pattern_words[ATLAS_RULE_N_PATTERNS];
+  gboolean pattern_caseless[ATLAS_RULE_N_PATTERNS];
   char  **lists[ATLAS_RULE_N_LISTS];
   guint   set[ATLAS_N_DIMENSIONS];           /* enum value; 0 = not set (library: see below) */
   char   *set_library;                       /* package, "none" or a $placeholder */
@@ -96,5 +100,19 @@ gboolean          atlas_rule_set_is_ml_package (AtlasRuleSet *self,
 
 /* SHA-256 of the rule texts in force, in load order. */
 const char       *atlas_rule_set_get_version   (AtlasRuleSet *self);
+
+/* The words of @pattern if it is "^WORD$", "^(WORD|…)$" or "^(?:WORD|…)$",
+ * optionally after "(?i)" (then *@caseless), with ASCII letters, digits and
+ * "_" in each word; NULL for any other pattern. */
+char            **_atlas_rule_pattern_words    (const char   *pattern,
+                                                gboolean     *caseless);
+/* Whether @subject is one of @words, as the pattern they came from would
+ * match it. FALSE, leaving *@matches, when only the regex can tell: @subject
+ * holds a newline ("$" matches before a final one) or, @caseless, a byte
+ * outside ASCII (Unicode case folding). */
+gboolean          _atlas_rule_words_match      (char * const *words,
+                                                gboolean      caseless,
+                                                const char   *subject,
+                                                gboolean     *matches);
 
 G_END_DECLS
