@@ -60,8 +60,13 @@ test_v4_error_output (void)
   g_assert_cmpstr (atlas_notebook_get_cell (nb, 0)->source, ==, "# Load\ntext");
   g_assert_cmpuint (atlas_notebook_get_headings (nb)->len, ==, 1);
 
-  /* Which cell defines what is worked out when first asked, once. */
+  /* Which cell defines what is worked out when first asked, once, for one
+   * cell or all of them. */
   g_assert_null (atlas_notebook_get_cell (nb, 1)->defines);
+  atlas_notebook_ensure_cell_names (nb, 1);
+  g_assert_true (g_strv_contains ((const char * const *)atlas_notebook_get_cell (nb, 1)->defines, "df"));
+  atlas_notebook_ensure_cell_names (nb, 0);
+  g_assert_null (atlas_notebook_get_cell (nb, 0)->defines);
   atlas_notebook_ensure_names (nb);
   atlas_notebook_ensure_names (nb);
   g_assert_true (g_strv_contains ((const char * const *)atlas_notebook_get_cell (nb, 1)->defines, "df"));

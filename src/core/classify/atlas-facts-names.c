@@ -33,8 +33,6 @@ definition_regex (const char *name)
   return g_regex_new (pattern, 0, 0, NULL);
 }
 
-/* Each alternative of the regex holds the name: a cell without it as text
- * needs no match. */
 static gboolean
 cell_defines (const AtlasCell *cell,
               const char      *name,
@@ -42,7 +40,7 @@ cell_defines (const AtlasCell *cell,
 {
   if (cell->defines != NULL && g_strv_contains ((const char * const *)cell->defines, name))
     return TRUE;
-  return regex != NULL && strstr (cell->source, name) != NULL && g_regex_match (regex, cell->source, 0, NULL);
+  return regex != NULL && g_regex_match (regex, cell->source, 0, NULL);
 }
 
 static gboolean
@@ -167,12 +165,15 @@ add_definition_facts (AtlasFacts    *facts,
   g_autoptr(GString) where = g_string_new (NULL);
   guint found = 0;
 
-  atlas_notebook_ensure_names (notebook);
   for (guint i = 0; i < atlas_notebook_get_n_cells (notebook); i++)
     {
       const AtlasCell *cell = atlas_notebook_get_cell (notebook, i);
 
-      if (cell->kind != ATLAS_CELL_CODE || !cell_defines (cell, facts->missing_name, regex))
+      /* A cell can only define the name if it holds it as text. */
+      if (cell->kind != ATLAS_CELL_CODE || strstr (cell->source, facts->missing_name) == NULL)
+        continue;
+      atlas_notebook_ensure_cell_names (notebook, i);
+      if (!cell_defines (cell, facts->missing_name, regex))
         continue;
       if (i == crash_cell)
         {

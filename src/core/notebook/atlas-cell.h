@@ -30,9 +30,11 @@ typedef struct
   guint          has_error : 1;      /* holds an error/pyerr output */
   guint          papermill_injected : 1; /* a cell papermill inserted (error banner), not the author's */
   guint          papermill_failed : 1;   /* metadata.papermill.status == "failed" */
-  /* Filled by atlas_notebook_ensure_names(); NULL before. */
+  /* Filled by atlas_notebook_ensure_names() or _ensure_cell_names(); NULL
+   * before. */
   char         **defines;            /* names this cell binds (assignments, def, class, import, for, with … as) */
   char         **uses;               /* names this cell reads (loads of bare names) */
+  gsize          names_ready;
 } AtlasCell;
 
 void atlas_cell_free (AtlasCell *cell);

@@ -33,7 +33,6 @@ struct _AtlasNotebook
   guint          papermill : 1;
   guint          executed : 1;
   guint          n_cells;       /* stays when the cells are dropped */
-  gsize          names_ready;   /* g_once: the cells' defines and uses are filled */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasNotebook, atlas_notebook, G_TYPE_OBJECT)
@@ -183,14 +182,12 @@ collect_imports (AtlasNotebook *self)
 }
 
 static void
-collect_names (AtlasNotebook *self)
+ensure_cell_names (AtlasCell *cell)
 {
-  for (guint i = 0; i < self->cells->len; i++)
+  if (cell->kind == ATLAS_CELL_CODE && g_once_init_enter (&cell->names_ready))
     {
-      AtlasCell *cell = g_ptr_array_index (self->cells, i);
-
-      if (cell->kind == ATLAS_CELL_CODE)
-        atlas_python_scan_names (cell->source, &cell->defines, &cell->uses);
+      atlas_python_scan_names (cell->source, &cell->defines, &cell->uses);
+      g_once_init_leave (&cell->names_ready, 1);
     }
 }
 
@@ -635,11 +632,18 @@ atlas_notebook_ensure_names (AtlasNotebook *self)
 {
   g_return_if_fail (ATLAS_IS_NOTEBOOK (self));
 
-  if (g_once_init_enter (&self->names_ready))
-    {
-      collect_names (self);
-      g_once_init_leave (&self->names_ready, 1);
-    }
+  for (guint i = 0; i < self->cells->len; i++)
+    ensure_cell_names (g_ptr_array_index (self->cells, i));
+}
+
+void
+atlas_notebook_ensure_cell_names (AtlasNotebook *self,
+                                  guint          index)
+{
+  g_return_if_fail (ATLAS_IS_NOTEBOOK (self));
+  g_return_if_fail (index < self->cells->len);
+
+  ensure_cell_names (g_ptr_array_index (self->cells, index));
 }
 
 GArray *

@@ -111,6 +111,10 @@ GArray           *atlas_notebook_get_order_anomalies (AtlasNotebook *self);
  * asks which cell defines what, so it is done on the first call; safe to
  * call from any thread. */
 void              atlas_notebook_ensure_names       (AtlasNotebook *self);
+/* The same for the cell at @index alone: a cell that cannot define a name
+ * (its source does not hold it) need not be tokenized to know. */
+void              atlas_notebook_ensure_cell_names  (AtlasNotebook *self,
+                                                     guint          index);
 /* Indices of the code cells that define @name (any cell, executed or not). */
 GArray           *atlas_notebook_find_definitions   (AtlasNotebook *self,
                                                      const char    *name);
