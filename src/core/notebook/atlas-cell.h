@@ -34,7 +34,7 @@ typedef struct
    * before. */
   char         **defines;            /* names this cell binds (assignments, def, class, import, for, with … as) */
   char         **uses;               /* names this cell reads (loads of bare names) */
-  gsize          names_ready;
+  guint          names_ready : 1;
 } AtlasCell;
 
 void atlas_cell_free (AtlasCell *cell);

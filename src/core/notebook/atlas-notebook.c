@@ -33,6 +33,9 @@ struct _AtlasNotebook
   guint          papermill : 1;
   guint          executed : 1;
   guint          n_cells;       /* stays when the cells are dropped */
+  /* Guards the cells' names: a g_once per cell would wake every thread
+   * waiting on any g_once of the process, a system call for each cell. */
+  GMutex         names_lock;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasNotebook, atlas_notebook, G_TYPE_OBJECT)
@@ -64,6 +67,7 @@ atlas_notebook_finalize (GObject *object)
   g_free (self->url);
   g_free (self->language);
   g_free (self->content_hash);
+  g_mutex_clear (&self->names_lock);
   g_ptr_array_unref (self->cells);
   g_ptr_array_unref (self->crashes);
   g_ptr_array_unref (self->imports);
@@ -91,6 +95,7 @@ atlas_notebook_init (AtlasNotebook *self)
   self->headings = g_array_new (FALSE, FALSE, sizeof (AtlasHeading));
   g_array_set_clear_func (self->headings, heading_clear);
   self->anomalies = g_array_new (FALSE, FALSE, sizeof (AtlasOrderAnomaly));
+  g_mutex_init (&self->names_lock);
 }
 
 AtlasNotebook *
@@ -181,13 +186,14 @@ collect_imports (AtlasNotebook *self)
   self->packages = (char **)g_ptr_array_free (g_steal_pointer (&packages), FALSE);
 }
 
+/* Called with names_lock held. */
 static void
 ensure_cell_names (AtlasCell *cell)
 {
-  if (cell->kind == ATLAS_CELL_CODE && g_once_init_enter (&cell->names_ready))
+  if (cell->kind == ATLAS_CELL_CODE && !cell->names_ready)
     {
       atlas_python_scan_names (cell->source, &cell->defines, &cell->uses);
-      g_once_init_leave (&cell->names_ready, 1);
+      cell->names_ready = TRUE;
     }
 }
 
@@ -632,8 +638,10 @@ atlas_notebook_ensure_names (AtlasNotebook *self)
 {
   g_return_if_fail (ATLAS_IS_NOTEBOOK (self));
 
+  g_mutex_lock (&self->names_lock);
   for (guint i = 0; i < self->cells->len; i++)
     ensure_cell_names (g_ptr_array_index (self->cells, i));
+  g_mutex_unlock (&self->names_lock);
 }
 
 void
@@ -643,7 +651,9 @@ atlas_notebook_ensure_cell_names (AtlasNotebook *self,
   g_return_if_fail (ATLAS_IS_NOTEBOOK (self));
   g_return_if_fail (index < self->cells->len);
 
+  g_mutex_lock (&self->names_lock);
   ensure_cell_names (g_ptr_array_index (self->cells, index));
+  g_mutex_unlock (&self->names_lock);
 }
 
 GArray *
