@@ -82,9 +82,14 @@ test_round_trip (void)
   g_autofree char *missing = NULL;
   const char *demo = g_getenv ("CRASH_ATLAS_DEMO_DIR");
 
-  setup (&f, 80, 0);
+  /* Scanning one folder twice would print its records twice, and store
+   * them once. */
   if (demo == NULL)
-    demo = f.corpus;
+    {
+      g_test_skip ("CRASH_ATLAS_DEMO_DIR is not set (meson test sets it)");
+      return;
+    }
+  setup (&f, 80, 0);
 
   scanned = store_test_run (0, "scan", "--format", "jsonl", f.corpus, demo, NULL);
   report = store_test_run (0, "scan", "--db", f.db, f.corpus, demo, NULL);
@@ -283,6 +288,8 @@ test_kill_and_resume (void)
       g_assert_cmpuint (n_stored, >=, last);  /* committed notebooks stay */
       if (n_stored == f.n_notebooks && last == 0)
         duration -= duration / 4;
+      else if (n_stored == 0)
+        duration += duration / 2;  /* killed before the first commit */
       last = n_stored;
       n_partial += n_stored > 0 && n_stored < f.n_notebooks;
       n_rounds++;
