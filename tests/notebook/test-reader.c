@@ -449,6 +449,53 @@ test_invalid_utf8_replaced (void)
   g_assert_cmpint (atlas_crash_get_execution_count (crash), ==, 3);
 }
 
+static void
+assert_valid_after (const char *text,
+                    const char *before)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (g_str_has_prefix (text, before));
+}
+
+static void
+test_lone_surrogate_replaced (void)
+{
+  /* json-glib decodes an escaped surrogate without its pair into bytes that
+   * are not UTF-8 (and drops the character after it); the reader replaces
+   * them wherever they land. A pair stays the character it encodes. */
+  static const char *const flags_names[] = { "default", "plain tracebacks" };
+  const AtlasReadFlags flags[] = { ATLAS_READ_DEFAULT, ATLAS_READ_PLAIN_TRACEBACKS };
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasNotebook) nb = read_string_flags (
+        "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": \"# a\\ud800b \\ud83d\\ude00\"},"
+        "  {\"cell_type\": \"code\", \"execution_count\": 1, \"source\": [\"x = '\\uDC01'\\n\", \"int(x)\"],"
+        "   \"outputs\": [{\"output_type\": \"error\", \"ename\": \"Value\\udbffError\", \"evalue\": \"bad: \\ud800!\","
+        "                  \"traceback\": [\"Traceback \\ud801:\", \"ValueError: bad \\ud800!\"]}]}]}",
+        flags[i], &error);
+      AtlasTraceback *traceback;
+      AtlasCrash *crash;
+
+      g_test_message ("%s", flags_names[i]);
+      g_assert_no_error (error);
+      g_assert_nonnull (nb);
+      assert_valid_after (atlas_notebook_get_cell (nb, 0)->source, "# a");
+      g_assert_true (g_str_has_suffix (atlas_notebook_get_cell (nb, 0)->source, " \xf0\x9f\x98\x80"));
+      assert_valid_after (atlas_notebook_get_cell (nb, 1)->source, "x = '");
+      g_assert_true (g_str_has_suffix (atlas_notebook_get_cell (nb, 1)->source, "int(x)"));
+      g_assert_cmpuint (atlas_notebook_get_crashes (nb)->len, ==, 1);
+      crash = g_ptr_array_index (atlas_notebook_get_crashes (nb), 0);
+      assert_valid_after (atlas_crash_get_ename (crash), "Value");
+      assert_valid_after (atlas_crash_get_evalue (crash), "bad: ");
+      traceback = atlas_crash_get_traceback (crash);
+      assert_valid_after (atlas_traceback_get_raw (traceback), "Traceback ");
+      assert_valid_after (atlas_traceback_get_text (traceback), "Traceback ");
+      g_assert_nonnull (strstr (atlas_traceback_get_text (traceback), "\nValueError: bad "));
+    }
+}
+
 #define COLOURED_CRASH \
   "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": [\"# Train\\n\", \"text\"]}," \
   " {\"cell_type\": \"code\", \"execution_count\": 1, \"source\": [\"import numpy as np\\n\", \"np.zeros((2, 2)) @ np.zeros(3)\"]," \
@@ -587,6 +634,7 @@ main (int   argc,
   g_test_add_func ("/Atlas/Reader/crashes-only-still-checked", test_crashes_only_still_checked);
   g_test_add_func ("/Atlas/Reader/unused-parts-left-out", test_unused_parts_left_out);
   g_test_add_func ("/Atlas/Reader/invalid-utf8-replaced", test_invalid_utf8_replaced);
+  g_test_add_func ("/Atlas/Reader/lone-surrogate-replaced", test_lone_surrogate_replaced);
   g_test_add_func ("/Atlas/Reader/plain-tracebacks", test_plain_tracebacks);
   g_test_add_func ("/Atlas/Reader/drop-contents", test_drop_contents);
   g_test_add_func ("/Atlas/Reader/drafts", test_drafts);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "atlas-ansi.h"
+#include "atlas-notebook-private.h"
 
 /* Decisions about what terminals leave open:
  *
@@ -487,4 +488,12 @@ char *
 atlas_ansi_strip (const char *text)
 {
   return atlas_ansi_parse (text, NULL);
+}
+
+char *
+_atlas_ansi_strip_valid (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return ansi_parse_valid (text, NULL);
 }

@@ -37,4 +37,10 @@ void           _atlas_notebook_add_crash  (AtlasNotebook             *self,
  * once every cell is in. */
 void           _atlas_notebook_finish     (AtlasNotebook             *self);
 
+/* For text the reader has already made valid UTF-8: the public functions
+ * check the encoding again, a pass over every traceback. */
+AtlasTraceback *_atlas_traceback_parse_valid (const char * const *lines,
+                                              gsize               n_lines);
+char           *_atlas_ansi_strip_valid      (const char         *text);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "atlas-reader"
+#define _GNU_SOURCE /* memmem() */
 
 #include "config.h"
 
@@ -83,13 +84,21 @@ member_int (JsonObject *object,
   return fallback;
 }
 
+/* How the cells of one document are read. */
+typedef struct
+{
+  guint    nbformat;
+  gboolean strings_valid;  /* no string of the document needs a UTF-8 check */
+} Reading;
+
 static char *
 valid_utf8 (const char *text,
-            gssize      len)
+            gssize      len,
+            gboolean    known_valid)
 {
   if (len < 0)
     len = strlen (text);
-  if (g_utf8_validate (text, len, NULL))
+  if (known_valid || g_utf8_validate (text, len, NULL))
     return g_strndup (text, len);
   return g_utf8_make_valid (text, len);
 }
@@ -97,13 +106,14 @@ valid_utf8 (const char *text,
 /* nbformat's "multiline strings": a string, or a list of strings joined as
  * they are (each usually ends in its own newline). */
 static char *
-multiline_string (JsonNode *node)
+multiline_string (JsonNode *node,
+                  gboolean  strings_valid)
 {
   g_autoptr(GString) joined = NULL;
   JsonArray *array;
 
   if (node_string (node) != NULL)
-    return valid_utf8 (node_string (node), -1);
+    return valid_utf8 (node_string (node), -1, strings_valid);
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return g_strdup ("");
 
@@ -117,34 +127,36 @@ multiline_string (JsonNode *node)
         g_string_append (joined, part);
     }
 
-  return valid_utf8 (joined->str, joined->len);
+  return valid_utf8 (joined->str, joined->len, strings_valid);
 }
 
 static AtlasTraceback *
-read_traceback (JsonObject *output)
+read_traceback (JsonObject *output,
+                gboolean    strings_valid)
 {
   JsonArray *array = member_array (output, "traceback");
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (strings_valid ? NULL : g_free);
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       const char *line = node_string (json_array_get_element (array, i));
 
       if (line != NULL)
-        g_ptr_array_add (lines, valid_utf8 (line, -1));
+        g_ptr_array_add (lines, strings_valid ? (char *)line : valid_utf8 (line, -1, FALSE));
     }
 
-  return atlas_traceback_parse ((const char * const *)lines->pdata, lines->len);
+  return _atlas_traceback_parse_valid ((const char * const *)lines->pdata, lines->len);
 }
 
 static void
 read_error_output (AtlasNotebook   *notebook,
                    const AtlasCell *cell,
-                   JsonObject      *output)
+                   JsonObject      *output,
+                   const Reading   *reading)
 {
-  g_autofree char *ename = valid_utf8 (member_string (output, "ename") ?: "", -1);
-  g_autofree char *evalue = valid_utf8 (member_string (output, "evalue") ?: "", -1);
-  g_autoptr(AtlasTraceback) traceback = read_traceback (output);
+  g_autofree char *ename = valid_utf8 (member_string (output, "ename") ?: "", -1, reading->strings_valid);
+  g_autofree char *evalue = valid_utf8 (member_string (output, "evalue") ?: "", -1, reading->strings_valid);
+  g_autoptr(AtlasTraceback) traceback = read_traceback (output, reading->strings_valid);
   AtlasCrash *crash;
 
   crash = atlas_crash_new (atlas_notebook_get_location (notebook),
@@ -181,16 +193,16 @@ has_tag (JsonObject *metadata,
 static char *
 cell_source (JsonObject    *object,
              AtlasCellKind  kind,
-             guint          nbformat)
+             const Reading *reading)
 {
   g_autofree char *source = NULL;
   gint64 level;
 
   /* nbformat 3 code cells keep their code in "input". */
-  if (nbformat < 4 && kind == ATLAS_CELL_CODE && member (object, "source") == NULL)
-    return multiline_string (member (object, "input"));
+  if (reading->nbformat < 4 && kind == ATLAS_CELL_CODE && member (object, "source") == NULL)
+    return multiline_string (member (object, "input"), reading->strings_valid);
 
-  source = multiline_string (member (object, "source"));
+  source = multiline_string (member (object, "source"), reading->strings_valid);
 
   /* nbformat 3 "heading" cells become the markdown they stand for. */
   level = member_int (object, "level", 0);
@@ -203,7 +215,7 @@ cell_source (JsonObject    *object,
 static void
 read_cell (AtlasNotebook *notebook,
            JsonNode      *node,
-           guint          nbformat)
+           const Reading *reading)
 {
   JsonObject *object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   JsonObject *metadata = member_object (object, "metadata");
@@ -212,8 +224,8 @@ read_cell (AtlasNotebook *notebook,
   AtlasCell *cell = g_new0 (AtlasCell, 1);
 
   cell->kind = cell_kind (member_string (object, "cell_type"));
-  cell->source = cell_source (object, cell->kind, nbformat);
-  cell->execution_count = member_int (object, nbformat < 4 ? "prompt_number" : "execution_count", -1);
+  cell->source = cell_source (object, cell->kind, reading);
+  cell->execution_count = member_int (object, reading->nbformat < 4 ? "prompt_number" : "execution_count", -1);
   if (cell->execution_count < 0 || cell->execution_count > G_MAXINT)
     cell->execution_count = -1;
   cell->n_outputs = outputs != NULL ? json_array_get_length (outputs) : 0;
@@ -234,7 +246,7 @@ read_cell (AtlasNotebook *notebook,
       if (g_strcmp0 (type, "error") == 0 || g_strcmp0 (type, "pyerr") == 0)
         {
           cell->has_error = TRUE;
-          read_error_output (notebook, cell, output_object);
+          read_error_output (notebook, cell, output_object, reading);
         }
     }
 }
@@ -242,10 +254,10 @@ read_cell (AtlasNotebook *notebook,
 static void
 read_cells (AtlasNotebook *notebook,
             JsonArray     *cells,
-            guint          nbformat)
+            const Reading *reading)
 {
   for (guint i = 0; cells != NULL && i < json_array_get_length (cells); i++)
-    read_cell (notebook, json_array_get_element (cells, i), nbformat);
+    read_cell (notebook, json_array_get_element (cells, i), reading);
 }
 
 static const char *
@@ -277,6 +289,7 @@ build_notebook (JsonObject    *root,
                 AtlasPlatform  platform,
                 guint64        size,
                 const char    *hash,
+                gboolean       strings_valid,
                 GError       **error)
 {
   JsonObject *metadata = member_object (root, "metadata");
@@ -284,6 +297,7 @@ build_notebook (JsonObject    *root,
   JsonArray *worksheets = member_array (root, "worksheets");
   AtlasNotebookHeader header = { 0 };
   AtlasNotebook *notebook;
+  Reading reading;
 
   if (cells == NULL && worksheets == NULL)
     {
@@ -299,13 +313,15 @@ build_notebook (JsonObject    *root,
   header.size = size;
   header.content_hash = hash;
 
+  reading.nbformat = header.nbformat;
+  reading.strings_valid = strings_valid;
   notebook = _atlas_notebook_new (location, platform, &header);
   if (cells != NULL)
-    read_cells (notebook, cells, header.nbformat);
+    read_cells (notebook, cells, &reading);
   else
     for (guint i = 0; i < json_array_get_length (worksheets); i++)
       read_cells (notebook, member_array (json_node_get_object (json_array_get_element (worksheets, i)) ,
-                                          "cells"), header.nbformat);
+                                          "cells"), &reading);
 
   _atlas_notebook_finish (notebook);
   return notebook;
@@ -554,6 +570,22 @@ read_data (const char          *data,
   return NULL;
 }
 
+/* json-glib checks that a document is UTF-8 before it parses it, but turns
+ * an escaped lone surrogate (\uD800 to \uDFFF without its pair) into bytes
+ * that are not. Only a document holding a backslash, "u" and "d" needs its
+ * strings checked one by one. */
+static gboolean
+may_hold_surrogate_escape (const char *json,
+                           gsize       len)
+{
+  const char *end = json + len;
+
+  for (const char *p = json; (p = memmem (p, end - p, "\\u", 2)) != NULL; p += 2)
+    if (p + 2 < end && (p[2] == 'd' || p[2] == 'D'))
+      return TRUE;
+  return FALSE;
+}
+
 gsize
 atlas_notebook_draft_get_size (AtlasNotebookDraft *draft)
 {
@@ -602,7 +634,8 @@ atlas_notebook_draft_finish (AtlasNotebookDraft  *draft,
     }
 
   return build_notebook (json_node_get_object (root), draft->location, draft->platform,
-                         draft->size, draft->hash, error);
+                         draft->size, draft->hash,
+                         !may_hold_surrogate_escape (draft->json->str, draft->json->len), error);
 }
 
 AtlasNotebook *
@@ -692,6 +725,10 @@ read_whole_file (const char  *path,
       if (n == 0)
         break;
       done += n;
+      /* The read asked for more than fstat()'s size: stopping exactly there,
+       * it stopped at the end, and a read that only returns 0 is saved. */
+      if (done == (gsize)st.st_size)
+        break;
       if (done == buffers->size)
         read_buffers_reserve (buffers, buffers->size * 2, done);
     }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "atlas-ansi.h"
+#include "atlas-notebook-private.h"
 #include "atlas-traceback.h"
 
 /* Tracebacks are read line by line, once, with a small state machine: every
@@ -875,19 +876,10 @@ parse_text (AtlasTraceback *self)
   parser_finish_section (&parser);
 }
 
-/**
- * atlas_traceback_parse:
- * @lines: (array length=n_lines): the error output's "traceback" strings
- * @n_lines: the number of @lines
- *
- * Never fails: text without recognizable frames gives sections without
- * frames (and still the exception, if a line names it).
- *
- * Returns: (transfer full): a new traceback
- */
-AtlasTraceback *
-atlas_traceback_parse (const char * const *lines,
-                       gsize               n_lines)
+static AtlasTraceback *
+traceback_parse (const char * const *lines,
+                 gsize               n_lines,
+                 gboolean            lines_valid)
 {
   AtlasTraceback *self = g_new0 (AtlasTraceback, 1);
   g_autoptr(GString) raw = g_string_new (NULL);
@@ -906,11 +898,35 @@ atlas_traceback_parse (const char * const *lines,
         g_string_append (raw, lines[i]);
     }
 
-  self->text = atlas_ansi_strip (raw->str);
+  self->text = lines_valid ? _atlas_ansi_strip_valid (raw->str) : atlas_ansi_strip (raw->str);
   self->raw = g_string_free (g_steal_pointer (&raw), FALSE);
   parse_text (self);
 
   return self;
+}
+
+/**
+ * atlas_traceback_parse:
+ * @lines: (array length=n_lines): the error output's "traceback" strings
+ * @n_lines: the number of @lines
+ *
+ * Never fails: text without recognizable frames gives sections without
+ * frames (and still the exception, if a line names it).
+ *
+ * Returns: (transfer full): a new traceback
+ */
+AtlasTraceback *
+atlas_traceback_parse (const char * const *lines,
+                       gsize               n_lines)
+{
+  return traceback_parse (lines, n_lines, FALSE);
+}
+
+AtlasTraceback *
+_atlas_traceback_parse_valid (const char * const *lines,
+                              gsize               n_lines)
+{
+  return traceback_parse (lines, n_lines, TRUE);
 }
 
 AtlasTraceback *
