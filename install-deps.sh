@@ -5,7 +5,7 @@ set -eu
 packages="
   meson ninja-build pkg-config gcc gettext itstool
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev
-  libjson-glib-dev libsoup-3.0-dev libsqlite3-dev libsecret-1-dev
+  libjson-glib-dev libpcre2-dev libsoup-3.0-dev libsqlite3-dev libsecret-1-dev
   libcairo2-dev libpango1.0-dev
   zlib1g-dev
   desktop-file-utils appstream shared-mime-info

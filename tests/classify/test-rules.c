@@ -283,7 +283,7 @@ test_builtin_pattern_words (void)
             continue;
           n_with_words++;
           for (guint s = 0; s < subjects->len; s++)
-            check_words_agree (g_regex_get_pattern (rule->patterns[p]), rule->pattern_words[p],
+            check_words_agree (atlas_regex_get_pattern (rule->patterns[p]), rule->pattern_words[p],
                                rule->pattern_caseless[p], g_ptr_array_index (subjects, s), &n_decided);
         }
     }

@@ -406,6 +406,10 @@ atlas_facts_init (AtlasFacts    *facts,
         facts->facts |= ATLAS_FACT_ORDER_ANOMALY;
     }
   facts->heading = heading ? heading->text : NULL;
+  facts->lines_valid = g_utf8_validate (facts->ename, -1, NULL)
+                       && g_utf8_validate (facts->evalue, -1, NULL)
+                       && (facts->code == NULL || g_utf8_validate (facts->code, -1, NULL))
+                       && (facts->heading == NULL || g_utf8_validate (facts->heading, -1, NULL));
   facts->missing_name = match_group (RE_MISSING_NAME, facts->evalue);
   if (facts->missing_name != NULL)
     _atlas_facts_add_name_facts (facts, rules, notebook, crash);

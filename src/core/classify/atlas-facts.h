@@ -52,6 +52,7 @@ typedef struct
   char        *raise_code;      /* the innermost user line of the traceback (in a function the cell called), or NULL */
   const char  *cell_source;     /* "" when unknown */
   const char  *heading;         /* or NULL */
+  gboolean     lines_valid;     /* ename, evalue, code and heading are checked UTF-8 */
   const char  *platform;
   GPtrArray   *calls;           /* char*: called names on the crashing line, last component */
   GPtrArray   *call_packages;   /* char*: packages the line's calls resolve to */

@@ -72,6 +72,18 @@ pattern_subject (AtlasRulePattern  which,
     }
 }
 
+/* The short subjects, tested again and again, had their encoding checked
+ * once (atlas_facts_init()). */
+static gboolean
+subject_checked (AtlasRulePattern  which,
+                 const AtlasFacts *facts)
+{
+  if (!facts->lines_valid)
+    return FALSE;
+  return which == ATLAS_RULE_ENAME || which == ATLAS_RULE_MESSAGE || which == ATLAS_RULE_HEADING
+         || (which == ATLAS_RULE_CODE && facts->code != NULL);
+}
+
 static const char * const pattern_words[ATLAS_RULE_N_PATTERNS] = {
   "exception", "message", "traceback", "line", "cell", "heading",
 };
@@ -83,7 +95,6 @@ match_pattern (const AtlasRule  *rule,
                Match            *match)
 {
   const char *subject = pattern_subject (which, facts);
-  g_autoptr(GMatchInfo) info = NULL;
   g_autofree char *found = NULL;
   g_autofree char *quoted = NULL;
 
@@ -98,13 +109,13 @@ match_pattern (const AtlasRule  *rule,
       if (rule->pattern_words[which] != NULL &&
           _atlas_rule_words_match (rule->pattern_words[which], rule->pattern_caseless[which], subject, &matches))
         return matches;
-      return g_regex_match (rule->patterns[which], subject, 0, NULL);
+      if (subject_checked (which, facts))
+        return atlas_regex_test_valid (rule->patterns[which], subject);
+      return atlas_regex_test (rule->patterns[which], subject);
     }
-  if (!g_regex_match (rule->patterns[which], subject, 0, &info))
+  if (!atlas_regex_match (rule->patterns[which], subject, &found,
+                          which == ATLAS_RULE_MESSAGE ? &match->captured : NULL))
     return FALSE;
-  found = g_match_info_fetch (info, 0);
-  if (which == ATLAS_RULE_MESSAGE && g_match_info_get_match_count (info) > 1)
-    match->captured = g_match_info_fetch (info, 1);
   quoted = quote (found[0] != '\0' ? found : subject);
   note (match, "%s “%s”", pattern_words[which], quoted);
   return TRUE;

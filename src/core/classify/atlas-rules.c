@@ -47,7 +47,7 @@ atlas_rule_free (AtlasRule *rule)
   g_free (rule->origin);
   for (guint i = 0; i < ATLAS_RULE_N_PATTERNS; i++)
     {
-      g_clear_pointer (&rule->patterns[i], g_regex_unref);
+      g_clear_pointer (&rule->patterns[i], atlas_regex_free);
       g_strfreev (rule->pattern_words[i]);
     }
   for (guint i = 0; i < ATLAS_RULE_N_LISTS; i++)
@@ -275,7 +275,8 @@ parse_condition (AtlasRule   *rule,
 
   if (p >= 0)
     {
-      rule->patterns[p] = g_regex_new (value, G_REGEX_OPTIMIZE, 0, &regex_error);
+      g_clear_pointer (&rule->patterns[p], atlas_regex_free);
+      rule->patterns[p] = atlas_regex_new (value, &regex_error);
       if (rule->patterns[p] == NULL)
         return invalid (error, origin, group, key, regex_error->message);
       g_strfreev (rule->pattern_words[p]);

@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "atlas-regex.h"
 #include "atlas-taxonomy.h"
 
 G_BEGIN_DECLS
@@ -53,7 +54,7 @@ typedef struct
 {
   char   *name;
   char   *origin;                            /* the file it came from */
-  GRegex *patterns[ATLAS_RULE_N_PATTERNS];
+  AtlasRegex *patterns[ATLAS_RULE_N_PATTERNS];
   /* The words a pattern stands for when it is only an anchored alternation
    * of them, as most exception conditions are; NULL otherwise. */
   char  **pattern_words[ATLAS_RULE_N_PATTERNS];
