@@ -174,6 +174,85 @@ test_worker_func_before_result (void)
     }
 }
 
+typedef struct
+{
+  GMutex   lock;
+  GThread *consumer;
+  guint    n_by_reader;
+  guint    n_by_consumer;
+  guint    n_by_other;
+} Freed;
+
+typedef struct
+{
+  Freed   *freed;
+  GThread *reader;
+} Reading;
+
+static void
+notebook_freed_cb (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  Reading *reading = data;
+  Freed *freed = reading->freed;
+
+  g_mutex_lock (&freed->lock);
+  if (g_thread_self () == reading->reader)
+    freed->n_by_reader++;
+  else if (g_thread_self () == freed->consumer)
+    freed->n_by_consumer++;
+  else
+    freed->n_by_other++;
+  g_mutex_unlock (&freed->lock);
+  g_free (reading);
+}
+
+static void
+watch_free (AtlasNotebook *notebook,
+            gpointer       user_data)
+{
+  Reading *reading = g_new0 (Reading, 1);
+
+  reading->freed = user_data;
+  reading->reader = g_thread_self ();
+  g_object_weak_ref (G_OBJECT (notebook), notebook_freed_cb, reading);
+}
+
+static void
+ignore_cb (AtlasScanResult *result,
+           gpointer         user_data)
+{
+}
+
+/* A notebook is freed by the worker that read it, where its memory came
+ * from, not by the consumer: only those handed over after their worker
+ * ran out of inputs are left to the consumer, at most the 64 inputs per
+ * job the workers may run ahead. */
+static void
+test_notebooks_freed_by_their_worker (void)
+{
+  g_autofree char *dir = make_corpus (600);
+
+  for (guint jobs = 1; jobs <= 3; jobs++)
+    {
+      g_autoptr(AtlasScanner) scanner = atlas_scanner_new (jobs);
+      g_autoptr(GError) error = NULL;
+      Freed freed = { .consumer = g_thread_self () };
+
+      g_mutex_init (&freed.lock);
+      atlas_scanner_set_worker_func (scanner, watch_free, &freed, NULL);
+      g_assert_true (atlas_scanner_add_path (scanner, dir, &error));
+      g_assert_true (atlas_scanner_run (scanner, ignore_cb, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_test_message ("%u jobs: %u by their worker, %u by the consumer",
+                      jobs, freed.n_by_reader, freed.n_by_consumer);
+      g_assert_cmpuint (freed.n_by_reader + freed.n_by_consumer, ==, 600 - 600 / 7);
+      g_assert_cmpuint (freed.n_by_other, ==, 0);
+      g_assert_cmpuint (freed.n_by_consumer, <=, 64 * jobs);
+      g_mutex_clear (&freed.lock);
+    }
+}
+
 /* Walking while reading finds the same notebooks in the same order as
  * walking first, files and folders kept in the order given. */
 static void
@@ -283,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/Atlas/Scanner/same-order-any-jobs", test_same_order_any_jobs);
   g_test_add_func ("/Atlas/Scanner/walk-in-run", test_walk_in_run);
   g_test_add_func ("/Atlas/Scanner/worker-func-before-result", test_worker_func_before_result);
+  g_test_add_func ("/Atlas/Scanner/notebooks-freed-by-their-worker", test_notebooks_freed_by_their_worker);
   g_test_add_func ("/Atlas/Scanner/cancel-while-walking", test_cancel_while_walking);
   g_test_add_func ("/Atlas/Scanner/missing-path", test_missing_path);
   g_test_add_func ("/Atlas/Scanner/cancel", test_cancel);

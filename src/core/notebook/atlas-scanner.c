@@ -249,7 +249,21 @@ typedef struct
   /* Waking a thread is a system call: only those that wait are woken. */
   guint             n_workers_waiting;
   gboolean          consumer_waiting;
+  guint             n_workers;
+  gint              n_workers_started;
+  /* Per worker, the results the consumer is done with. Each worker frees
+   * its own: memory freed by another thread than the one that allocated it
+   * goes back through that thread's malloc arena and its lock, which the
+   * consumer and the workers then fought over. */
+  GPtrArray       **spent;
 } Run;
+
+/* A result and the worker that read it. */
+typedef struct
+{
+  AtlasScanResult result;
+  guint           worker;
+} WorkerResult;
 
 static void
 scan_result_free (AtlasScanResult *result)
@@ -265,12 +279,15 @@ scan_result_free (AtlasScanResult *result)
  * unless *@draft is set: the worker finishes that later (finish_drafts()). */
 static AtlasScanResult *
 start_one (AtlasScanner        *self,
+           guint                worker,
            const Input         *input,
            guint                index,
            AtlasNotebookDraft **draft)
 {
-  AtlasScanResult *result = g_new0 (AtlasScanResult, 1);
+  WorkerResult *owned = g_new0 (WorkerResult, 1);
+  AtlasScanResult *result = &owned->result;
 
+  owned->worker = worker;
   result->index = index;
   result->location = g_strdup (input->location);
   result->path = g_strdup (input->path);
@@ -372,11 +389,21 @@ drop_drafts (GArray *pending,
   *pending_bytes = 0;
 }
 
+static void
+free_spent (GPtrArray *spent)
+{
+  for (guint i = 0; i < spent->len; i++)
+    scan_result_free (g_ptr_array_index (spent, i));
+  g_ptr_array_set_size (spent, 0);
+}
+
 static gpointer
 run_worker (gpointer data)
 {
   Run *run = data;
+  guint me = g_atomic_int_add (&run->n_workers_started, 1);
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  g_autoptr(GPtrArray) spent = g_ptr_array_new ();
   gsize pending_bytes = 0;
 
   for (;;)
@@ -387,6 +414,16 @@ run_worker (gpointer data)
       guint index;
 
       g_mutex_lock (&run->mutex);
+      if (run->spent[me]->len > 0)
+        {
+          GPtrArray *swap = run->spent[me];
+
+          run->spent[me] = spent;
+          spent = swap;
+          g_mutex_unlock (&run->mutex);
+          free_spent (spent);
+          g_mutex_lock (&run->mutex);
+        }
       /* Drafts are finished before waiting: the consumer may be waiting
        * for one of them. */
       if (pending->len > 0 && (run_cancelled (run) || !worker_may_start (run)))
@@ -418,7 +455,7 @@ run_worker (gpointer data)
       input = g_ptr_array_index (run->scanner->inputs, index);
       g_mutex_unlock (&run->mutex);
 
-      result = start_one (run->scanner, input, index, &draft);
+      result = start_one (run->scanner, me, input, index, &draft);
       if (draft != NULL)
         {
           Pending p = { result, draft };
@@ -547,6 +584,10 @@ atlas_scanner_run (AtlasScanner         *self,
   if (!run.walk_done)
     walker = g_thread_new ("atlas-walk", run_walker, &run);
   n_workers = run.walk_done ? MIN (self->n_jobs, self->inputs->len) : self->n_jobs;
+  run.n_workers = n_workers;
+  run.spent = g_new (GPtrArray *, n_workers);
+  for (guint i = 0; i < n_workers; i++)
+    run.spent[i] = g_ptr_array_new ();
   for (guint i = 0; i < n_workers; i++)
     g_ptr_array_add (threads, g_thread_new ("atlas-scan", run_worker, &run));
 
@@ -558,9 +599,9 @@ atlas_scanner_run (AtlasScanner         *self,
         break;
 
       func (result, user_data);
-      scan_result_free (result);
 
       g_mutex_lock (&run.mutex);
+      g_ptr_array_add (run.spent[((WorkerResult *)result)->worker], result);
       run.consumed = i + 1;
       if (run.n_workers_waiting > 0)
         g_cond_broadcast (&run.cond);
@@ -573,6 +614,12 @@ atlas_scanner_run (AtlasScanner         *self,
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (g_ptr_array_index (threads, i));
 
+  for (guint i = 0; i < n_workers; i++)
+    {
+      free_spent (run.spent[i]);
+      g_ptr_array_unref (run.spent[i]);
+    }
+  g_free (run.spent);
   /* Results finished after a cancel were never handed over. */
   for (guint i = 0; i < run.results->len; i++)
     if (g_ptr_array_index (run.results, i) != NULL)
