@@ -882,7 +882,8 @@ traceback_parse (const char * const *lines,
                  gboolean            lines_valid)
 {
   AtlasTraceback *self = g_new0 (AtlasTraceback, 1);
-  g_autoptr(GString) raw = g_string_new (NULL);
+  g_autoptr(GString) raw = NULL;
+  gsize size = 1;
 
   if (lines == NULL)
     n_lines = 0;
@@ -890,6 +891,10 @@ traceback_parse (const char * const *lines,
   g_atomic_ref_count_init (&self->ref_count);
   self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
 
+  /* Sized once: tracebacks run to kilobytes in many short lines. */
+  for (gsize i = 0; i < n_lines; i++)
+    size += (lines[i] != NULL ? strlen (lines[i]) : 0) + 1;
+  raw = g_string_sized_new (size);
   for (gsize i = 0; i < n_lines; i++)
     {
       if (i > 0)
