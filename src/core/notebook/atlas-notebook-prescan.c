@@ -644,7 +644,10 @@ scan_in_container (Scan    *scan,
           g_array_set_size (scan->out->edits, frame->edit_mark);
           elide (scan, frame->start);
         }
-      else if (is_dropped_when_empty (frame->role) && frame->n_kept == 0)
+      /* An empty list of outputs reads as none at all: it goes too, one
+       * member and one array fewer for json-glib in most code cells. */
+      else if ((is_dropped_when_empty (frame->role) && frame->n_kept == 0) ||
+               (frame->role == ROLE_OUTPUTS && frame->empty))
         {
           Frame *parent = &scan->stack[scan->depth - 1];
 
