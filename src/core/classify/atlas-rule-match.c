@@ -199,18 +199,16 @@ match_facts (const AtlasRule  *rule,
 {
   gboolean want = which == ATLAS_RULE_FACT;
 
+  if (want ? (facts->facts & rule->required_facts) != rule->required_facts
+           : (facts->facts & rule->excluded_facts) != 0)
+    return FALSE;
+  if (match == NULL)
+    return TRUE;
   for (guint i = 0; rule->lists[which][i] != NULL; i++)
-    {
-      AtlasFact fact = 0;
-
-      atlas_fact_from_name (rule->lists[which][i], &fact);
-      if (((facts->facts & fact) != 0) != want)
-        return FALSE;
-      note (match, "%s%s", want ? "" : "not ", rule->lists[which][i]);
-    }
-  if (want && match != NULL && facts->missing_name == NULL && facts->name_evidence != NULL)
+    note (match, "%s%s", want ? "" : "not ", rule->lists[which][i]);
+  if (want && facts->missing_name == NULL && facts->name_evidence != NULL)
     note (match, "%s", facts->name_evidence);
-  if (want && match != NULL && facts->missing_name != NULL)
+  if (want && facts->missing_name != NULL)
     note (match, "name “%s”%s%s", facts->missing_name,
           facts->name_evidence ? " " : "", facts->name_evidence ? facts->name_evidence : "");
   return TRUE;

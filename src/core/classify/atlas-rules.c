@@ -285,8 +285,24 @@ parse_condition (AtlasRule   *rule,
     }
   if (l >= 0)
     {
+      g_strfreev (rule->lists[l]);
       rule->lists[l] = parse_list (value);
-      return check_list_values ((AtlasRuleList)l, rule->lists[l], origin, group, error);
+      if (!check_list_values ((AtlasRuleList)l, rule->lists[l], origin, group, error))
+        return FALSE;
+      if (l == ATLAS_RULE_FACT || l == ATLAS_RULE_NOT_FACT)
+        {
+          guint *mask = l == ATLAS_RULE_FACT ? &rule->required_facts : &rule->excluded_facts;
+
+          *mask = 0;
+          for (guint i = 0; rule->lists[l][i] != NULL; i++)
+            {
+              AtlasFact fact = 0;
+
+              atlas_fact_from_name (rule->lists[l][i], &fact);
+              *mask |= fact;
+            }
+        }
+      return TRUE;
     }
   return invalid (error, origin, group, key, _("unknown key"));
 }

@@ -60,6 +60,9 @@ typedef struct
   char  **pattern_words[ATLAS_RULE_N_PATTERNS];
   gboolean pattern_caseless[ATLAS_RULE_N_PATTERNS];
   char  **lists[ATLAS_RULE_N_LISTS];
+  /* when-fact and when-not-fact as AtlasFact bits, tested per crash. */
+  guint   required_facts;
+  guint   excluded_facts;
   guint   set[ATLAS_N_DIMENSIONS];           /* enum value; 0 = not set (library: see below) */
   char   *set_library;                       /* package, "none" or a $placeholder */
   char   *set_detail;                        /* root cause detail */
