@@ -157,6 +157,50 @@ test_new_rule_takes_precedence (void)
   g_unlink (path);
 }
 
+/* when-fact needs every fact listed, when-not-fact none of them. */
+static void
+test_fact_conditions (void)
+{
+  g_autoptr(AtlasClassifier) classifier = atlas_classifier_new ();
+  g_autofree char *path = write_rules ("[rule both-facts]\nwhen-ename = ^KeyError$\n"
+                                       "when-fact = whole-notebook;first-run\nset-crash-type = VALUE\n\n"
+                                       "[rule no-context]\nwhen-ename = ^KeyError$\n"
+                                       "when-not-fact = whole-notebook;order-anomaly\nset-crash-type = INDEX\n");
+  g_autoptr(GError) error = NULL;
+  static const TestCell one_cell[] = { { "d['k']", 1, "KeyError", "'k'", NULL } };
+  static const TestCell two_cells[] = {
+    { "d['k']", 1, "KeyError", "'k'", NULL },
+    { "x = 1", 2, NULL, NULL, NULL },
+  };
+  static const TestCell two_cells_rerun[] = {
+    { "d['k']", 7, "KeyError", "'k'", NULL },
+    { "x = 1", 8, NULL, NULL, NULL },
+  };
+  g_autoptr(AtlasNotebook) alone = make_notebook (one_cell, 1);
+  g_autoptr(AtlasNotebook) whole = make_notebook (two_cells, 2);
+  g_autoptr(AtlasNotebook) rerun = make_notebook (two_cells_rerun, 2);
+  const AtlasClassification *c;
+
+  g_assert_true (atlas_classifier_load_rules_file (classifier, path, &error));
+  g_assert_no_error (error);
+
+  /* First run, but not a whole notebook: only the second rule. */
+  atlas_classifier_classify (classifier, alone, first_crash (alone));
+  c = atlas_crash_get_classification (first_crash (alone));
+  g_assert_cmpstr (atlas_crash_get_label_id (first_crash (alone), ATLAS_DIMENSION_CRASH_TYPE), ==, "INDEX");
+  g_assert_nonnull (strstr (c->evidence[ATLAS_DIMENSION_CRASH_TYPE], "not whole-notebook; not order-anomaly"));
+
+  atlas_classifier_classify (classifier, whole, first_crash (whole));
+  c = atlas_crash_get_classification (first_crash (whole));
+  g_assert_cmpstr (atlas_crash_get_label_id (first_crash (whole), ATLAS_DIMENSION_CRASH_TYPE), ==, "VALUE");
+  g_assert_nonnull (strstr (c->evidence[ATLAS_DIMENSION_CRASH_TYPE], "whole-notebook; first-run"));
+
+  /* A whole notebook, not a first run: neither rule, the built-in one decides. */
+  atlas_classifier_classify (classifier, rerun, first_crash (rerun));
+  g_assert_cmpstr (atlas_crash_get_label_id (first_crash (rerun), ATLAS_DIMENSION_CRASH_TYPE), ==, "KEY");
+  g_unlink (path);
+}
+
 /* End to end: the command line names the broken file and stops. */
 static void
 test_cli_malformed (void)
@@ -306,6 +350,7 @@ main (int    argc,
   g_test_add_func ("/Atlas/Rules/missing-file", test_missing_file);
   g_test_add_func ("/Atlas/Rules/override", test_override);
   g_test_add_func ("/Atlas/Rules/new-rule-precedence", test_new_rule_takes_precedence);
+  g_test_add_func ("/Atlas/Rules/fact-conditions", test_fact_conditions);
   g_test_add_func ("/Atlas/Rules/cli-malformed", test_cli_malformed);
 
   return g_test_run ();
