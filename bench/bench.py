@@ -47,8 +47,18 @@ def measure(command, stdout=None):
     return result
 
 
-def repeat(name, command, n, stdout=None):
-    runs = [measure(command, stdout) for _ in range(n)]
+def run_in_turns(commands, n):
+    """Runs each (name, command) once per round, n rounds: a burst of other
+    load on the machine then slows all of them alike instead of whichever
+    happened to be measured during it. Returns the runs of each name."""
+    runs = {name: [] for name, _ in commands}
+    for _ in range(n):
+        for name, command in commands:
+            runs[name].append(measure(command))
+    return runs
+
+
+def summary(name, runs):
     walls = sorted(r["wall"] for r in runs)
     return {"name": name, "best": walls[0], "median": statistics.median(walls),
             "maxrss_kib": max(r["maxrss_kib"] for r in runs), "stderr": runs[-1]["stderr"]}
@@ -88,24 +98,28 @@ def main():
     print("warm cache: every byte was read once before measuring (caches are not dropped)\n")
 
     tmp = tempfile.mkdtemp(prefix="crash-atlas-bench-")
-    rows, counts = [], {}
-    rows.append(repeat("floor", [PY, os.path.join(HERE, "floor.py"), "--jobs", str(args.jobs), corpus], args.repeat))
+    counts = {}
     py_out = os.path.join(tmp, "pyscan.jsonl")
-    rows.append(repeat("pyscan", [PY, os.path.join(HERE, "pyscan.py"), "--jobs", str(args.jobs),
-                                  "--output", py_out, corpus], args.repeat))
-    counts["pyscan"] = count_lines(py_out)
+    ca_out = os.path.join(tmp, "crash-atlas.jsonl")
+    commands = [
+        ("floor", [PY, os.path.join(HERE, "floor.py"), "--jobs", str(args.jobs), corpus]),
+        ("pyscan", [PY, os.path.join(HERE, "pyscan.py"), "--jobs", str(args.jobs), "--output", py_out, corpus]),
+    ]
     ca = args.crash_atlas
     if os.access(ca, os.X_OK):
-        ca_out = os.path.join(tmp, "crash-atlas.jsonl")
-        rows.append(repeat("crash-atlas", [ca, "scan", "--format", "jsonl", "--jobs", str(args.jobs),
-                                           "--output", ca_out, corpus], args.repeat))
-        counts["crash-atlas"] = count_lines(ca_out)
+        commands.append(("crash-atlas", [ca, "scan", "--format", "jsonl", "--jobs", str(args.jobs),
+                                         "--output", ca_out, corpus]))
     else:
         print(f"crash-atlas: no executable at {ca} (build it, or pass --crash-atlas PATH); "
               "measuring the floor and pyscan only\n")
+    runs = run_in_turns(commands, args.repeat)
+    rows = [summary(name, runs[name]) for name, _ in commands]
+    counts["pyscan"] = count_lines(py_out)
+    if "crash-atlas" in runs:
+        counts["crash-atlas"] = count_lines(ca_out)
 
-    print("wall time (best and median of the runs), throughput from the best run, peak RSS of the "
-          "largest single process:")
+    print(f"wall time (best and median of {args.repeat} rounds, the three commands in turns), throughput "
+          "from the best run, peak RSS of the largest single process:")
     for row in rows:
         report(row, n_bytes, len(paths))
     print(f"\ncrashes found: manifest {manifest['crashes']}, "
@@ -115,6 +129,9 @@ def main():
     by = {r["name"]: r for r in rows}
     if "crash-atlas" in by:
         print(f"crash-atlas vs pyscan: {by['pyscan']['best'] / by['crash-atlas']['best']:.2f}x faster")
+        rounds = sorted(p["wall"] / c["wall"] for p, c in zip(runs["pyscan"], runs["crash-atlas"]))
+        print(f"  round by round:      median {statistics.median(rounds):.2f}x, "
+              f"{rounds[0]:.2f}x to {rounds[-1]:.2f}x")
         print(f"crash-atlas vs floor:  {by['crash-atlas']['best'] / by['floor']['best']:.2f}x the floor's time")
     print(f"pyscan vs floor:       {by['pyscan']['best'] / by['floor']['best']:.2f}x the floor's time")
     print(f"(outputs kept in {tmp})")
