@@ -15,7 +15,7 @@
 
 #include "atlas-regex.h"
 
-/* The classifier tests about 37 patterns per crash, nearly all of which
+/* The classifier tests about 35 patterns per crash, nearly all of which
  * fail. g_regex_match() allocates a GMatchInfo with its own match context,
  * match data and offsets for each test: more work than the JIT-compiled
  * match itself. Here a failing test only runs the match. */

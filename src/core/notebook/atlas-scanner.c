@@ -249,7 +249,6 @@ typedef struct
   /* Waking a thread is a system call: only those that wait are woken. */
   guint             n_workers_waiting;
   gboolean          consumer_waiting;
-  guint             n_workers;
   gint              n_workers_started;
   /* Per worker, the results the consumer is done with. Each worker frees
    * its own: memory freed by another thread than the one that allocated it
@@ -258,7 +257,8 @@ typedef struct
   GPtrArray       **spent;
 } Run;
 
-/* A result and the worker that read it. */
+/* A result and the worker that read it; every result the workers hand
+ * over is one, so the consumer can cast back. */
 typedef struct
 {
   AtlasScanResult result;
@@ -584,7 +584,6 @@ atlas_scanner_run (AtlasScanner         *self,
   if (!run.walk_done)
     walker = g_thread_new ("atlas-walk", run_walker, &run);
   n_workers = run.walk_done ? MIN (self->n_jobs, self->inputs->len) : self->n_jobs;
-  run.n_workers = n_workers;
   run.spent = g_new (GPtrArray *, n_workers);
   for (guint i = 0; i < n_workers; i++)
     run.spent[i] = g_ptr_array_new ();
