@@ -726,6 +726,11 @@ draw_text (AtlasChartLayout *self,
       set_color (cr, &self->style.background);
       cairo_set_line_width (cr, item->size * 0.3);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      /* Glyph outlines are curves: at cairo's default tolerance (0.1 px)
+       * stroking them took a third of drawing a chart. Half a pixel off
+       * in a background-coloured halo changes 18 pixels of a stage chart
+       * at 192 dpi, by at most 5%; vector output keeps the curves. */
+      cairo_set_tolerance (cr, 0.5);
       cairo_stroke (cr);
       set_color (cr, &item->fill);
     }
