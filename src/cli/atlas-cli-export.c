@@ -103,7 +103,9 @@ atlas_cli_export (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
     _("Prints the crashes stored in a corpus file (made by “crash-atlas scan --db”)\n"
-      "as “crash-atlas scan” prints them, in the order they were added."));
+      "as “crash-atlas scan” prints them, in the order they were added. Exit status: 0 when\n"
+      "it was printed, 1 when the output could not be written, 2 for usage errors, 3 when\n"
+      "the corpus file is damaged or cannot be read."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
@@ -118,7 +120,7 @@ atlas_cli_export (int    argc,
       (corpus = atlas_store_load_corpus (store, NULL, &error)) == NULL)
     {
       g_printerr ("crash-atlas: %s\n", error->message);
-      return ATLAS_CLI_EXIT_USAGE;
+      return ATLAS_CLI_EXIT_CORPUS_DAMAGED;
     }
   return export_to (corpus, format, output_path);
 }

@@ -81,11 +81,32 @@ store_result_cb (AtlasScanResult *result,
   state->n_crashes += atlas_notebook_get_crashes (result->notebook)->len;
 }
 
+/* The corpus file could not be opened, read or written. */
 static int
 fail (const char *message)
 {
   g_printerr ("crash-atlas: %s\n", message);
-  return ATLAS_CLI_EXIT_USAGE;
+  return ATLAS_CLI_EXIT_CORPUS_DAMAGED;
+}
+
+/* Each count is a phrase of its own, so that every language can give each
+ * number its plural. */
+static void
+print_counts (const char       *db_path,
+              const StoreState *state)
+{
+  g_autofree char *notebooks = g_strdup_printf (ngettext ("%u notebook", "%u notebooks", state->n_added),
+                                                state->n_added);
+  g_autofree char *crashes = g_strdup_printf (ngettext ("%u crash", "%u crashes", state->n_crashes),
+                                              state->n_crashes);
+  g_autofree char *stored = g_strdup_printf (ngettext ("%u already stored", "%u already stored",
+                                                       state->n_skipped), state->n_skipped);
+  g_autofree char *unreadable = g_strdup_printf (ngettext ("%u unreadable", "%u unreadable",
+                                                           state->n_unreadable), state->n_unreadable);
+
+  /* TRANSLATORS: "FILE: added 3 notebooks with 5 crashes; 2 already stored, 1 unreadable" */
+  g_print (_("%s: added %s with %s; %s, %s"), db_path, notebooks, crashes, stored, unreadable);
+  g_print ("\n");
 }
 
 int
@@ -132,15 +153,16 @@ atlas_cli_scan_into_store (AtlasScanner    *scanner,
         (atlas_store_reclassify (store, classifier, &n_relabelled, NULL, &error) &&
          atlas_store_update_clusters (store, &error)));
   if (!ok)
-    {
-      g_printerr ("crash-atlas: %s\n", error->message);
-      return ATLAS_CLI_EXIT_PARTIAL;
-    }
+    return fail (error->message);
 
-  g_print (_("%s: added %u notebooks with %u crashes; %u already stored, %u unreadable\n"),
-           db_path, state.n_added, state.n_crashes, state.n_skipped, state.n_unreadable);
+  print_counts (db_path, &state);
   if (n_relabelled > 0)
-    g_print (_("%s: labelled %u stored notebooks again with the current rules\n"),
-             db_path, n_relabelled);
+    {
+      g_print (ngettext ("%s: labelled %u stored notebook again with the current rules",
+                         "%s: labelled %u stored notebooks again with the current rules",
+                         n_relabelled),
+               db_path, n_relabelled);
+      g_print ("\n");
+    }
   return state.n_unreadable + n_missing > 0 ? ATLAS_CLI_EXIT_PARTIAL : ATLAS_CLI_EXIT_OK;
 }

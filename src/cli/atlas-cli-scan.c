@@ -200,8 +200,9 @@ atlas_cli_scan (int    argc,
   g_autofree char *rules_path = NULL;
   g_autofree char *db_path = NULL;
   g_auto(GStrv) paths = NULL;
+  g_autofree char *jobs_text = NULL;
   gboolean no_classify = FALSE;
-  int jobs = 0;
+  guint jobs = 0;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("Output format: jsonl (default), csv or summary"), "FORMAT" },
@@ -209,8 +210,8 @@ atlas_cli_scan (int    argc,
       N_("Write to FILE instead of standard output"), "FILE" },
     { "platform", 'p', 0, G_OPTION_ARG_STRING, &platform_name,
       N_("Where the notebooks come from: local (default), github or kaggle"), "PLATFORM" },
-    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
-      N_("Worker threads (default: one per core)"), "N" },
+    { "jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs_text,
+      N_("Worker threads, 1 to 1024 (default: one per core)"), "N" },
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_path,
       N_("Classification rules to add to (or override) the built-in ones"), "FILE" },
     { "no-classify", 0, 0, G_OPTION_ARG_NONE, &no_classify,
@@ -221,7 +222,7 @@ atlas_cli_scan (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (N_("PATH… — list the crashes recorded in notebooks"));
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("— list the crashes recorded in notebooks"));
   g_autoptr(AtlasScanner) scanner = NULL;
   g_autoptr(AtlasCrashWriter) writer = NULL;
   g_autoptr(AtlasCliSources) sources = atlas_cli_sources_new ();
@@ -240,7 +241,8 @@ atlas_cli_scan (int    argc,
   g_option_context_set_summary (context,
     _("Prints one record per crash (an error output of a code cell). Folders are searched\n"
       "recursively for *.ipynb. Exit status: 0 when every input was read, 1 when some\n"
-      "could not be (each is named on standard error), 2 for usage errors."));
+      "could not be (each is named on standard error), 2 for usage errors, 3 when the\n"
+      "corpus file of --db is damaged or cannot be read or written."));
   g_option_context_set_description (context, atlas_cli_sources_help ());
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -249,8 +251,8 @@ atlas_cli_scan (int    argc,
     return usage_error (context, _("--format must be jsonl, csv or summary"));
   if (platform_name != NULL && !atlas_platform_from_string (platform_name, &platform))
     return usage_error (context, _("--platform must be local, github or kaggle"));
-  if (jobs < 0 || jobs > 1024)
-    return usage_error (context, _("--jobs must be between 1 and 1024"));
+  if (!atlas_cli_parse_count ("--jobs", jobs_text, 1, 1024, &jobs, &error))
+    return usage_error (context, error->message);
   if (paths == NULL || paths[0] == NULL)
     return usage_error (context, _("no notebook or folder given"));
 
@@ -318,7 +320,7 @@ atlas_cli_scan (int    argc,
                                       classifier ? classify_worker : NULL, classifier);
   if (classifier != NULL)
     cluster_crashes (&state);
-  write_entries (&state, writer, jobs > 0 ? (guint)jobs : g_get_num_processors ());
+  write_entries (&state, writer, jobs > 0 ? jobs : g_get_num_processors ());
 
   if (!atlas_crash_writer_finish (writer, &error))
     {

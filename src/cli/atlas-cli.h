@@ -20,6 +20,7 @@ enum
   ATLAS_CLI_EXIT_OK = 0,        /* every input was read */
   ATLAS_CLI_EXIT_PARTIAL = 1,   /* some inputs could not be read (each named on stderr) */
   ATLAS_CLI_EXIT_USAGE = 2,     /* bad arguments */
+  ATLAS_CLI_EXIT_CORPUS_DAMAGED = 3, /* a corpus file could not be read or written */
 };
 
 typedef struct
@@ -34,6 +35,21 @@ int      atlas_cli_main       (int                    argc,
                                char                 **argv,
                                const AtlasCliCommand *commands,
                                guint                  n_commands);
+
+/* Option values checked against what the help says: an unsigned count in
+ * [@min, @max] and a finite number greater than 0 (a length, a
+ * resolution). @text NULL (the option not given) leaves @value alone.
+ * The error names @option and the value. */
+gboolean atlas_cli_parse_count    (const char  *option,
+                                   const char  *text,
+                                   guint        min,
+                                   guint        max,
+                                   guint       *value,
+                                   GError     **error);
+gboolean atlas_cli_parse_positive (const char  *option,
+                                   const char  *text,
+                                   double      *value,
+                                   GError     **error);
 
 /* Commands, each in its own file. argv[0] is the command name. */
 int      atlas_cli_scan       (int    argc,
