@@ -44,6 +44,8 @@ about_action (GSimpleAction *action,
                                       "classify every crash of a corpus and chart them."),
                         "copyright", "© 2026 The Crash Atlas authors",
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        /* TRANSLATORS: your names, one a line, e.g. "Ana Lima <ana@example.org>" */
+                        "translator-credits", _("translator-credits"),
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }

@@ -472,7 +472,10 @@ print_summary (AtlasCrashWriter *self)
            self->n_status[ATLAS_NOTEBOOK_STATUS_OK] + self->n_status[ATLAS_NOTEBOOK_STATUS_NOT_EXECUTED],
            self->n_status[ATLAS_NOTEBOOK_STATUS_UNREADABLE],
            self->n_status[ATLAS_NOTEBOOK_STATUS_NOT_EXECUTED]);
-  fprintf (out, _("Crashes: %u in %u notebooks\n"), self->n_crashes, self->n_crashing_notebooks);
+  fprintf (out, g_dngettext (GETTEXT_PACKAGE, "Crashes: %u in %u notebook", "Crashes: %u in %u notebooks",
+                             self->n_crashing_notebooks),
+           self->n_crashes, self->n_crashing_notebooks);
+  fputc ('\n', out);
 
   for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
     print_dimension (self, d);
