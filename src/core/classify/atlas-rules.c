@@ -11,7 +11,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "atlas-classifier.h"
+#include "atlas-classifier-error.h"
 #include "atlas-facts.h"
 #include "atlas-rules.h"
 
