@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-classifier-error.h"
-#include "atlas-facts.h"
+#include "atlas-fact.h"
 #include "atlas-rules.h"
 
 struct _AtlasRuleSet
