@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "atlas-cluster.h"
 #include "atlas-store-private.h"
 
@@ -110,6 +112,17 @@ update_clusters_locked (sqlite3     *db,
 }
 
 static gboolean
+check_writable (AtlasStore  *self,
+                GError     **error)
+{
+  if (!atlas_store_get_read_only (self))
+    return TRUE;
+  g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY,
+               _("The corpus “%s” was opened only to be read"), atlas_store_get_path (self));
+  return FALSE;
+}
+
+static gboolean
 in_transaction (sqlite3      *db,
                 const char   *path,
                 gboolean    (*func) (sqlite3 *, const char *, GError **),
@@ -135,7 +148,8 @@ atlas_store_update_clusters (AtlasStore  *self,
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
 
-  if ((db = _atlas_store_db_open_again (atlas_store_get_path (self), error)) == NULL)
+  if (!check_writable (self, error) ||
+      (db = _atlas_store_db_open_again (atlas_store_get_path (self), FALSE, error)) == NULL)
     return FALSE;
   /* The write lock is taken before reading, so no import slips in between. */
   ok = in_transaction (db, atlas_store_get_path (self), update_clusters_locked, error);
@@ -230,7 +244,7 @@ reclassify_batch (Reclassify  *r,
   for (guint i = start; i < end && rc == SQLITE_DONE; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(AtlasNotebook) notebook = _atlas_store_read_notebook (r->db, r->path, id, NULL, error);
+      g_autoptr(AtlasNotebook) notebook = _atlas_store_read_notebook (r->db, r->path, ATLAS_STORE_SCHEMA_VERSION, id, NULL, error);
 
       if (notebook == NULL)
         {
@@ -304,7 +318,7 @@ atlas_store_reclassify (AtlasStore       *self,
   r.path = atlas_store_get_path (self);
   r.classifier = classifier;
   r.rules_version = atlas_classifier_get_rules_version (classifier);
-  if ((r.db = _atlas_store_db_open_again (r.path, error)) == NULL)
+  if (!check_writable (self, error) || (r.db = _atlas_store_db_open_again (r.path, FALSE, error)) == NULL)
     return FALSE;
   r.update = _atlas_store_db_prepare (r.db,
     "UPDATE crash SET crash_type = ?1, root_cause = ?2, root_cause_detail = ?3, ml_bug = ?4,"
