@@ -24,6 +24,7 @@ typedef struct
 static const Route routes[] = {
   { "scan", "crash-atlas-cli" },
   { "export", "crash-atlas-cli" },
+  { "merge", "crash-atlas-cli" },
   { "chart", "crash-atlas-chart" },
 };
 

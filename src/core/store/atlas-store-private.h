@@ -79,6 +79,7 @@ typedef struct
   guint n_added;      /* committed, copies included */
   guint n_copies;
   guint n_crashes;
+  guint n_copy_crashes;
   guint n_skipped;
   guint n_not_stored; /* queued, then dropped or rolled back by a failure */
 } AtlasStoreWriterCounts;

@@ -142,6 +142,18 @@ migrate_in_transaction (sqlite3     *db,
         return FALSE;
     }
 
+  /* A new file gets an identity of its own, which a merge remembers its
+   * shards by. */
+  if (version == 0)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *sql = g_strdup_printf ("INSERT OR IGNORE INTO meta (key, value)"
+                                              " VALUES ('corpus_id', '%s')", uuid);
+
+      if (!_atlas_store_db_exec (db, sql, path, error))
+        return FALSE;
+    }
+
   set_version = g_strdup_printf ("PRAGMA application_id=%d; PRAGMA user_version=%d;",
                                  (int)ATLAS_STORE_APPLICATION_ID, ATLAS_STORE_SCHEMA_VERSION);
   return _atlas_store_db_exec (db, set_version, path, error);

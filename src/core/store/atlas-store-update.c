@@ -21,7 +21,7 @@
 
 typedef struct
 {
-  GArray    *ids;       /* gint64 crash ids, in id order */
+  GArray    *ids;       /* gint64 crash ids, in corpus order; 0 for a copy's */
   GArray    *clusters;  /* int, stored cluster or -1 */
   GPtrArray *messages;  /* char *, evalues */
 } Messages;
@@ -42,8 +42,13 @@ read_messages (sqlite3     *db,
                Messages    *m,
                GError     **error)
 {
+  /* Every crash of the corpus as it is loaded, a copy's too (the crashes
+   * of its first notebook again), so that the clusters are those a `scan`
+   * of the same notebooks computes. */
   sqlite3_stmt *stmt = _atlas_store_db_prepare (db,
-    "SELECT id, evalue, cluster FROM crash ORDER BY id", path, error);
+    "SELECT c.id, c.evalue, c.cluster, n.id = c.notebook_id FROM notebook n"
+    " JOIN crash c ON c.notebook_id = coalesce (n.duplicate_of, n.id) ORDER BY n.id, c.seq",
+    path, error);
   int rc;
 
   if (stmt == NULL)
@@ -53,7 +58,7 @@ read_messages (sqlite3     *db,
   m->messages = g_ptr_array_new_with_free_func (g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sqlite3_column_int (stmt, 3) ? sqlite3_column_int64 (stmt, 0) : 0;
       int cluster = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2);
 
       g_array_append_val (m->ids, id);
@@ -81,8 +86,9 @@ write_clusters (sqlite3      *db,
     return FALSE;
   for (guint i = 0; i < m->ids->len && rc == SQLITE_DONE; i++)
     {
-      /* Only what changed: after an import most ids stay as they were. */
-      if (g_array_index (m->clusters, int, i) == (int)clusters[i])
+      /* Only what changed: after an import most ids stay as they were. A
+       * copy's crashes are their first notebook's, with the same message. */
+      if (g_array_index (m->ids, gint64, i) == 0 || g_array_index (m->clusters, int, i) == (int)clusters[i])
         continue;
       sqlite3_bind_int (stmt, 1, clusters[i]);
       sqlite3_bind_int64 (stmt, 2, g_array_index (m->ids, gint64, i));

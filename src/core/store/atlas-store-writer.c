@@ -58,6 +58,7 @@ struct _AtlasStoreWriter
   guint         batch_added;
   guint         batch_copies;
   guint         batch_crashes;
+  guint         batch_copy_crashes;
   guint         batch_skipped;
   guint         batch_items;    /* notebooks in the open transaction */
 
@@ -70,6 +71,7 @@ struct _AtlasStoreWriter
   guint         n_added;
   guint         n_copies;
   guint         n_crashes;
+  guint         n_copy_crashes;
   guint         n_skipped;
   guint         n_not_stored;
 };
@@ -278,6 +280,7 @@ write_notebook (AtlasStoreWriter *self,
   if (first > 0)
     {
       self->batch_copies++;  /* its cells and crashes are the first one's */
+      self->batch_copy_crashes += n_crashes;
       return SQLITE_OK;
     }
   id = sqlite3_last_insert_rowid (self->db);
@@ -298,6 +301,7 @@ finish_items (AtlasStoreWriter *self,
       self->n_added += self->batch_added;
       self->n_copies += self->batch_copies;
       self->n_crashes += self->batch_crashes;
+      self->n_copy_crashes += self->batch_copy_crashes;
       self->n_skipped += self->batch_skipped;
     }
   else
@@ -313,6 +317,7 @@ finish_items (AtlasStoreWriter *self,
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->mutex);
   self->batch_added = self->batch_copies = self->batch_crashes = self->batch_skipped = 0;
+  self->batch_copy_crashes = 0;
   self->batch_items = 0;
 }
 
@@ -545,6 +550,7 @@ _atlas_store_writer_get_counts (AtlasStoreWriter       *self,
   counts->n_added = self->n_added;
   counts->n_copies = self->n_copies;
   counts->n_crashes = self->n_crashes;
+  counts->n_copy_crashes = self->n_copy_crashes;
   counts->n_skipped = self->n_skipped;
   counts->n_not_stored = self->n_not_stored;
   g_mutex_unlock (&self->mutex);

@@ -25,6 +25,7 @@ struct _AtlasStore
   GError           *writer_error;
   AtlasStoreWriterCounts closed; /* by writers already closed */
   gboolean          read_only;
+  gboolean          rescue;      /* loads skip damaged rows, naming them */
   guint             version;     /* the file's schema version */
   GPtrArray        *problems;    /* char *: what a rescue found damaged */
 };
@@ -84,6 +85,7 @@ atlas_store_open_full (const char           *path,
   self->path = g_strdup (path);
   self->version = version;
   self->read_only = (flags & (ATLAS_STORE_OPEN_READ_ONLY | ATLAS_STORE_OPEN_RESCUE)) != 0;
+  self->rescue = (flags & ATLAS_STORE_OPEN_RESCUE) != 0;
   self->problems = g_ptr_array_new_with_free_func (g_free);
   if (damage != NULL)
     g_ptr_array_add (self->problems,
@@ -221,11 +223,11 @@ atlas_store_add_notebook (AtlasStore    *self,
   _atlas_store_writer_push (self->writer, notebook, rules_version);
 }
 
-static gboolean
-set_meta (AtlasStore  *self,
-          const char  *key,
-          const char  *value,
-          GError     **error)
+gboolean
+atlas_store_set_meta (AtlasStore  *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
 {
   sqlite3_stmt *stmt = _atlas_store_db_prepare (self->db,
     "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", self->path, error);
@@ -258,7 +260,7 @@ atlas_store_flush (AtlasStore  *self,
   if (!_atlas_store_writer_flush (self->writer, error))
     return FALSE;
   if (self->rules_version != NULL)
-    return set_meta (self, "rules_version", self->rules_version, error);
+    return atlas_store_set_meta (self, "rules_version", self->rules_version, error);
   return TRUE;
 }
 
@@ -275,6 +277,7 @@ get_counts (AtlasStore             *self,
       c->n_added += w.n_added;
       c->n_copies += w.n_copies;
       c->n_crashes += w.n_crashes;
+      c->n_copy_crashes += w.n_copy_crashes;
       c->n_skipped += w.n_skipped;
       c->n_not_stored += w.n_not_stored;
     }
@@ -300,6 +303,7 @@ atlas_store_close (AtlasStore  *self,
       self->closed.n_added += c.n_added;
       self->closed.n_copies += c.n_copies;
       self->closed.n_crashes += c.n_crashes;
+      self->closed.n_copy_crashes += c.n_copy_crashes;
       self->closed.n_skipped += c.n_skipped;
       self->closed.n_not_stored += c.n_not_stored;
       g_clear_pointer (&self->writer, _atlas_store_writer_free);
@@ -354,6 +358,16 @@ atlas_store_get_n_added_crashes (AtlasStore *self)
 }
 
 guint
+atlas_store_get_n_added_copy_crashes (AtlasStore *self)
+{
+  AtlasStoreWriterCounts c;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), 0);
+  get_counts (self, &c);
+  return c.n_copy_crashes;
+}
+
+guint
 atlas_store_get_n_skipped (AtlasStore *self)
 {
   AtlasStoreWriterCounts c;
@@ -374,25 +388,102 @@ atlas_store_get_n_not_stored (AtlasStore *self)
 }
 
 char *
-atlas_store_dup_rules_version (AtlasStore  *self,
-                               GError     **error)
+atlas_store_dup_meta (AtlasStore  *self,
+                      const char  *key,
+                      GError     **error)
 {
   sqlite3_stmt *stmt;
-  char *version = NULL;
+  char *value = NULL;
   int rc;
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
 
-  stmt = _atlas_store_db_prepare (self->db, "SELECT value FROM meta WHERE key = 'rules_version'",
-                                  self->path, error);
+  stmt = _atlas_store_db_prepare (self->db, "SELECT value FROM meta WHERE key = ?", self->path, error);
   if (stmt == NULL)
     return NULL;
+  _atlas_store_bind_text (stmt, 1, key);
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    version = g_strdup (_atlas_store_column_text (stmt, 0));
+    {
+      AtlasStoreRow row = { 0 };
+      const char *text;
+
+      _atlas_store_row_begin (&row, stmt, self->path, "meta", -1);
+      if ((text = _atlas_store_row_text (&row, 0, "value", TRUE)) != NULL)
+        value = g_strdup (text);
+      else if (row.error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&row.error));
+          rc = SQLITE_DONE;
+        }
+    }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     _atlas_store_db_error (self->db, rc, self->path, error);
-  return version;
+  return value;
+}
+
+char *
+atlas_store_dup_rules_version (AtlasStore  *self,
+                               GError     **error)
+{
+  return atlas_store_dup_meta (self, "rules_version", error);
+}
+
+gboolean
+atlas_store_foreach_notebook (AtlasStore              *self,
+                              gint64                   after_id,
+                              AtlasStoreNotebookFunc   func,
+                              gpointer                 user_data,
+                              gint64                  *last_id,
+                              GCancellable            *cancellable,
+                              GError                 **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  *last_id = after_id;
+  /* One snapshot for the ids and the notebooks. */
+  if (!_atlas_store_db_exec (self->db, "BEGIN", self->path, error))
+    return FALSE;
+  stmt = _atlas_store_db_prepare (self->db, "SELECT id FROM notebook WHERE id > ? ORDER BY id",
+                                  self->path, error);
+  if (stmt == NULL)
+    {
+      sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, after_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    ok = _atlas_store_db_error (self->db, rc, self->path, error);
+  for (guint i = 0; ok && i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(AtlasNotebook) notebook = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      else if ((notebook = _atlas_store_read_notebook (self->db, self->path, self->version, id, NULL, error)) == NULL)
+        ok = FALSE;
+      else
+        {
+          func (notebook, user_data);
+          *last_id = id;
+        }
+    }
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  return ok;
 }
 
 gboolean
@@ -538,7 +629,7 @@ atlas_store_load_corpus (AtlasStore    *self,
   /* A rescue skips the damaged rows and says which; otherwise the first
    * one fails the load. */
   return _atlas_store_read_corpus (self->db, self->path, self->version,
-                                   self->problems->len > 0 || self->read_only ? self->problems : NULL,
+                                   self->rescue ? self->problems : NULL,
                                    cancellable, error);
 }
 

@@ -113,6 +113,8 @@ gboolean       atlas_store_update_clusters     (AtlasStore       *self,
 guint          atlas_store_get_n_added         (AtlasStore       *self);
 guint          atlas_store_get_n_copies        (AtlasStore       *self);
 guint          atlas_store_get_n_added_crashes (AtlasStore       *self);
+/* Of those, the crashes of copies. */
+guint          atlas_store_get_n_added_copy_crashes (AtlasStore  *self);
 guint          atlas_store_get_n_skipped       (AtlasStore       *self);
 /* Notebooks queued but not committed (after a failure such as a full disk). */
 guint          atlas_store_get_n_not_stored    (AtlasStore       *self);
@@ -162,6 +164,30 @@ gboolean       atlas_store_reclassify          (AtlasStore       *self,
                                                 AtlasClassifier  *classifier,
                                                 guint            *n_relabelled,
                                                 GCancellable     *cancellable,
+                                                GError          **error);
+
+/* Hands @func every notebook with a row id above @after_id, in the order
+ * they were added, rebuilt as atlas_store_load_notebook() does (a copy with
+ * its first notebook's cells and crashes), and sets @last_id to the last
+ * id seen (merging shards). */
+typedef void (*AtlasStoreNotebookFunc) (AtlasNotebook *notebook,
+                                        gpointer       user_data);
+gboolean       atlas_store_foreach_notebook    (AtlasStore              *self,
+                                                gint64                   after_id,
+                                                AtlasStoreNotebookFunc   func,
+                                                gpointer                 user_data,
+                                                gint64                  *last_id,
+                                                GCancellable            *cancellable,
+                                                GError                 **error);
+
+/* Values of the meta table: "corpus_id" (set when a file is made),
+ * "rules_version", "merged:CORPUS_ID" (what a merge took from a shard). */
+char          *atlas_store_dup_meta            (AtlasStore       *self,
+                                                const char       *key,
+                                                GError          **error);
+gboolean       atlas_store_set_meta            (AtlasStore       *self,
+                                                const char       *key,
+                                                const char       *value,
                                                 GError          **error);
 
 /* The rules version of the latest labels, or NULL. */
