@@ -102,6 +102,7 @@ typedef struct
   GPtrArray         *crashes;
   guint              stored_crashes;  /* n_crashes as the row says */
   gint               first;           /* a copy: the slot of the first notebook, else -1 */
+  gint64             id;
 } Slot;
 
 static void
@@ -177,7 +178,7 @@ read_notebook_infos (Reader *reader)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Slot slot = { NULL, NULL, 0, -1 };
+      Slot slot = { NULL, NULL, 0, -1, sqlite3_column_int64 (stmt, 0) };
       gint64 first;
       gpointer index = NULL;
 
@@ -348,10 +349,9 @@ check_crash_counts (Reader *reader)
         continue;
       row.path = reader->path;
       row.table = "notebook";
-      row.row = i + 1;
+      row.row = slot->id;
       what = g_strdup_printf (_("says %u crashes, the file holds %u"), slot->stored_crashes, have);
       _atlas_store_row_fail (&row, "n_crashes", what);
-      /* The message names the row by its place; its id is not kept. */
       if (!bad_row (reader, &row))
         return FALSE;
     }
