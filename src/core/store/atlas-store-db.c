@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -23,9 +24,37 @@
 
 G_DEFINE_QUARK (atlas-store-error-quark, atlas_store_error)
 
+/* Whether a failed write of @path's database or log was for want of room:
+ * SQLite reports ENOSPC as SQLITE_FULL, but a file-size limit (EFBIG) or a
+ * quota as an I/O error, and its errno is often gone by then. */
+static gboolean
+looks_full (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-journal" };
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct rlimit limit;
+  struct statvfs fs;
+
+  if (statvfs (dir, &fs) == 0 && (guint64)fs.f_bavail * fs.f_frsize < 1024 * 1024)
+    return TRUE;
+  if (getrlimit (RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      /* Within a page or two of the limit: the next write did not fit. */
+      if (g_stat (name, &st) == 0 && (guint64)st.st_size + 2 * 65536 >= (guint64)limit.rlim_cur)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static AtlasStoreError
-error_code (sqlite3 *db,
-            int      rc)
+error_code (sqlite3    *db,
+            int         rc,
+            const char *path)
 {
   /* A file-size limit (RLIMIT_FSIZE, EFBIG) or quota makes a write fail
    * short of the disk being full, which SQLite may call an I/O error. */
@@ -33,7 +62,9 @@ error_code (sqlite3 *db,
     {
       int e = sqlite3_system_errno (db);
 
-      if (e == ENOSPC || e == EFBIG || e == EDQUOT)
+      if (e == ENOSPC || e == EFBIG || e == EDQUOT ||
+          ((rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_SHORT_READ || rc == SQLITE_IOERR_TRUNCATE ||
+            rc == SQLITE_IOERR_SHMSIZE) && path != NULL && looks_full (path)))
         return ATLAS_STORE_ERROR_DISK_FULL;
     }
   switch (rc & 0xff)
@@ -60,7 +91,7 @@ _atlas_store_db_error (sqlite3     *db,
                        const char  *path,
                        GError     **error)
 {
-  AtlasStoreError code = error_code (db, rc);
+  AtlasStoreError code = error_code (db, rc, path);
 
   switch (code)
     {
