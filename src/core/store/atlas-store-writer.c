@@ -348,12 +348,12 @@ commit (AtlasStoreWriter *self)
       return;
     }
   self->in_transaction = FALSE;
-  finish_items (self, NULL);
-  /* Idle: the log is folded into the file at once, so that the file alone
-   * (copied after a crash of the app, say) holds what was committed. A
-   * passive checkpoint never waits for readers. */
+  /* Idle: the log is folded into the file before a flush returns, so that
+   * the file alone (copied while the app runs, or after it crashed) holds
+   * what was committed. A passive checkpoint never waits for readers. */
   if (g_async_queue_length (self->queue) <= 0)
     sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  finish_items (self, NULL);
 }
 
 static gboolean
