@@ -150,6 +150,21 @@ test_copies_kept (Fixture       *f,
   g_assert_null (strstr (distinct, "fork-of-"));
   g_assert_nonnull (strstr (scanned, "fork-of-"));
 
+  /* Charts too. */
+  {
+    g_autofree char *all_csv = g_build_filename (f->dir, "all.csv", NULL);
+    g_autofree char *once_csv = g_build_filename (f->dir, "once.csv", NULL);
+    g_autofree char *all = NULL;
+    g_autofree char *once = NULL;
+
+    g_free (store_test_run (0, "chart", "--kind", "crash-type", "-o", all_csv, f->corpus, NULL));
+    g_free (store_test_run (0, "chart", "--kind", "crash-type", "--distinct-content", "-o", once_csv,
+                            f->corpus, NULL));
+    g_assert_true (g_file_get_contents (all_csv, &all, NULL, NULL));
+    g_assert_true (g_file_get_contents (once_csv, &once, NULL, NULL));
+    g_assert_cmpstr (all, !=, once);
+  }
+
   /* Scanned again: every location is stored with its content. */
   g_free (report);
   report = store_test_run (0, "scan", "--db", db, "--distinct-content", f->corpus, NULL);
