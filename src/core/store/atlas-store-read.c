@@ -326,6 +326,7 @@ copy_crashes (GPtrArray               *crashes,
       atlas_crash_set_line (copy, atlas_crash_get_line (crash));
       atlas_crash_set_classification (copy, atlas_crash_get_classification (crash));
       atlas_crash_set_cluster (copy, atlas_crash_get_cluster (crash));
+      atlas_crash_set_copy (copy, TRUE);
       g_ptr_array_add (copies, copy);
     }
   return copies;
