@@ -12,6 +12,8 @@
 
 #include "atlas-classifier.h"
 #include "atlas-cluster.h"
+#include "atlas-crash-index-private.h"
+#include "atlas-filter.h"
 #include "atlas-notebook-reader.h"
 #include "atlas-store.h"
 #include "store-test-util.h"
@@ -334,6 +336,29 @@ test_save_as_everything (Fixture       *f,
   g_assert_cmpuint (atlas_corpus_get_n_crashes (corpus), ==, f->n_crashes + n_copy_crashes);
   g_assert_nonnull (atlas_corpus_get_notebook (corpus, f->n_notebooks)->duplicate_of);
   g_assert_null (atlas_corpus_get_notebook (corpus, 0)->duplicate_of);
+
+  /* "Count copies once": the app's filter leaves the copies' crashes out,
+   * through the index the charts and the list use, and only when asked. */
+  {
+    g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+    g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+    AtlasCrashIndex *index = _atlas_crash_index_get (corpus);
+    guint n_matching = 0;
+
+    g_assert_false (atlas_filter_get_distinct_content (filter));
+    _atlas_crash_index_select (index, filter, 0, index->n, positions);
+    g_assert_cmpuint (positions->len, ==, f->n_crashes + n_copy_crashes);
+    atlas_filter_set_distinct_content (filter, TRUE);
+    g_assert_false (atlas_filter_is_empty (filter));
+    g_array_set_size (positions, 0);
+    _atlas_crash_index_select (index, filter, 0, index->n, positions);
+    g_assert_cmpuint (positions->len, ==, f->n_crashes);
+    for (guint i = 0; i < atlas_corpus_get_n_crashes (corpus); i++)
+      n_matching += atlas_filter_matches (filter, atlas_corpus_get_crash (corpus, i));
+    g_assert_cmpuint (n_matching, ==, f->n_crashes);
+    atlas_filter_clear (filter);
+    g_assert_true (atlas_filter_is_empty (filter));
+  }
 
   /* What Save As says it wrote. */
   g_assert_true (atlas_store_get_counts (saved, &counts, &error));
