@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -53,11 +54,18 @@ atlas_corpus_file_read (const char       *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (ATLAS_IS_CLASSIFIER (classifier), NULL);
 
-  if ((opened = atlas_store_open_existing (path, error)) == NULL)
+  /* A file nobody may write (a read-only share, a colleague's file) is
+   * opened to be read: its labels stay as stored. */
+  if (access (path, W_OK) != 0 && g_file_test (path, G_FILE_TEST_EXISTS))
+    opened = atlas_store_open_full (path, ATLAS_STORE_OPEN_READ_ONLY, error);
+  else
+    opened = atlas_store_open_existing (path, error);
+  if (opened == NULL)
     return NULL;
   /* Opening writes nothing when the labels are the current rules' ones. */
   version = atlas_store_dup_rules_version (opened, NULL);
-  if (g_strcmp0 (version, atlas_classifier_get_rules_version (classifier)) != 0 &&
+  if (!atlas_store_get_read_only (opened) &&
+      g_strcmp0 (version, atlas_classifier_get_rules_version (classifier)) != 0 &&
       !atlas_store_reclassify (opened, classifier, NULL, cancellable, error))
     return NULL;
   if ((corpus = atlas_store_load_corpus (opened, cancellable, error)) == NULL)
