@@ -12,7 +12,7 @@
 
 #include "atlas-classifier.h"
 #include "atlas-cluster.h"
-#include "atlas-crash-index-private.h"
+#include "atlas-crash-index.h"
 #include "atlas-filter.h"
 #include "atlas-notebook-reader.h"
 #include "atlas-store.h"
