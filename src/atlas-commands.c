@@ -17,6 +17,7 @@
 static const AtlasCommandInfo commands[] = {
   { "scan", N_("List the crashes recorded in notebooks, or add them to a corpus file"), CLI_PROGRAM },
   { "export", N_("Print the crashes of a corpus file as scan does"), CLI_PROGRAM },
+  { "merge", N_("Combine corpus files (shards) into one"), CLI_PROGRAM },
   { "chart", N_("Draw one chart of the crashes of notebooks to PDF, SVG, PNG or CSV"), CHART_PROGRAM },
 };
 

@@ -38,6 +38,7 @@ main (int    argc,
   static const AtlasCliCommand commands[] = {
     { "scan", atlas_cli_scan },
     { "export", atlas_cli_export },
+    { "merge", atlas_cli_merge },
   };
 
   tune_malloc_for_batch ();

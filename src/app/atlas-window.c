@@ -379,14 +379,18 @@ save_cb (GObject      *object,
   g_autoptr(AtlasWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_steal_pointer (&self->save_path);
+  g_autofree char *summary = NULL;
 
   _atlas_window_actions_update (self);
-  if (!atlas_corpus_file_save_finish (result, &error))
+  if (!atlas_corpus_file_save_finish (result, &summary, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _atlas_window_show_error (self, error->message);
       return;
     }
+  /* What was written, copies included: nothing is dropped silently. */
+  if (summary != NULL)
+    _atlas_window_show_error (self, summary);
   /* From now on the window works on the file: imports go into it, and the
    * cell view can read notebooks that are no longer on disk. */
   {

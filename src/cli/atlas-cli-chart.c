@@ -21,6 +21,7 @@ typedef struct
   AtlasCorpus   *corpus;
   AtlasPlatform  platform;
   guint          n_unreadable;
+  GHashTable    *seen;   /* content hashes, with --distinct-content; else NULL */
 } ChartScan;
 
 static void
@@ -40,6 +41,10 @@ chart_result_cb (AtlasScanResult *result,
                         NULL);
       return;
     }
+  /* Counted once when asked: a copy of a notebook drawn already is left out. */
+  if (state->seen != NULL && atlas_notebook_get_content_hash (result->notebook) != NULL &&
+      !g_hash_table_add (state->seen, g_strdup (atlas_notebook_get_content_hash (result->notebook))))
+    return;
   atlas_corpus_add (state->corpus, atlas_notebook_info_new_from_notebook (result->notebook),
                     atlas_notebook_get_crashes (result->notebook));
 }
@@ -104,6 +109,7 @@ typedef struct
   char    **paths;
   gboolean  by_platform;
   gboolean  detail;
+  gboolean  distinct_content;
   char     *top;
   char     *jobs;
   char     *width[3];   /* cm, mm, in */
@@ -143,6 +149,8 @@ parse_args (ChartArgs  *args,
       N_("One panel per platform (Kaggle, GitHub, local), side by side"), NULL },
     { "detail", 0, 0, G_OPTION_ARG_NONE, &args->detail,
       N_("root-cause: show the finer causes"), NULL },
+    { "distinct-content", 0, 0, G_OPTION_ARG_NONE, &args->distinct_content,
+      N_("Count notebooks whose content equals an earlier one’s once (forks, mirrors)"), NULL },
     { "top", 0, 0, G_OPTION_ARG_STRING, &args->top,
       N_("library: libraries shown before “other”, 1 to 100 (default 10)"), "N" },
     { "width-cm", 0, 0, G_OPTION_ARG_STRING, &args->width[0], N_("Width in centimetres (default 16)"), "W" },
@@ -241,8 +249,16 @@ scan_paths (ChartArgs     *args,
   g_autoptr(AtlasScanner) scanner = atlas_scanner_new (jobs);
   g_autoptr(AtlasCliSources) sources = atlas_cli_sources_new ();
   g_autoptr(AtlasClassifier) classifier = atlas_classifier_new ();
-  ChartScan state = { corpus, platform, 0 };
+  g_autoptr(GHashTable) seen = NULL;
+  ChartScan state = { corpus, platform, 0, NULL };
 
+  if (args->distinct_content)
+    {
+      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      state.seen = seen;
+      atlas_scanner_set_read_flags (scanner, ATLAS_READ_CONTENT_HASH);
+      atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CONTENT_HASH);
+    }
   atlas_scanner_set_walk_in_run (scanner, TRUE);
   atlas_scanner_set_platform (scanner, platform);
   atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);

@@ -199,10 +199,12 @@ atlas_cli_scan (int    argc,
   g_autofree char *platform_name = NULL;
   g_autofree char *rules_path = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *files_from = NULL;
   g_auto(GStrv) paths = NULL;
   g_autofree char *jobs_text = NULL;
   gboolean no_classify = FALSE;
   guint jobs = 0;
+  gboolean distinct_content = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("Output format: jsonl (default), csv or summary"), "FORMAT" },
@@ -219,6 +221,11 @@ atlas_cli_scan (int    argc,
     { "db", 'd', 0, G_OPTION_ARG_FILENAME, &db_path,
       N_("Add the notebooks to the corpus file FILE (skipping those it holds) instead of printing them"),
       "FILE" },
+    { "files-from", 0, 0, G_OPTION_ARG_FILENAME, &files_from,
+      N_("Read the notebooks, folders and remote sources to scan from LIST, one a line (- for standard input)"),
+      "LIST" },
+    { "distinct-content", 0, 0, G_OPTION_ARG_NONE, &distinct_content,
+      N_("With --db: count notebooks whose content equals another one's once in the summary"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
     { NULL }
   };
@@ -253,8 +260,10 @@ atlas_cli_scan (int    argc,
     return usage_error (context, _("--platform must be local, github or kaggle"));
   if (!atlas_cli_parse_count ("--jobs", jobs_text, 1, 1024, &jobs, &error))
     return usage_error (context, error->message);
-  if (paths == NULL || paths[0] == NULL)
+  if ((paths == NULL || paths[0] == NULL) && files_from == NULL)
     return usage_error (context, _("no notebook or folder given"));
+  if (distinct_content && db_path == NULL)
+    return usage_error (context, _("--distinct-content goes with --db (see also “crash-atlas export”)"));
 
   /* With rules of the user's, the classifier comes first: a mistake in them
    * is a usage error. Otherwise it is built while the scan starts. */
@@ -273,7 +282,7 @@ atlas_cli_scan (int    argc,
   atlas_scanner_set_platform (scanner, platform);
   if (classifier != NULL)
     atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
-  for (guint i = 0; paths[i] != NULL; i++)
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
     {
       g_autoptr(GError) path_error = NULL;
 
@@ -286,8 +295,15 @@ atlas_cli_scan (int    argc,
         }
     }
 
+  if (files_from != NULL &&
+      !atlas_cli_add_inputs_from (scanner, sources, files_from, &n_missing, &error))
+    {
+      g_printerr ("crash-atlas: %s\n", error->message);
+      return ATLAS_CLI_EXIT_USAGE;
+    }
+
   if (db_path != NULL)
-    return atlas_cli_scan_into_store (scanner, sources, classifier, db_path, n_missing);
+    return atlas_cli_scan_into_store (scanner, sources, classifier, db_path, distinct_content, n_missing);
 
   if (output_path != NULL && (stream = g_fopen (output_path, "w")) == NULL)
     {

@@ -82,3 +82,42 @@ atlas_cli_parse_positive (const char  *option,
   *value = number;
   return TRUE;
 }
+
+static AtlasNotebookInfo *
+info_copy (const AtlasNotebookInfo *info)
+{
+  AtlasNotebookInfo *copy = g_new0 (AtlasNotebookInfo, 1);
+
+  copy->location = g_strdup (info->location);
+  copy->url = g_strdup (info->url);
+  copy->platform = info->platform;
+  copy->status = info->status;
+  copy->message = g_strdup (info->message);
+  copy->packages = g_strdupv (info->packages);
+  copy->n_cells = info->n_cells;
+  copy->n_crashes = info->n_crashes;
+  copy->size = info->size;
+  copy->content_hash = g_strdup (info->content_hash);
+  copy->duplicate_of = g_strdup (info->duplicate_of);
+  return copy;
+}
+
+AtlasCorpus *
+atlas_cli_distinct_content (AtlasCorpus *corpus)
+{
+  AtlasCorpus *distinct = atlas_corpus_new ();
+  guint next = 0;
+
+  /* Crashes come in notebook order, each notebook's run of n_crashes. */
+  for (guint n = 0; n < atlas_corpus_get_n_notebooks (corpus); n++)
+    {
+      const AtlasNotebookInfo *info = atlas_corpus_get_notebook (corpus, n);
+      g_autoptr(GPtrArray) crashes = g_ptr_array_new ();
+
+      for (guint i = 0; i < info->n_crashes && next < atlas_corpus_get_n_crashes (corpus); i++)
+        g_ptr_array_add (crashes, atlas_corpus_get_crash (corpus, next++));
+      if (info->duplicate_of == NULL)
+        atlas_corpus_add (distinct, info_copy (info), crashes);
+    }
+  return distinct;
+}

@@ -60,12 +60,30 @@ int      atlas_cli_chart      (int    argc,
 int      atlas_cli_export     (int    argc,
                                char **argv);
 
-/* `scan --db FILE`: stores what @scanner and @sources read instead of printing it. */
+int      atlas_cli_merge      (int    argc,
+                               char **argv);
+
+/* `scan --db FILE`: stores what @scanner and @sources read instead of
+ * printing it. With @distinct_content the summary counts each content once. */
 int      atlas_cli_scan_into_store (AtlasScanner    *scanner,
                                     AtlasCliSources *sources,
                                     AtlasClassifier *classifier,
                                     const char      *db_path,
+                                    gboolean         distinct_content,
                                     guint            n_missing);
+
+/* `--files-from LIST`: adds the inputs listed in @list_path ("-": standard
+ * input), one a line; a bad line is named (LIST:LINE) and counted in @n_bad.
+ * FALSE when the list itself cannot be read. */
+gboolean atlas_cli_add_inputs_from (AtlasScanner     *scanner,
+                                    AtlasCliSources  *sources,
+                                    const char       *list_path,
+                                    guint            *n_bad,
+                                    GError          **error);
+
+/* The notebooks of @corpus that are no copy of another one, with their
+ * crashes (for --distinct-content). */
+AtlasCorpus *atlas_cli_distinct_content (AtlasCorpus *corpus);
 
 /* After a run that walked its folders: names each folder given that held
  * no notebook on stderr; returns how many. */
