@@ -17,6 +17,7 @@
 #include "atlas-cli.h"
 #include "atlas-cli-sources.h"
 #include "atlas-cluster.h"
+#include "atlas-corpus-inputs.h"
 #include "atlas-crash-writer.h"
 #include "atlas-scanner.h"
 
@@ -268,7 +269,6 @@ atlas_cli_scan (int    argc,
 
   scanner = atlas_scanner_new (jobs);
   atlas_scanner_set_walk_in_run (scanner, TRUE);
-  atlas_scanner_set_platform (scanner, platform);
   if (classifier != NULL)
     atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
   for (guint i = 0; paths[i] != NULL; i++)
@@ -277,7 +277,8 @@ atlas_cli_scan (int    argc,
 
       if (atlas_cli_sources_claim (sources, paths[i]))
         continue;
-      if (!atlas_scanner_add_path (scanner, paths[i], &path_error))
+      if (!atlas_corpus_add_path (scanner, paths[i], platform_name != NULL ? &platform : NULL,
+                                  &path_error))
         {
           g_printerr ("crash-atlas: %s\n", path_error->message);
           n_missing++;

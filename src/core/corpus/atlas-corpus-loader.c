@@ -10,11 +10,11 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-chart-model.h"
 #include "atlas-classifier.h"
 #include "atlas-cluster.h"
 #include "atlas-corpus-file.h"
-#include "atlas-corpus-loader-private.h"
+#include "atlas-corpus-inputs.h"
+#include "atlas-corpus-loader.h"
 #include "atlas-scanner.h"
 #include "atlas-user-rules.h"
 
@@ -34,6 +34,8 @@ struct _AtlasCorpusLoader
   char         *rules_problem; /* why the last load left the user's rules out, or NULL */
   AtlasStore   *store;         /* the corpus file the last load read, or NULL */
   guint         drain_id;
+  AtlasCorpusPrepareFunc prepare;  /* for a corpus read from a file, on the worker */
+  AtlasCorpusAdoptFunc   adopt;    /* hands what prepare built to the shown corpus */
 
   guint         n_done;
   guint         n_total;
@@ -85,7 +87,7 @@ typedef struct
   guint           *clusters;       /* result of clustering, or NULL */
   guint            n_clusters;
   int              n_total;        /* atomic */
-  AtlasPlatform    platform;       /* of the scanner running */
+  AtlasCorpusPrepareFunc prepare;
   GCancellable    *caller_cancellable;  /* main thread only */
   gulong           chain_id;
 } LoadState;
@@ -114,37 +116,6 @@ load_state_unref (LoadState *state)
   g_free (state);
 }
 
-AtlasPlatform
-atlas_corpus_loader_guess_platform (const char *path)
-{
-  g_auto(GStrv) parts = g_strsplit (path, G_DIR_SEPARATOR_S, -1);
-  guint n = g_strv_length (parts);
-
-  /* The nearest such folder wins: github/mirror/kaggle/x.ipynb is Kaggle's. */
-  for (guint i = n; i > 0; i--)
-    {
-      if (g_ascii_strcasecmp (parts[i - 1], "kaggle") == 0)
-        return ATLAS_PLATFORM_KAGGLE;
-      if (g_ascii_strcasecmp (parts[i - 1], "github") == 0)
-        return ATLAS_PLATFORM_GITHUB;
-    }
-  return ATLAS_PLATFORM_LOCAL;
-}
-
-static int
-atlas_compare_paths (gconstpointer a,
-                     gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
-}
-
-static void
-classify_worker (AtlasNotebook *notebook,
-                 gpointer       user_data)
-{
-  atlas_classifier_classify_notebook (user_data, notebook);
-}
-
 static void
 scan_result_cb (AtlasScanResult *result,
                 gpointer         user_data)
@@ -157,7 +128,7 @@ scan_result_cb (AtlasScanResult *result,
   if (result->notebook == NULL)
     {
       loaded->failed = TRUE;
-      loaded->info = atlas_notebook_info_new_failed (result->location, state->platform,
+      loaded->info = atlas_notebook_info_new_failed (result->location, ATLAS_PLATFORM_LOCAL,
                                                      ATLAS_NOTEBOOK_STATUS_UNREADABLE,
                                                      result->error->message);
       g_async_queue_push (state->queue, loaded);
@@ -172,87 +143,6 @@ scan_result_cb (AtlasScanResult *result,
       g_ptr_array_add (state->crashes, g_object_ref (g_ptr_array_index (crashes, i)));
     }
   g_async_queue_push (state->queue, loaded);
-}
-
-/* A corpus folder holding "kaggle" and "github" folders (as the demo corpus
- * does) is split into its children so each gets its own platform. */
-static gboolean
-has_platform_children (const char *path)
-{
-  g_autofree char *kaggle = g_build_filename (path, "kaggle", NULL);
-  g_autofree char *github = g_build_filename (path, "github", NULL);
-
-  return g_file_test (kaggle, G_FILE_TEST_IS_DIR) || g_file_test (github, G_FILE_TEST_IS_DIR);
-}
-
-static gboolean
-add_input (GPtrArray   *scanners,
-           const char  *path,
-           GError     **error)
-{
-  AtlasPlatform platform = atlas_corpus_loader_guess_platform (path);
-
-  return atlas_scanner_add_path (g_ptr_array_index (scanners, platform), path, error);
-}
-
-static gboolean
-add_children (GPtrArray   *scanners,
-              const char  *path,
-              GError     **error)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  if (dir == NULL)
-    return FALSE;
-  while ((name = g_dir_read_name (dir)))
-    if (name[0] != '.')
-      g_ptr_array_add (names, g_build_filename (path, name, NULL));
-  g_ptr_array_sort (names, (GCompareFunc)atlas_compare_paths);
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *child = g_ptr_array_index (names, i);
-
-      if (!g_file_test (child, G_FILE_TEST_IS_DIR) && !g_str_has_suffix (child, ".ipynb"))
-        continue;
-      if (!add_input (scanners, child, NULL))
-        continue;  /* a folder without notebooks beside the corpus proper */
-    }
-  return TRUE;
-}
-
-/* One scanner per platform, since a scanner labels all its inputs alike. */
-GPtrArray *
-_atlas_corpus_loader_make_scanners (const char * const  *paths,
-                                    AtlasClassifier     *classifier,
-                                    GError             **error)
-{
-  g_autoptr(GPtrArray) scanners = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint p = 0; p < ATLAS_N_PLATFORMS; p++)
-    {
-      /* One core stays free for the window, so it never waits for the scan. */
-      AtlasScanner *scanner = atlas_scanner_new (MAX (1, (int)g_get_num_processors () - 1));
-
-      atlas_scanner_set_platform (scanner, p);
-      atlas_scanner_set_worker_func (scanner, classify_worker,
-                                     g_object_ref (classifier), g_object_unref);
-      g_ptr_array_add (scanners, scanner);
-    }
-  for (guint i = 0; paths[i] != NULL; i++)
-    {
-      const char *path = paths[i];
-      gboolean ok;
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && has_platform_children (path))
-        ok = add_children (scanners, path, error);
-      else
-        ok = add_input (scanners, path, error);
-      if (!ok)
-        return NULL;
-    }
-  return g_steal_pointer (&scanners);
 }
 
 static void
@@ -273,9 +163,8 @@ load_worker (GTask        *task,
 {
   LoadState *state = task_data;
   g_autoptr(AtlasClassifier) classifier = NULL;
-  g_autoptr(GPtrArray) scanners = NULL;
+  g_autoptr(AtlasScanner) scanner = NULL;
   g_autoptr(GError) error = NULL;
-  int total = 0;
 
   classifier = atlas_classifier_new_with_user_rules (state->rules_file, &state->rules_problem);
   if (state->paths[0] != NULL && state->paths[1] == NULL && atlas_corpus_file_sniff (state->paths[0]))
@@ -289,32 +178,25 @@ load_worker (GTask        *task,
       else
         {
           /* The charts' indexes are built here, not on the main thread. */
-          atlas_chart_stats_prepare_corpus (state->file_corpus);
+          if (state->prepare != NULL)
+            state->prepare (state->file_corpus);
           g_task_return_boolean (task, TRUE);
         }
       return;
     }
-  if (!(scanners = _atlas_corpus_loader_make_scanners ((const char * const *)state->paths, classifier, &error)))
+  /* One core stays free for the window, so it never waits for the scan. */
+  scanner = atlas_corpus_make_scanner ((const char * const *)state->paths, NULL, classifier,
+                                       MAX (1, (int)g_get_num_processors () - 1), &error);
+  if (scanner == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  for (guint p = 0; p < scanners->len; p++)
-    total += atlas_scanner_get_n_inputs (g_ptr_array_index (scanners, p));
-  g_atomic_int_set (&state->n_total, total);
-
-  for (guint p = 0; p < scanners->len; p++)
+  g_atomic_int_set (&state->n_total, atlas_scanner_get_n_inputs (scanner));
+  if (!atlas_scanner_run (scanner, scan_result_cb, state, cancellable, &error))
     {
-      AtlasScanner *scanner = g_ptr_array_index (scanners, p);
-
-      if (atlas_scanner_get_n_inputs (scanner) == 0)
-        continue;
-      state->platform = p;
-      if (!atlas_scanner_run (scanner, scan_result_cb, state, cancellable, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
   cluster_crashes (state);
   g_task_return_boolean (task, TRUE);
@@ -429,7 +311,8 @@ load_done_cb (GObject      *object,
             {
               guint n = atlas_corpus_get_n_notebooks (state->file_corpus);
 
-              atlas_chart_stats_adopt_prepared (self->corpus, state->file_corpus);
+              if (self->adopt != NULL)
+                self->adopt (self->corpus, state->file_corpus);
               atlas_corpus_take_contents (self->corpus, state->file_corpus);
               set_counts (self, n, n, atlas_corpus_get_n_crashes (self->corpus));
               g_set_object (&self->store, state->store);
@@ -472,6 +355,17 @@ atlas_corpus_loader_set_rules_file (AtlasCorpusLoader *self,
   self->rules_file = g_strdup (rules_file);
 }
 
+void
+atlas_corpus_loader_set_prepare_funcs (AtlasCorpusLoader      *self,
+                                       AtlasCorpusPrepareFunc  prepare,
+                                       AtlasCorpusAdoptFunc    adopt)
+{
+  g_return_if_fail (ATLAS_IS_CORPUS_LOADER (self));
+
+  self->prepare = prepare;
+  self->adopt = adopt;
+}
+
 AtlasStore *
 atlas_corpus_loader_get_store (AtlasCorpusLoader *self)
 {
@@ -512,6 +406,7 @@ atlas_corpus_loader_load_async (AtlasCorpusLoader   *self,
   g_atomic_ref_count_init (&state->ref_count);
   state->paths = g_strdupv ((char **)paths);
   state->rules_file = g_strdup (self->rules_file);
+  state->prepare = self->prepare;
   state->queue = g_async_queue_new_full ((GDestroyNotify)loaded_notebook_free);
   state->crashes = g_ptr_array_new_with_free_func (g_object_unref);
 
