@@ -15,6 +15,7 @@
 #include "atlas-corpus-file.h"
 #include "atlas-corpus-inputs.h"
 #include "atlas-corpus-loader.h"
+#include "atlas-remote-source.h"
 #include "atlas-scanner.h"
 #include "atlas-user-rules.h"
 
@@ -146,6 +147,81 @@ scan_result_cb (AtlasScanResult *result,
 }
 
 static void
+remote_item_cb (AtlasRemoteItem *item,
+                gpointer         user_data)
+{
+  LoadState *state = user_data;
+  LoadedNotebook *loaded = g_new0 (LoadedNotebook, 1);
+
+  loaded->crashes = g_ptr_array_new_with_free_func (g_object_unref);
+  loaded->info = atlas_remote_item_to_info (item);
+  loaded->failed = item->notebook == NULL;
+  if (item->notebook != NULL)
+    {
+      GPtrArray *crashes = atlas_notebook_get_crashes (item->notebook);
+
+      for (guint i = 0; i < crashes->len; i++)
+        {
+          g_ptr_array_add (loaded->crashes, g_object_ref (g_ptr_array_index (crashes, i)));
+          g_ptr_array_add (state->crashes, g_object_ref (g_ptr_array_index (crashes, i)));
+        }
+    }
+  g_atomic_int_inc (&state->n_total);
+  g_async_queue_push (state->queue, loaded);
+  atlas_remote_item_free (item);
+}
+
+static void
+classify_remote_worker (AtlasNotebook *notebook,
+                        gpointer       user_data)
+{
+  atlas_classifier_classify_notebook (user_data, notebook);
+}
+
+/* One remote source, read after the local paths. A source that cannot be
+ * listed is one failed input, named by its address: the others still load. */
+static gboolean
+load_remote (LoadState       *state,
+             const char      *text,
+             AtlasClassifier *classifier,
+             GCancellable    *cancellable)
+{
+  AtlasCredentials *credentials = atlas_credentials_new ();
+  g_autoptr(AtlasRemoteSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  /* The environment and the Kaggle CLI's files, as the command line reads
+   * them; the keyring is the import dialog's. */
+  atlas_credentials_add_from_env (credentials);
+  atlas_credentials_add_from_kaggle_files (credentials);
+  source = atlas_remote_source_new (text, credentials, &error);
+  atlas_credentials_free (credentials);
+  if (source != NULL)
+    {
+      atlas_remote_source_set_worker_func (source, classify_remote_worker,
+                                           g_object_ref (classifier), g_object_unref);
+      ok = atlas_remote_source_run (source, remote_item_cb, NULL, state, cancellable, &error);
+    }
+  else
+    ok = FALSE;
+  if (ok || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return ok;
+
+  {
+    LoadedNotebook *loaded = g_new0 (LoadedNotebook, 1);
+
+    loaded->crashes = g_ptr_array_new_with_free_func (g_object_unref);
+    loaded->failed = TRUE;
+    loaded->info = atlas_notebook_info_new_failed (text, ATLAS_PLATFORM_LOCAL,
+                                                   ATLAS_NOTEBOOK_STATUS_UNREADABLE, error->message);
+    g_atomic_int_inc (&state->n_total);
+    g_async_queue_push (state->queue, loaded);
+  }
+  return TRUE;
+}
+
+static void
 cluster_crashes (LoadState *state)
 {
   g_autofree const char **messages = g_new (const char *, MAX (state->crashes->len, 1));
@@ -164,6 +240,7 @@ load_worker (GTask        *task,
   LoadState *state = task_data;
   g_autoptr(AtlasClassifier) classifier = NULL;
   g_autoptr(AtlasScanner) scanner = NULL;
+  g_autoptr(GPtrArray) local = NULL;
   g_autoptr(GError) error = NULL;
 
   classifier = atlas_classifier_new_with_user_rules (state->rules_file, &state->rules_problem);
@@ -184,8 +261,14 @@ load_worker (GTask        *task,
         }
       return;
     }
+  /* Remote sources are read after the files and folders. */
+  local = g_ptr_array_new ();
+  for (guint i = 0; state->paths[i] != NULL; i++)
+    if (!atlas_remote_spec_is_remote (state->paths[i]))
+      g_ptr_array_add (local, state->paths[i]);
+  g_ptr_array_add (local, NULL);
   /* One core stays free for the window, so it never waits for the scan. */
-  scanner = atlas_corpus_make_scanner ((const char * const *)state->paths, NULL, classifier,
+  scanner = atlas_corpus_make_scanner ((const char * const *)local->pdata, NULL, classifier,
                                        MAX (1, (int)g_get_num_processors () - 1), &error);
   if (scanner == NULL)
     {
@@ -198,6 +281,14 @@ load_worker (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  for (guint i = 0; state->paths[i] != NULL; i++)
+    if (atlas_remote_spec_is_remote (state->paths[i]) &&
+        !load_remote (state, state->paths[i], classifier, cancellable))
+      {
+        g_cancellable_set_error_if_cancelled (cancellable, &error);
+        g_task_return_error (task, g_steal_pointer (&error));
+        return;
+      }
   cluster_crashes (state);
   g_task_return_boolean (task, TRUE);
 }
@@ -208,15 +299,16 @@ set_counts (AtlasCorpusLoader *self,
             guint              n_total,
             guint              n_crashes)
 {
-  if (self->n_done != n_done)
-    {
-      self->n_done = n_done;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
-    }
+  /* The total first, so that no one sees more done than there is. */
   if (self->n_total != n_total)
     {
       self->n_total = n_total;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+    }
+  if (self->n_done != n_done)
+    {
+      self->n_done = n_done;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
     }
   if (self->n_crashes != n_crashes)
     {

@@ -25,7 +25,8 @@ typedef gboolean (*AtlasCorpusAdoptFunc)   (AtlasCorpus *corpus,
 
 G_DECLARE_FINAL_TYPE (AtlasCorpusLoader, atlas_corpus_loader, ATLAS, CORPUS_LOADER, GObject)
 
-/* Scans files and folders on a worker thread, classifies every crash there,
+/* Scans files and folders, and reads remote sources (GitHub and Kaggle
+ * addresses, atlas-remote-spec.h; after the files), on a worker thread, classifies every crash there,
  * and streams the results into @corpus on the main thread in batches, so
  * lists and charts fill while the scan runs. Clusters are assigned when the
  * scan is complete (they need every message). */
