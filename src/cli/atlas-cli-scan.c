@@ -168,20 +168,6 @@ write_entries (ScanState        *state,
   atlas_crash_writer_add_crashes (writer, (AtlasCrash * const *)crashes->pdata, crashes->len, n_threads);
 }
 
-guint
-atlas_cli_report_empty_folders (AtlasScanner *scanner)
-{
-  g_auto(GStrv) folders = atlas_scanner_dup_empty_folders (scanner);
-
-  for (guint i = 0; folders[i] != NULL; i++)
-    {
-      g_autofree char *message = g_strdup_printf (_("%s: no notebooks (*.ipynb) in this folder"), folders[i]);
-
-      g_printerr ("crash-atlas: %s\n", message);
-    }
-  return g_strv_length (folders);
-}
-
 static int
 usage_error (GOptionContext *context,
              const char     *message)
