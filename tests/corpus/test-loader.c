@@ -13,6 +13,7 @@
 #include "atlas-corpus-file.h"
 #include "atlas-corpus-loader.h"
 #include "atlas-demo.h"
+#include "atlas-test.h"
 #include "remote-test-util.h"
 
 /* The core's loader, driven without a display: files and folders, a
@@ -44,7 +45,7 @@ write_notebook (const char *dir,
 static char *
 make_folder (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("atlas-loader-XXXXXX", NULL);
+  g_autofree char *dir = atlas_test_make_tmp_dir ("atlas-loader-XXXXXX");
 
   write_notebook (dir, "kaggle/plain.ipynb", "{}");
   write_notebook (dir, "from-kaggle.ipynb",
@@ -296,17 +297,12 @@ test_cancel (void)
 static GHashTable *
 scan_platforms (const char *path)
 {
-  const char *exe = g_getenv ("CRASH_ATLAS");
-  const char *argv[] = { exe, "scan", "--jobs", "1", path, NULL };
   g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
   g_auto(GStrv) lines = NULL;
   GHashTable *platforms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  int status = -1;
 
-  g_assert_nonnull (exe);
-  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                               &out, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpint (atlas_test_run_cli_args (&out, &err, "scan", "--jobs", "1", path, NULL), ==, 0);
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
