@@ -54,7 +54,7 @@ describe_label (AtlasCrash     *crash,
   if (id == NULL)
     return g_strdup (_("not classified"));
   if (dimension == ATLAS_DIMENSION_LIBRARY)
-    return g_strcmp0 (id, "none") == 0 ? g_strdup (_("none (plain Python)")) : g_strdup (id);
+    return g_strcmp0 (id, ATLAS_LIBRARY_NONE) == 0 ? g_strdup (_("none (plain Python)")) : g_strdup (id);
   name = atlas_dimension_value_name (dimension, label_value (c, dimension));
   if (dimension == ATLAS_DIMENSION_ROOT_CAUSE && c->root_cause_detail != NULL)
     return g_strdup_printf ("%s (%s): %s", name, id, c->root_cause_detail);

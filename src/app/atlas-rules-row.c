@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-rules-row.h"
+#include "atlas-settings.h"
 #include "atlas-user-rules.h"
 
 struct _AtlasRulesRow

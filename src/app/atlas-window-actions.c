@@ -14,6 +14,7 @@
 #include "atlas-corpus-file.h"
 #include "atlas-export-dialog.h"
 #include "atlas-import-dialog.h"
+#include "atlas-settings.h"
 #include "atlas-user-rules.h"
 #include "atlas-window-private.h"
 

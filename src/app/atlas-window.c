@@ -10,8 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-chart-model.h"
 #include "atlas-corpus-file.h"
 #include "atlas-demo.h"
+#include "atlas-settings.h"
 #include "atlas-user-rules.h"
 #include "atlas-window-private.h"
 
@@ -586,6 +588,8 @@ setup_models (AtlasWindow *self)
 {
   self->corpus = atlas_corpus_new ();
   self->loader = atlas_corpus_loader_new (self->corpus);
+  atlas_corpus_loader_set_prepare_funcs (self->loader, atlas_chart_stats_prepare_corpus,
+                                         atlas_chart_stats_adopt_prepared);
   self->filter = atlas_filter_new ();
   self->filtered = atlas_filtered_corpus_new (self->corpus, self->filter);
   atlas_filter_bar_set_filter (self->filter_bar, self->filter);

@@ -13,6 +13,7 @@
 #include "atlas-chart.h"
 #include "atlas-classifier.h"
 #include "atlas-cli.h"
+#include "atlas-corpus-inputs.h"
 #include "atlas-scanner.h"
 #include "atlas-cli-sources.h"
 
@@ -260,7 +261,6 @@ scan_paths (ChartArgs     *args,
       atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CONTENT_HASH);
     }
   atlas_scanner_set_walk_in_run (scanner, TRUE);
-  atlas_scanner_set_platform (scanner, platform);
   atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
   for (guint i = 0; args->paths[i] != NULL; i++)
     {
@@ -268,7 +268,8 @@ scan_paths (ChartArgs     *args,
 
       if (atlas_cli_sources_claim (sources, args->paths[i]))
         continue;
-      if (!atlas_scanner_add_path (scanner, args->paths[i], &error))
+      if (!atlas_corpus_add_path (scanner, args->paths[i], args->platforms != NULL ? &platform : NULL,
+                                  &error))
         {
           g_printerr ("crash-atlas: %s\n", error->message);
           state.n_unreadable++;

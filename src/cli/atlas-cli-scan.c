@@ -17,6 +17,7 @@
 #include "atlas-cli.h"
 #include "atlas-cli-sources.h"
 #include "atlas-cluster.h"
+#include "atlas-corpus-inputs.h"
 #include "atlas-crash-writer.h"
 #include "atlas-scanner.h"
 
@@ -167,20 +168,6 @@ write_entries (ScanState        *state,
   atlas_crash_writer_add_crashes (writer, (AtlasCrash * const *)crashes->pdata, crashes->len, n_threads);
 }
 
-guint
-atlas_cli_report_empty_folders (AtlasScanner *scanner)
-{
-  g_auto(GStrv) folders = atlas_scanner_dup_empty_folders (scanner);
-
-  for (guint i = 0; folders[i] != NULL; i++)
-    {
-      g_autofree char *message = g_strdup_printf (_("%s: no notebooks (*.ipynb) in this folder"), folders[i]);
-
-      g_printerr ("crash-atlas: %s\n", message);
-    }
-  return g_strv_length (folders);
-}
-
 static int
 usage_error (GOptionContext *context,
              const char     *message)
@@ -279,7 +266,6 @@ atlas_cli_scan (int    argc,
 
   scanner = atlas_scanner_new (jobs);
   atlas_scanner_set_walk_in_run (scanner, TRUE);
-  atlas_scanner_set_platform (scanner, platform);
   if (classifier != NULL)
     atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
   for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
@@ -288,7 +274,8 @@ atlas_cli_scan (int    argc,
 
       if (atlas_cli_sources_claim (sources, paths[i]))
         continue;
-      if (!atlas_scanner_add_path (scanner, paths[i], &path_error))
+      if (!atlas_corpus_add_path (scanner, paths[i], platform_name != NULL ? &platform : NULL,
+                                  &path_error))
         {
           g_printerr ("crash-atlas: %s\n", path_error->message);
           n_missing++;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include "atlas-test.h"
 
 /* End-to-end checks of `crash-atlas chart` on notebooks written into a
  * temporary folder; the binary is $CRASH_ATLAS. */
@@ -70,28 +71,10 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  atlas_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->notebooks);
 }
@@ -103,26 +86,15 @@ run_chart (char       **out_stderr,
            ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
   va_list args;
 
-  g_ptr_array_add (argv, (char *)crash_atlas);
   g_ptr_array_add (argv, (char *)"chart");
   va_start (args, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *)arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err,
-                               &status, &error));
-  g_assert_no_error (error);
-  if (out_stderr != NULL)
-    *out_stderr = g_steal_pointer (&err);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
+  return atlas_test_run_cli ((const char * const *)argv->pdata, NULL, NULL, out_stderr);
 }
 
 static char *

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include "atlas-test.h"
 
 /* End-to-end checks of `crash-atlas scan` on a folder of good and broken
  * notebooks that the test writes itself. */
@@ -220,28 +221,10 @@ corpus_setup (Corpus        *corpus,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 corpus_teardown (Corpus        *corpus,
                  gconstpointer  data)
 {
-  remove_tree (corpus->dir);
+  atlas_test_remove_tree (corpus->dir);
   g_free (corpus->dir);
 }
 
@@ -251,19 +234,12 @@ run_scan (const char * const *args,
           char              **err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  g_ptr_array_add (argv, (gpointer)crash_atlas);
   g_ptr_array_add (argv, (gpointer)"scan");
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer)args[i]);
   g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
+  return atlas_test_run_cli ((const char * const *)argv->pdata, NULL, out, err);
 }
 
 static GPtrArray *
@@ -426,7 +402,7 @@ test_exit_status (void)
     g_assert_cmpuint (strlen (out), >, 0);
   }
 
-  remove_tree (dir);
+  atlas_test_remove_tree (dir);
 }
 
 static void
@@ -479,7 +455,7 @@ test_crash_free_and_empty_folders (void)
   g_assert_nonnull (strstr (out, "Crashes: 1 in 1 notebook\n"));
   g_assert_nonnull (strstr (err, "empty: no notebooks (*.ipynb) in this folder"));
 
-  remove_tree (dir);
+  atlas_test_remove_tree (dir);
 }
 
 int

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "atlas-test.h"
 #include "store-test-util.h"
 
 /* An exception name and the message before and after the notebook's number. */
@@ -176,24 +177,20 @@ store_test_run (int         expected_status,
                 ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   char *out = NULL;
-  int status = 0;
+  int status;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer)g_getenv ("CRASH_ATLAS"));
   va_start (args, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer)arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != expected_status)
-    g_error ("%s exited with %d, not %d: %s", (char *)argv->pdata[1], status, expected_status, err);
+  status = atlas_test_run_cli ((const char * const *)argv->pdata, NULL, &out, &err);
+  if (status != expected_status)
+    g_error ("%s exited with %d, not %d: %s", (char *)argv->pdata[0], status, expected_status, err);
   return out;
 }
 

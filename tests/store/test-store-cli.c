@@ -14,6 +14,7 @@
 
 #include "atlas-store.h"
 #include "store-test-util.h"
+#include "atlas-test.h"
 
 /* `crash-atlas scan --db` and `export` end to end, and imports killed
  * (SIGKILL) at random moments, then reopened, checked and resumed. */
@@ -26,24 +27,6 @@ typedef struct
   guint n_notebooks;
   guint n_crashes;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 setup (Fixture *f,
@@ -63,7 +46,7 @@ setup (Fixture *f,
 static void
 teardown (Fixture *f)
 {
-  remove_tree (f->dir);
+  atlas_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->corpus);
   g_free (f->db);

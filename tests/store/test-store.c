@@ -17,6 +17,7 @@
 #include "atlas-notebook-reader.h"
 #include "atlas-store.h"
 #include "store-test-util.h"
+#include "atlas-test.h"
 
 /* Private: caps the file's size to provoke a full disk. */
 void _atlas_store_set_max_page_count (AtlasStore *self, guint n_pages);
@@ -30,24 +31,6 @@ typedef struct
   guint n_notebooks;
   guint n_crashes;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -67,7 +50,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
+  atlas_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->corpus);
   g_free (f->db);

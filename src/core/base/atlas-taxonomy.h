@@ -105,4 +105,10 @@ gboolean    atlas_dimension_value_from_id (AtlasDimension  dimension,
                                            const char     *id,
                                            guint          *value);
 
+/* The id of a dimension's unset value in filters, charts and their tables
+ * (its display name is translated where it is shown). */
+#define ATLAS_UNCLASSIFIED_ID "unclassified"
+/* The library label of a crash that no library is at fault for. */
+#define ATLAS_LIBRARY_NONE "none"
+
 G_END_DECLS

@@ -326,7 +326,7 @@ static gboolean
 is_unclassified_series (AtlasChartLayout *self,
                         guint             series)
 {
-  return g_strcmp0 (atlas_chart_model_get_series_id (self->model, series), "unclassified") == 0;
+  return g_strcmp0 (atlas_chart_model_get_series_id (self->model, series), ATLAS_UNCLASSIFIED_ID) == 0;
 }
 
 /* Colour and hatching per series: solid first, then hatches, so that the

@@ -14,7 +14,6 @@
 #include "atlas-chart-private.h"
 
 #define DEFAULT_TOP_N 10
-#define UNCLASSIFIED_ID "unclassified"
 
 /* A panel, row or series: what it is called and which crashes it selects. */
 typedef struct
@@ -206,7 +205,7 @@ dimension_value_id (AtlasDimension dimension,
 {
   const char *id = atlas_dimension_value_id (dimension, value);
 
-  return id != NULL ? id : UNCLASSIFIED_ID;
+  return id != NULL ? id : ATLAS_UNCLASSIFIED_ID;
 }
 
 /* Entries for the values of an enumerated dimension, in taxonomy order,
@@ -225,7 +224,7 @@ add_dimension_entries (GPtrArray        *array,
       add_entry (array, dimension_value_id (dimension, v), dimension_value_label (dimension, v),
                  value_filter (field, v), v);
   if (totals[0] > 0)
-    add_entry (array, UNCLASSIFIED_ID, _("unclassified"), value_filter (field, 0), 0);
+    add_entry (array, ATLAS_UNCLASSIFIED_ID, _("unclassified"), value_filter (field, 0), 0);
 }
 
 static int
@@ -410,7 +409,7 @@ setup_heatmap (AtlasChartModel *self,
 static gboolean
 is_no_library (const char *name)
 {
-  return g_strcmp0 (name, "none") == 0;
+  return g_strcmp0 (name, ATLAS_LIBRARY_NONE) == 0;
 }
 
 /* Top N libraries by crashes ("none", no library at fault, is left out),
@@ -425,7 +424,7 @@ setup_library (AtlasChartModel *self,
   gboolean has_other = FALSE;
 
   atlas_filter_add_string (other, ATLAS_FILTER_FIELD_LIBRARY, NULL);
-  atlas_filter_add_string (other, ATLAS_FILTER_FIELD_LIBRARY, "none");
+  atlas_filter_add_string (other, ATLAS_FILTER_FIELD_LIBRARY, ATLAS_LIBRARY_NONE);
   for (guint i = 0; i < libraries->len; i++)
     {
       AtlasLibraryCount *library = g_ptr_array_index (libraries, i);

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-chart-private.h"
+#include "atlas-csv.h"
 
 struct _AtlasChartTableRow
 {
@@ -260,27 +261,6 @@ atlas_chart_table_get_column_kind (AtlasChartTable *self,
   return c ? c->kind : ATLAS_CHART_COLUMN_TEXT;
 }
 
-/* RFC 4180: quote when needed, double the quotes. Formula-looking cells
- * stay as they are: this is data, and the library names are the data. */
-static void
-append_csv_field (GString    *csv,
-                  const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (csv, text);
-      return;
-    }
-  g_string_append_c (csv, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (csv, '"');
-      g_string_append_c (csv, *p);
-    }
-  g_string_append_c (csv, '"');
-}
-
 static void
 append_csv_number (GString              *csv,
                    AtlasChartColumnKind  kind,
@@ -309,7 +289,7 @@ atlas_chart_table_to_csv (AtlasChartTable *self)
     {
       if (c > 0)
         g_string_append_c (csv, ',');
-      append_csv_field (csv, column_at (self, c)->id);
+      atlas_csv_append_field (csv, column_at (self, c)->id);
     }
   g_string_append (csv, "\r\n");
   for (guint r = 0; r < self->rows->len; r++)
@@ -323,7 +303,7 @@ atlas_chart_table_to_csv (AtlasChartTable *self)
           if (c > 0)
             g_string_append_c (csv, ',');
           if (kind == ATLAS_CHART_COLUMN_TEXT)
-            append_csv_field (csv, row->texts[c]);
+            atlas_csv_append_field (csv, row->texts[c]);
           else
             append_csv_number (csv, kind, row->values[c]);
         }

@@ -142,7 +142,7 @@ library_matches (AtlasRuleSet *rules,
   if (g_str_equal (wanted, "@ml"))
     return atlas_rule_set_is_ml_package (rules, library);
   if (g_str_equal (wanted, "@any"))
-    return !g_str_equal (library, "none");
+    return !g_str_equal (library, ATLAS_LIBRARY_NONE);
   return g_str_equal (wanted, library);
 }
 

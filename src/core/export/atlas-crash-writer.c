@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atlas-crash-writer.h"
+#include "atlas-csv.h"
 
 typedef struct
 {
@@ -144,29 +145,6 @@ atlas_crash_writer_add_notebook (AtlasCrashWriter        *self,
 }
 
 static void
-append_csv_field (GString    *line,
-                  const char *value)
-{
-  if (value == NULL)
-    return;
-
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, value);
-      return;
-    }
-
-  g_string_append_c (line, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-static void
 write_csv_header (AtlasCrashWriter *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (csv_columns); i++)
@@ -206,7 +184,7 @@ append_csv (GString    *line,
     {
       if (i > 0)
         g_string_append_c (line, ',');
-      append_csv_field (line, fields[i]);
+      atlas_csv_append_field (line, fields[i]);
     }
   g_string_append (line, "\r\n");
 }

@@ -14,9 +14,9 @@ atlas_demo_find_dir (void)
   const char *env = g_getenv ("CRASH_ATLAS_DEMO_DIR");
   g_autofree char *installed = g_build_filename (PKGDATADIR, "demo", NULL);
 
+  /* No source path is compiled in: a build run in place is told where the
+   * source tree's copy is (run-app.sh, meson devenv and the tests set it). */
   if (env != NULL && *env != '\0')
     return g_strdup (env);
-  if (g_file_test (installed, G_FILE_TEST_IS_DIR))
-    return g_steal_pointer (&installed);
-  return g_build_filename (SOURCE_DIR, "data", "demo", NULL);
+  return g_steal_pointer (&installed);
 }

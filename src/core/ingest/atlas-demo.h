@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The folder of the bundled demo corpus: $CRASH_ATLAS_DEMO_DIR, else the
- * installed copy, else the source tree's (for a build run in place). */
+ * installed copy (which may be missing in a build run in place). */
 char *atlas_demo_find_dir (void);
 
 G_END_DECLS

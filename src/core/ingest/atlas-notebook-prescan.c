@@ -562,6 +562,8 @@ scan_value (Scan    *scan,
       if (frame->role == ROLE_SOURCE_LINES && *scan->p != '"')
         keep_source_lines (scan, frame);
 
+      if (frame->role == ROLE_NOTEBOOK_METADATA && key_is (frame, "kaggle"))
+        scan->out->claims_kaggle = TRUE;
       if (frame->role == ROLE_OUTPUTS)
         scan->out->has_run_cell = TRUE;
       else if (frame->role == ROLE_CELL && g_ascii_isdigit (*scan->p) &&

@@ -553,6 +553,9 @@ read_data (const char          *data,
       return not_a_notebook (location, error);
     }
 
+  if ((flags & ATLAS_READ_PLATFORM_FROM_METADATA) && prescan.claims_kaggle)
+    platform = ATLAS_PLATFORM_KAGGLE;
+
   if ((flags & ATLAS_READ_CRASHES_ONLY) && prescan.n_error_outputs == 0)
     return crash_free_notebook (&prescan, location, platform, len, hash);
 

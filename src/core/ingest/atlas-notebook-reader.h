@@ -35,6 +35,10 @@ typedef enum
   /* Tracebacks come without their colour codes, raw text included: for
    * callers that never show them in colour. */
   ATLAS_READ_PLAIN_TRACEBACKS = 1 << 2,
+  /* The platform given is only the default: a notebook that says where it
+   * comes from (Kaggle writes a "kaggle" member into the notebook's
+   * metadata) gets that platform instead. */
+  ATLAS_READ_PLATFORM_FROM_METADATA = 1 << 3,
 } AtlasReadFlags;
 
 /* @location names the notebook in messages and records (a path as the user

@@ -14,17 +14,23 @@
 #include "atlas-folder-walk.h"
 #include "atlas-scanner.h"
 
+/* Each input keeps the platform and read flags of the path it came from:
+ * one scanner reads paths whose platform is decided differently. */
 typedef struct
 {
-  char *path;
-  char *location;
+  char           *path;
+  char           *location;
+  AtlasPlatform   platform;
+  AtlasReadFlags  flags;     /* added to the scanner's */
 } Input;
 
 /* A path given to a scanner that walks its folders during the run. */
 typedef struct
 {
-  char     *path;
-  gboolean  is_folder;
+  char           *path;
+  gboolean        is_folder;
+  AtlasPlatform   platform;
+  AtlasReadFlags  flags;
 } Source;
 
 struct _AtlasScanner
@@ -38,6 +44,8 @@ struct _AtlasScanner
   guint                n_jobs;
   AtlasPlatform        platform;
   AtlasReadFlags       read_flags;
+  AtlasPlatform        adding_platform;  /* of the path being added */
+  AtlasReadFlags       adding_flags;
   AtlasScanWorkerFunc  worker_func;
   gpointer             worker_data;
   GDestroyNotify       worker_data_destroy;
@@ -151,13 +159,17 @@ atlas_scanner_set_worker_func (AtlasScanner        *self,
 }
 
 static Input *
-input_new (const char *path,
-           const char *location)
+input_new (const char     *path,
+           const char     *location,
+           AtlasPlatform   platform,
+           AtlasReadFlags  flags)
 {
   Input *input = g_new (Input, 1);
 
   input->path = g_strdup (path);
   input->location = g_strdup (location);
+  input->platform = platform;
+  input->flags = flags;
   return input;
 }
 
@@ -168,7 +180,7 @@ add_found (const char *path,
 {
   AtlasScanner *self = user_data;
 
-  g_ptr_array_add (self->inputs, input_new (path, location));
+  g_ptr_array_add (self->inputs, input_new (path, location, self->adding_platform, self->adding_flags));
   return TRUE;
 }
 
@@ -176,6 +188,18 @@ gboolean
 atlas_scanner_add_path (AtlasScanner  *self,
                         const char    *path,
                         GError       **error)
+{
+  g_return_val_if_fail (ATLAS_IS_SCANNER (self), FALSE);
+
+  return atlas_scanner_add_path_as (self, path, self->platform, ATLAS_READ_DEFAULT, error);
+}
+
+gboolean
+atlas_scanner_add_path_as (AtlasScanner    *self,
+                           const char      *path,
+                           AtlasPlatform    platform,
+                           AtlasReadFlags   flags,
+                           GError         **error)
 {
   gboolean is_folder;
 
@@ -192,12 +216,14 @@ atlas_scanner_add_path (AtlasScanner  *self,
   is_folder = g_file_test (path, G_FILE_TEST_IS_DIR);
   if (self->walk_in_run)
     {
-      Source source = { g_strdup (path), is_folder };
+      Source source = { g_strdup (path), is_folder, platform, flags };
 
       g_array_append_val (self->sources, source);
       return TRUE;
     }
 
+  self->adding_platform = platform;
+  self->adding_flags = flags;
   if (!is_folder)
     return add_found (path, path, self);
 
@@ -255,6 +281,7 @@ typedef struct
    * goes back through that thread's malloc arena and its lock, which the
    * consumer and the workers then fought over. */
   GPtrArray       **spent;
+  const Source     *walking;   /* the walker's source (walker thread only) */
 } Run;
 
 /* A result and the worker that read it; every result the workers hand
@@ -291,8 +318,9 @@ start_one (AtlasScanner        *self,
   result->index = index;
   result->location = g_strdup (input->location);
   result->path = g_strdup (input->path);
-  result->notebook = atlas_notebook_read_file_draft (input->path, input->location, self->platform,
-                                                     self->read_flags, draft, &result->error);
+  result->notebook = atlas_notebook_read_file_draft (input->path, input->location, input->platform,
+                                                     self->read_flags | input->flags, draft,
+                                                     &result->error);
   return result;
 }
 
@@ -479,7 +507,8 @@ walker_add (const char *path,
   Run *run = user_data;
 
   g_mutex_lock (&run->mutex);
-  g_ptr_array_add (run->scanner->inputs, input_new (path, location));
+  g_ptr_array_add (run->scanner->inputs, input_new (path, location, run->walking->platform,
+                                                   run->walking->flags));
   g_ptr_array_add (run->results, NULL);
   if (run->n_workers_waiting > 0)
     g_cond_broadcast (&run->cond);
@@ -499,6 +528,7 @@ run_walker (gpointer data)
     {
       const Source *source = &g_array_index (self->sources, Source, i);
 
+      run->walking = source;
       if (!source->is_folder)
         walker_add (source->path, source->path, run);
       else if (atlas_folder_walk (source->path, source->path, walker_add, run) == 0)

@@ -75,6 +75,13 @@ void          atlas_scanner_set_walk_in_run  (AtlasScanner        *self,
 gboolean      atlas_scanner_add_path         (AtlasScanner        *self,
                                               const char          *path,
                                               GError             **error);
+/* The same with the platform and the read flags (added to the scanner's)
+ * of this path's notebooks, rather than the scanner's platform. */
+gboolean      atlas_scanner_add_path_as      (AtlasScanner        *self,
+                                              const char          *path,
+                                              AtlasPlatform        platform,
+                                              AtlasReadFlags       flags,
+                                              GError             **error);
 guint         atlas_scanner_get_n_inputs     (AtlasScanner        *self);
 /* With walk-in-run: the folders given that held no notebook, after the run. */
 char        **atlas_scanner_dup_empty_folders (AtlasScanner       *self);

@@ -14,7 +14,6 @@
 
 #include "atlas-filter-private.h"
 
-#define UNCLASSIFIED_ID "unclassified"
 
 /* One field's constraint. Enumerated fields keep a bit mask (values < 64) so
  * that matching 92k crashes is a handful of bit tests each; strings and
@@ -470,7 +469,7 @@ parse_id (AtlasFilterField   field,
 
   if (atlas_filter_field_is_string (field))
     {
-      *string = g_strcmp0 (id, UNCLASSIFIED_ID) == 0 ? NULL : id;
+      *string = g_strcmp0 (id, ATLAS_UNCLASSIFIED_ID) == 0 ? NULL : id;
       return id != NULL && *id != '\0';
     }
   if (field == ATLAS_FILTER_FIELD_CLUSTER)
@@ -478,7 +477,7 @@ parse_id (AtlasFilterField   field,
       char *end = NULL;
       long n;
 
-      if (g_strcmp0 (id, UNCLASSIFIED_ID) == 0)
+      if (g_strcmp0 (id, ATLAS_UNCLASSIFIED_ID) == 0)
         {
           *value = -1;
           return TRUE;
@@ -496,7 +495,7 @@ parse_id (AtlasFilterField   field,
       *value = platform;
       return TRUE;
     }
-  if (g_strcmp0 (id, UNCLASSIFIED_ID) == 0)
+  if (g_strcmp0 (id, ATLAS_UNCLASSIFIED_ID) == 0)
     {
       *value = 0;
       return TRUE;
@@ -603,7 +602,7 @@ value_id (AtlasFilterField field,
   if (field == ATLAS_FILTER_FIELD_PLATFORM)
     return g_strdup (atlas_platform_to_string (value));
   id = atlas_dimension_value_id (field_info[field].dimension, value);
-  return g_strdup (id != NULL ? id : UNCLASSIFIED_ID);
+  return g_strdup (id != NULL ? id : ATLAS_UNCLASSIFIED_ID);
 }
 
 static int
@@ -656,7 +655,7 @@ field_values (AtlasFilter      *self,
         }
     }
   if (set->has_null)
-    g_ptr_array_insert (ids, 0, g_strdup (UNCLASSIFIED_ID));
+    g_ptr_array_insert (ids, 0, g_strdup (ATLAS_UNCLASSIFIED_ID));
   return ids;
 }
 
@@ -784,7 +783,7 @@ value_display_name (AtlasFilterField  field,
   const char *string = NULL;
   const char *name = NULL;
 
-  if (g_strcmp0 (id, UNCLASSIFIED_ID) == 0)
+  if (g_strcmp0 (id, ATLAS_UNCLASSIFIED_ID) == 0)
     return g_strdup (field == ATLAS_FILTER_FIELD_CLUSTER ? _("unclustered") : _("unclassified"));
   if (field_uses_set (field) || !parse_id (field, id, &value, &string))
     return g_strdup (id);

@@ -162,14 +162,20 @@ _atlas_store_column_text (sqlite3_stmt *stmt,
 }
 
 void
-_atlas_store_bind_text (sqlite3_stmt *stmt,
-                        int           col,
-                        const char   *text)
+_atlas_store_bind_labels (sqlite3_stmt *stmt,
+                          int           first,
+                          AtlasCrash   *crash)
 {
-  if (text == NULL)
-    sqlite3_bind_null (stmt, col);
-  else
-    sqlite3_bind_text (stmt, col, text, -1, SQLITE_STATIC);
+  const AtlasClassification *c = atlas_crash_get_classification (crash);
+
+  _atlas_store_bind_text (stmt, first, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_CRASH_TYPE));
+  _atlas_store_bind_text (stmt, first + 1, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_ROOT_CAUSE));
+  _atlas_store_bind_text (stmt, first + 2, c->root_cause_detail);
+  _atlas_store_bind_text (stmt, first + 3, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_ML_BUG));
+  _atlas_store_bind_text (stmt, first + 4, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_STAGE));
+  _atlas_store_bind_text (stmt, first + 5, c->library);
+  for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
+    _atlas_store_bind_text (stmt, first + 6 + d, c->evidence[d]);
 }
 
 static gboolean
@@ -195,6 +201,27 @@ query_int (sqlite3     *db,
   return rc == SQLITE_OK;
 }
 
+gboolean
+_atlas_store_db_read_version (sqlite3     *db,
+                              const char  *path,
+                              gint64      *version,
+                              GError     **error)
+{
+  return query_int (db, "PRAGMA user_version", path, version, error);
+}
+
+void
+_atlas_store_bind_text (sqlite3_stmt *stmt,
+                        int           col,
+                        const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, col);
+  else
+    sqlite3_bind_text (stmt, col, text, -1, SQLITE_STATIC);
+}
+
+
 /* Reads the header fields that tell what the file is. Only reads. */
 static gboolean
 check_identity (sqlite3     *db,
@@ -210,7 +237,7 @@ check_identity (sqlite3     *db,
   if (!_atlas_store_db_exec (db, "BEGIN", path, error))
     return FALSE;
   if (!query_int (db, "PRAGMA application_id", path, &app_id, error) ||
-      !query_int (db, "PRAGMA user_version", path, &user_version, error) ||
+      !_atlas_store_db_read_version (db, path, &user_version, error) ||
       !query_int (db, "SELECT count(*) FROM sqlite_master", path, &n_objects, error))
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);

@@ -48,6 +48,17 @@ const char *_atlas_store_column_text      (sqlite3_stmt  *stmt,
 void      _atlas_store_bind_text          (sqlite3_stmt  *stmt,
                                            int            col,
                                            const char    *text);
+/* The labels of @crash into the 11 columns from @first on, in the order of
+ * the crashes table: crash type, root cause, its detail, ML bug, stage,
+ * library, then the evidence of each dimension. */
+void      _atlas_store_bind_labels        (sqlite3_stmt  *stmt,
+                                           int            first,
+                                           AtlasCrash    *crash);
+/* The file's schema version (PRAGMA user_version), the one place it is read. */
+gboolean  _atlas_store_db_read_version    (sqlite3       *db,
+                                           const char    *path,
+                                           gint64        *version,
+                                           GError       **error);
 
 /* Schema ------------------------------------------------------------------ */
 

@@ -110,14 +110,11 @@ read_version (sqlite3     *db,
               guint       *version,
               GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  gint64 value = 0;
 
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    *version = (guint)sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW)
-    return _atlas_store_db_error (db, rc, path, error);
+  if (!_atlas_store_db_read_version (db, path, &value, error))
+    return FALSE;
+  *version = (guint)value;
   return TRUE;
 }
 

@@ -204,17 +204,9 @@ write_labels (sqlite3_stmt  *stmt,
   for (guint i = 0; i < crashes->len; i++)
     {
       AtlasCrash *crash = g_ptr_array_index (crashes, i);
-      const AtlasClassification *c = atlas_crash_get_classification (crash);
       int rc;
 
-      _atlas_store_bind_text (stmt, 1, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_CRASH_TYPE));
-      _atlas_store_bind_text (stmt, 2, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_ROOT_CAUSE));
-      _atlas_store_bind_text (stmt, 3, c->root_cause_detail);
-      _atlas_store_bind_text (stmt, 4, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_ML_BUG));
-      _atlas_store_bind_text (stmt, 5, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_STAGE));
-      _atlas_store_bind_text (stmt, 6, c->library);
-      for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
-        _atlas_store_bind_text (stmt, 7 + d, c->evidence[d]);
+      _atlas_store_bind_labels (stmt, 1, crash);
       _atlas_store_bind_text (stmt, 12, rules_version);
       sqlite3_bind_int64 (stmt, 13, id);
       sqlite3_bind_int (stmt, 14, i);

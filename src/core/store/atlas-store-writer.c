@@ -176,22 +176,6 @@ insert_cells (AtlasStoreWriter *self,
   return SQLITE_OK;
 }
 
-static void
-bind_labels (sqlite3_stmt *stmt,
-             AtlasCrash   *crash)
-{
-  const AtlasClassification *c = atlas_crash_get_classification (crash);
-
-  _atlas_store_bind_text (stmt, 8, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_CRASH_TYPE));
-  _atlas_store_bind_text (stmt, 9, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_ROOT_CAUSE));
-  _atlas_store_bind_text (stmt, 10, c->root_cause_detail);
-  _atlas_store_bind_text (stmt, 11, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_ML_BUG));
-  _atlas_store_bind_text (stmt, 12, atlas_crash_get_label_id (crash, ATLAS_DIMENSION_STAGE));
-  _atlas_store_bind_text (stmt, 13, c->library);
-  for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
-    _atlas_store_bind_text (stmt, 14 + d, c->evidence[d]);
-}
-
 static int
 insert_crashes (AtlasStoreWriter *self,
                 AtlasNotebook    *notebook,
@@ -214,7 +198,7 @@ insert_crashes (AtlasStoreWriter *self,
       _atlas_store_bind_text (stmt, 5, atlas_crash_get_ename (crash));
       _atlas_store_bind_text (stmt, 6, atlas_crash_get_evalue (crash));
       sqlite3_bind_int (stmt, 7, atlas_crash_get_line (crash));
-      bind_labels (stmt, crash);
+      _atlas_store_bind_labels (stmt, 8, crash);
       if (atlas_crash_get_cluster (crash) >= 0)
         sqlite3_bind_int (stmt, 19, atlas_crash_get_cluster (crash));
       _atlas_store_bind_text (stmt, 20, rules_version);

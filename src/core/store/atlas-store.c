@@ -139,16 +139,13 @@ atlas_store_get_path (AtlasStore *self)
 guint
 atlas_store_get_schema_version (AtlasStore *self)
 {
-  sqlite3_stmt *stmt = NULL;
-  guint version = 0;
+  gint64 version = 0;
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), 0);
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
+  if (!_atlas_store_db_read_version (self->db, self->path, &version, NULL))
+    return 0;
+  return (guint)version;
 }
 
 GHashTable *

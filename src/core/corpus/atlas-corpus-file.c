@@ -15,7 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "atlas-corpus-file.h"
-#include "atlas-corpus-loader-private.h"
+#include "atlas-corpus-inputs.h"
 #include "atlas-scanner.h"
 
 #define SQLITE_MAGIC "SQLite format 3"
@@ -119,7 +119,7 @@ write_scanned (SaveJob       *job,
                GError       **error)
 {
   g_autoptr(AtlasStore) store = NULL;
-  g_autoptr(GPtrArray) scanners = NULL;
+  g_autoptr(AtlasScanner) scanner = NULL;
   StoreWrite write;
 
   if ((store = atlas_store_open (path, error)) == NULL)
@@ -129,19 +129,14 @@ write_scanned (SaveJob       *job,
 
   if (job->paths != NULL && job->paths[0] != NULL)
     {
-      scanners = _atlas_corpus_loader_make_scanners ((const char * const *)job->paths, job->classifier, error);
-      if (scanners == NULL)
+      /* One core stays free for the window, so it never waits for the save. */
+      scanner = atlas_corpus_make_scanner ((const char * const *)job->paths, NULL, job->classifier,
+                                           MAX (1, (int)g_get_num_processors () - 1), error);
+      if (scanner == NULL)
         return FALSE;
-      for (guint p = 0; p < scanners->len; p++)
-        {
-          AtlasScanner *scanner = g_ptr_array_index (scanners, p);
-
-          if (atlas_scanner_get_n_inputs (scanner) == 0)
-            continue;
-          atlas_scanner_set_read_flags (scanner, ATLAS_READ_CONTENT_HASH);
-          if (!atlas_scanner_run (scanner, store_scanned_cb, &write, cancellable, error))
-            return FALSE;
-        }
+      atlas_scanner_set_read_flags (scanner, ATLAS_READ_CONTENT_HASH);
+      if (!atlas_scanner_run (scanner, store_scanned_cb, &write, cancellable, error))
+        return FALSE;
     }
   for (guint i = 0; job->notebooks != NULL && i < job->notebooks->len; i++)
     atlas_store_add_notebook (store, g_ptr_array_index (job->notebooks, i), write.rules_version);

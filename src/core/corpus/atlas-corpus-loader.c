@@ -10,11 +10,12 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-chart-model.h"
 #include "atlas-classifier.h"
 #include "atlas-cluster.h"
 #include "atlas-corpus-file.h"
-#include "atlas-corpus-loader-private.h"
+#include "atlas-corpus-inputs.h"
+#include "atlas-corpus-loader.h"
+#include "atlas-remote-source.h"
 #include "atlas-scanner.h"
 #include "atlas-user-rules.h"
 
@@ -34,6 +35,8 @@ struct _AtlasCorpusLoader
   char         *rules_problem; /* why the last load left the user's rules out, or NULL */
   AtlasStore   *store;         /* the corpus file the last load read, or NULL */
   guint         drain_id;
+  AtlasCorpusPrepareFunc prepare;  /* for a corpus read from a file, on the worker */
+  AtlasCorpusAdoptFunc   adopt;    /* hands what prepare built to the shown corpus */
 
   guint         n_done;
   guint         n_total;
@@ -85,7 +88,7 @@ typedef struct
   guint           *clusters;       /* result of clustering, or NULL */
   guint            n_clusters;
   int              n_total;        /* atomic */
-  AtlasPlatform    platform;       /* of the scanner running */
+  AtlasCorpusPrepareFunc prepare;
   GCancellable    *caller_cancellable;  /* main thread only */
   gulong           chain_id;
 } LoadState;
@@ -114,37 +117,6 @@ load_state_unref (LoadState *state)
   g_free (state);
 }
 
-AtlasPlatform
-atlas_corpus_loader_guess_platform (const char *path)
-{
-  g_auto(GStrv) parts = g_strsplit (path, G_DIR_SEPARATOR_S, -1);
-  guint n = g_strv_length (parts);
-
-  /* The nearest such folder wins: github/mirror/kaggle/x.ipynb is Kaggle's. */
-  for (guint i = n; i > 0; i--)
-    {
-      if (g_ascii_strcasecmp (parts[i - 1], "kaggle") == 0)
-        return ATLAS_PLATFORM_KAGGLE;
-      if (g_ascii_strcasecmp (parts[i - 1], "github") == 0)
-        return ATLAS_PLATFORM_GITHUB;
-    }
-  return ATLAS_PLATFORM_LOCAL;
-}
-
-static int
-atlas_compare_paths (gconstpointer a,
-                     gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
-}
-
-static void
-classify_worker (AtlasNotebook *notebook,
-                 gpointer       user_data)
-{
-  atlas_classifier_classify_notebook (user_data, notebook);
-}
-
 static void
 scan_result_cb (AtlasScanResult *result,
                 gpointer         user_data)
@@ -157,7 +129,7 @@ scan_result_cb (AtlasScanResult *result,
   if (result->notebook == NULL)
     {
       loaded->failed = TRUE;
-      loaded->info = atlas_notebook_info_new_failed (result->location, state->platform,
+      loaded->info = atlas_notebook_info_new_failed (result->location, ATLAS_PLATFORM_LOCAL,
                                                      ATLAS_NOTEBOOK_STATUS_UNREADABLE,
                                                      result->error->message);
       g_async_queue_push (state->queue, loaded);
@@ -174,85 +146,79 @@ scan_result_cb (AtlasScanResult *result,
   g_async_queue_push (state->queue, loaded);
 }
 
-/* A corpus folder holding "kaggle" and "github" folders (as the demo corpus
- * does) is split into its children so each gets its own platform. */
-static gboolean
-has_platform_children (const char *path)
+static void
+remote_item_cb (AtlasRemoteItem *item,
+                gpointer         user_data)
 {
-  g_autofree char *kaggle = g_build_filename (path, "kaggle", NULL);
-  g_autofree char *github = g_build_filename (path, "github", NULL);
+  LoadState *state = user_data;
+  LoadedNotebook *loaded = g_new0 (LoadedNotebook, 1);
 
-  return g_file_test (kaggle, G_FILE_TEST_IS_DIR) || g_file_test (github, G_FILE_TEST_IS_DIR);
-}
-
-static gboolean
-add_input (GPtrArray   *scanners,
-           const char  *path,
-           GError     **error)
-{
-  AtlasPlatform platform = atlas_corpus_loader_guess_platform (path);
-
-  return atlas_scanner_add_path (g_ptr_array_index (scanners, platform), path, error);
-}
-
-static gboolean
-add_children (GPtrArray   *scanners,
-              const char  *path,
-              GError     **error)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  if (dir == NULL)
-    return FALSE;
-  while ((name = g_dir_read_name (dir)))
-    if (name[0] != '.')
-      g_ptr_array_add (names, g_build_filename (path, name, NULL));
-  g_ptr_array_sort (names, (GCompareFunc)atlas_compare_paths);
-  for (guint i = 0; i < names->len; i++)
+  loaded->crashes = g_ptr_array_new_with_free_func (g_object_unref);
+  loaded->info = atlas_remote_item_to_info (item);
+  loaded->failed = item->notebook == NULL;
+  if (item->notebook != NULL)
     {
-      const char *child = g_ptr_array_index (names, i);
+      GPtrArray *crashes = atlas_notebook_get_crashes (item->notebook);
 
-      if (!g_file_test (child, G_FILE_TEST_IS_DIR) && !g_str_has_suffix (child, ".ipynb"))
-        continue;
-      if (!add_input (scanners, child, NULL))
-        continue;  /* a folder without notebooks beside the corpus proper */
+      for (guint i = 0; i < crashes->len; i++)
+        {
+          g_ptr_array_add (loaded->crashes, g_object_ref (g_ptr_array_index (crashes, i)));
+          g_ptr_array_add (state->crashes, g_object_ref (g_ptr_array_index (crashes, i)));
+        }
     }
+  g_atomic_int_inc (&state->n_total);
+  g_async_queue_push (state->queue, loaded);
+  atlas_remote_item_free (item);
+}
+
+static void
+classify_remote_worker (AtlasNotebook *notebook,
+                        gpointer       user_data)
+{
+  atlas_classifier_classify_notebook (user_data, notebook);
+}
+
+/* One remote source, read after the local paths. A source that cannot be
+ * listed is one failed input, named by its address: the others still load. */
+static gboolean
+load_remote (LoadState       *state,
+             const char      *text,
+             AtlasClassifier *classifier,
+             GCancellable    *cancellable)
+{
+  AtlasCredentials *credentials = atlas_credentials_new ();
+  g_autoptr(AtlasRemoteSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  /* The environment and the Kaggle CLI's files, as the command line reads
+   * them; the keyring is the import dialog's. */
+  atlas_credentials_add_from_env (credentials);
+  atlas_credentials_add_from_kaggle_files (credentials);
+  source = atlas_remote_source_new (text, credentials, &error);
+  atlas_credentials_free (credentials);
+  if (source != NULL)
+    {
+      atlas_remote_source_set_worker_func (source, classify_remote_worker,
+                                           g_object_ref (classifier), g_object_unref);
+      ok = atlas_remote_source_run (source, remote_item_cb, NULL, state, cancellable, &error);
+    }
+  else
+    ok = FALSE;
+  if (ok || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return ok;
+
+  {
+    LoadedNotebook *loaded = g_new0 (LoadedNotebook, 1);
+
+    loaded->crashes = g_ptr_array_new_with_free_func (g_object_unref);
+    loaded->failed = TRUE;
+    loaded->info = atlas_notebook_info_new_failed (text, ATLAS_PLATFORM_LOCAL,
+                                                   ATLAS_NOTEBOOK_STATUS_UNREADABLE, error->message);
+    g_atomic_int_inc (&state->n_total);
+    g_async_queue_push (state->queue, loaded);
+  }
   return TRUE;
-}
-
-/* One scanner per platform, since a scanner labels all its inputs alike. */
-GPtrArray *
-_atlas_corpus_loader_make_scanners (const char * const  *paths,
-                                    AtlasClassifier     *classifier,
-                                    GError             **error)
-{
-  g_autoptr(GPtrArray) scanners = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint p = 0; p < ATLAS_N_PLATFORMS; p++)
-    {
-      /* One core stays free for the window, so it never waits for the scan. */
-      AtlasScanner *scanner = atlas_scanner_new (MAX (1, (int)g_get_num_processors () - 1));
-
-      atlas_scanner_set_platform (scanner, p);
-      atlas_scanner_set_worker_func (scanner, classify_worker,
-                                     g_object_ref (classifier), g_object_unref);
-      g_ptr_array_add (scanners, scanner);
-    }
-  for (guint i = 0; paths[i] != NULL; i++)
-    {
-      const char *path = paths[i];
-      gboolean ok;
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && has_platform_children (path))
-        ok = add_children (scanners, path, error);
-      else
-        ok = add_input (scanners, path, error);
-      if (!ok)
-        return NULL;
-    }
-  return g_steal_pointer (&scanners);
 }
 
 static void
@@ -273,9 +239,9 @@ load_worker (GTask        *task,
 {
   LoadState *state = task_data;
   g_autoptr(AtlasClassifier) classifier = NULL;
-  g_autoptr(GPtrArray) scanners = NULL;
+  g_autoptr(AtlasScanner) scanner = NULL;
+  g_autoptr(GPtrArray) local = NULL;
   g_autoptr(GError) error = NULL;
-  int total = 0;
 
   classifier = atlas_classifier_new_with_user_rules (state->rules_file, &state->rules_problem);
   if (state->paths[0] != NULL && state->paths[1] == NULL && atlas_corpus_file_sniff (state->paths[0]))
@@ -289,33 +255,40 @@ load_worker (GTask        *task,
       else
         {
           /* The charts' indexes are built here, not on the main thread. */
-          atlas_chart_stats_prepare_corpus (state->file_corpus);
+          if (state->prepare != NULL)
+            state->prepare (state->file_corpus);
           g_task_return_boolean (task, TRUE);
         }
       return;
     }
-  if (!(scanners = _atlas_corpus_loader_make_scanners ((const char * const *)state->paths, classifier, &error)))
+  /* Remote sources are read after the files and folders. */
+  local = g_ptr_array_new ();
+  for (guint i = 0; state->paths[i] != NULL; i++)
+    if (!atlas_remote_spec_is_remote (state->paths[i]))
+      g_ptr_array_add (local, state->paths[i]);
+  g_ptr_array_add (local, NULL);
+  /* One core stays free for the window, so it never waits for the scan. */
+  scanner = atlas_corpus_make_scanner ((const char * const *)local->pdata, NULL, classifier,
+                                       MAX (1, (int)g_get_num_processors () - 1), &error);
+  if (scanner == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  for (guint p = 0; p < scanners->len; p++)
-    total += atlas_scanner_get_n_inputs (g_ptr_array_index (scanners, p));
-  g_atomic_int_set (&state->n_total, total);
-
-  for (guint p = 0; p < scanners->len; p++)
+  g_atomic_int_set (&state->n_total, atlas_scanner_get_n_inputs (scanner));
+  if (!atlas_scanner_run (scanner, scan_result_cb, state, cancellable, &error))
     {
-      AtlasScanner *scanner = g_ptr_array_index (scanners, p);
-
-      if (atlas_scanner_get_n_inputs (scanner) == 0)
-        continue;
-      state->platform = p;
-      if (!atlas_scanner_run (scanner, scan_result_cb, state, cancellable, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
+  for (guint i = 0; state->paths[i] != NULL; i++)
+    if (atlas_remote_spec_is_remote (state->paths[i]) &&
+        !load_remote (state, state->paths[i], classifier, cancellable))
+      {
+        g_cancellable_set_error_if_cancelled (cancellable, &error);
+        g_task_return_error (task, g_steal_pointer (&error));
+        return;
+      }
   cluster_crashes (state);
   g_task_return_boolean (task, TRUE);
 }
@@ -326,15 +299,16 @@ set_counts (AtlasCorpusLoader *self,
             guint              n_total,
             guint              n_crashes)
 {
-  if (self->n_done != n_done)
-    {
-      self->n_done = n_done;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
-    }
+  /* The total first, so that no one sees more done than there is. */
   if (self->n_total != n_total)
     {
       self->n_total = n_total;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+    }
+  if (self->n_done != n_done)
+    {
+      self->n_done = n_done;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
     }
   if (self->n_crashes != n_crashes)
     {
@@ -429,7 +403,8 @@ load_done_cb (GObject      *object,
             {
               guint n = atlas_corpus_get_n_notebooks (state->file_corpus);
 
-              atlas_chart_stats_adopt_prepared (self->corpus, state->file_corpus);
+              if (self->adopt != NULL)
+                self->adopt (self->corpus, state->file_corpus);
               atlas_corpus_take_contents (self->corpus, state->file_corpus);
               set_counts (self, n, n, atlas_corpus_get_n_crashes (self->corpus));
               g_set_object (&self->store, state->store);
@@ -472,6 +447,17 @@ atlas_corpus_loader_set_rules_file (AtlasCorpusLoader *self,
   self->rules_file = g_strdup (rules_file);
 }
 
+void
+atlas_corpus_loader_set_prepare_funcs (AtlasCorpusLoader      *self,
+                                       AtlasCorpusPrepareFunc  prepare,
+                                       AtlasCorpusAdoptFunc    adopt)
+{
+  g_return_if_fail (ATLAS_IS_CORPUS_LOADER (self));
+
+  self->prepare = prepare;
+  self->adopt = adopt;
+}
+
 AtlasStore *
 atlas_corpus_loader_get_store (AtlasCorpusLoader *self)
 {
@@ -512,6 +498,7 @@ atlas_corpus_loader_load_async (AtlasCorpusLoader   *self,
   g_atomic_ref_count_init (&state->ref_count);
   state->paths = g_strdupv ((char **)paths);
   state->rules_file = g_strdup (self->rules_file);
+  state->prepare = self->prepare;
   state->queue = g_async_queue_new_full ((GDestroyNotify)loaded_notebook_free);
   state->crashes = g_ptr_array_new_with_free_func (g_object_unref);
 

@@ -1,14 +1,14 @@
-/* atlas-user-rules.c
+/* atlas-settings.c
  *
  * Copyright 2026 The Crash Atlas authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "atlas-user-rules"
+#define G_LOG_DOMAIN "atlas-settings"
 
 #include "config.h"
 
-#include "atlas-user-rules.h"
+#include "atlas-settings.h"
 
 /* Named after the app id, as its file is (data/meson.build). */
 #define SCHEMA_ID APP_ID
@@ -33,26 +33,4 @@ atlas_settings_dup_rules_file (GSettings *settings)
     return NULL;
   path = g_settings_get_string (settings, "rules-file");
   return path[0] != '\0' ? g_steal_pointer (&path) : NULL;
-}
-
-AtlasClassifier *
-atlas_classifier_new_with_user_rules (const char  *rules_file,
-                                      char       **warning)
-{
-  g_autoptr(AtlasClassifier) classifier = atlas_classifier_new ();
-  g_autoptr(GError) error = NULL;
-
-  if (warning != NULL)
-    *warning = NULL;
-
-  /* On error the classifier is left as it was: built-in rules only. */
-  if (rules_file != NULL && !atlas_classifier_load_rules_file (classifier, rules_file, &error))
-    {
-      if (warning != NULL)
-        *warning = g_strdup (error->message);
-      else
-        g_warning ("%s", error->message);
-    }
-
-  return g_steal_pointer (&classifier);
 }

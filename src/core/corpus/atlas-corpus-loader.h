@@ -13,15 +13,28 @@
 
 G_BEGIN_DECLS
 
+/* Work a layer above may want done on a corpus read from a corpus file
+ * before it is shown (the charts' indexes): @prepare runs on the worker
+ * thread, @adopt on the main thread moves what it built to the corpus the
+ * loader fills. */
+typedef void     (*AtlasCorpusPrepareFunc) (AtlasCorpus *corpus);
+typedef gboolean (*AtlasCorpusAdoptFunc)   (AtlasCorpus *corpus,
+                                            AtlasCorpus *from);
+
 #define ATLAS_TYPE_CORPUS_LOADER (atlas_corpus_loader_get_type ())
 
 G_DECLARE_FINAL_TYPE (AtlasCorpusLoader, atlas_corpus_loader, ATLAS, CORPUS_LOADER, GObject)
 
-/* Scans files and folders on a worker thread, classifies every crash there,
+/* Scans files and folders, and reads remote sources (GitHub and Kaggle
+ * addresses, atlas-remote-spec.h; after the files), on a worker thread, classifies every crash there,
  * and streams the results into @corpus on the main thread in batches, so
  * lists and charts fill while the scan runs. Clusters are assigned when the
  * scan is complete (they need every message). */
 AtlasCorpusLoader *atlas_corpus_loader_new             (AtlasCorpus          *corpus);
+
+void               atlas_corpus_loader_set_prepare_funcs (AtlasCorpusLoader      *self,
+                                                          AtlasCorpusPrepareFunc  prepare,
+                                                          AtlasCorpusAdoptFunc    adopt);
 
 /* Clears the corpus and loads @paths; a running load is cancelled first. */
 void               atlas_corpus_loader_load_async      (AtlasCorpusLoader    *self,
@@ -50,9 +63,5 @@ guint              atlas_corpus_loader_get_n_total     (AtlasCorpusLoader    *se
 guint              atlas_corpus_loader_get_n_crashes   (AtlasCorpusLoader    *self);
 /* Notebooks that could not be read in the last load. */
 guint              atlas_corpus_loader_get_n_failed    (AtlasCorpusLoader    *self);
-
-/* The platform a path is taken to come from: notebooks below a folder named
- * "kaggle" come from Kaggle, below "github" from GitHub, else local. */
-AtlasPlatform      atlas_corpus_loader_guess_platform  (const char           *path);
 
 G_END_DECLS

@@ -12,14 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* The app's settings, or NULL when the schema is not installed (a build run
- * in place without GSETTINGS_SCHEMA_DIR): the app then works without
- * remembering anything. */
-GSettings       *atlas_settings_try_new              (void);
-
-/* The rules file the user chose in Preferences, or NULL for none. */
-char            *atlas_settings_dup_rules_file       (GSettings  *settings);
-
 /* A classifier with the built-in rules plus @rules_file (may be NULL). A
  * broken file never costs the built-in rules: the classifier comes back
  * without it and *@warning says what is wrong, naming the file. */

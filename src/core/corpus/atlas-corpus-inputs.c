@@ -1,0 +1,103 @@
+/* atlas-corpus-inputs.c
+ *
+ * Copyright 2026 The Crash Atlas authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "atlas-corpus-inputs"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "atlas-corpus-inputs.h"
+#include "atlas-demo.h"
+
+/* The demo corpus's folders and the platform of the notebooks in each. */
+static const struct
+{
+  const char    *folder;
+  AtlasPlatform  platform;
+} demo_folders[] = {
+  { "github", ATLAS_PLATFORM_GITHUB },
+  { "kaggle", ATLAS_PLATFORM_KAGGLE },
+};
+
+/* Whether @path is @dir or below it (both canonical). */
+static gboolean
+is_within (const char *path,
+           const char *dir)
+{
+  gsize len = strlen (dir);
+
+  return g_str_has_prefix (path, dir) && (path[len] == '\0' || path[len] == G_DIR_SEPARATOR);
+}
+
+gboolean
+atlas_corpus_add_path (AtlasScanner         *scanner,
+                       const char           *path,
+                       const AtlasPlatform  *platform,
+                       GError              **error)
+{
+  g_autofree char *demo = NULL;
+  g_autofree char *canonical = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_SCANNER (scanner), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (platform != NULL)
+    return atlas_scanner_add_path_as (scanner, path, *platform, ATLAS_READ_DEFAULT, error);
+
+  demo = atlas_demo_find_dir ();
+  demo = g_canonicalize_filename (demo, NULL);
+  canonical = g_canonicalize_filename (path, NULL);
+  if (g_strcmp0 (canonical, demo) == 0)
+    {
+      /* Its folders in the order a walk of the whole would find them. */
+      for (guint i = 0; i < G_N_ELEMENTS (demo_folders); i++)
+        {
+          g_autofree char *folder = g_build_filename (path, demo_folders[i].folder, NULL);
+
+          if (!atlas_scanner_add_path_as (scanner, folder, demo_folders[i].platform,
+                                          ATLAS_READ_DEFAULT, error))
+            return FALSE;
+        }
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (demo_folders); i++)
+    {
+      g_autofree char *folder = g_build_filename (demo, demo_folders[i].folder, NULL);
+
+      if (is_within (canonical, folder))
+        return atlas_scanner_add_path_as (scanner, path, demo_folders[i].platform,
+                                          ATLAS_READ_DEFAULT, error);
+    }
+  return atlas_scanner_add_path_as (scanner, path, ATLAS_PLATFORM_LOCAL,
+                                    ATLAS_READ_PLATFORM_FROM_METADATA, error);
+}
+
+static void
+classify_worker (AtlasNotebook *notebook,
+                 gpointer       user_data)
+{
+  atlas_classifier_classify_notebook (user_data, notebook);
+}
+
+AtlasScanner *
+atlas_corpus_make_scanner (const char * const   *paths,
+                           const AtlasPlatform  *platform,
+                           AtlasClassifier      *classifier,
+                           guint                 n_jobs,
+                           GError              **error)
+{
+  g_autoptr(AtlasScanner) scanner = atlas_scanner_new (n_jobs);
+
+  g_return_val_if_fail (paths != NULL, NULL);
+  g_return_val_if_fail (ATLAS_IS_CLASSIFIER (classifier), NULL);
+
+  atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (!atlas_corpus_add_path (scanner, paths[i], platform, error))
+      return NULL;
+  return g_steal_pointer (&scanner);
+}
