@@ -378,7 +378,7 @@ test_man_page (void)
         continue;
       run_cli (&help, commands[i], "--help", NULL);
       options = listed_options (help.out);
-      g_assert_cmpuint (g_strv_length (options), >, 2);
+      g_assert_cmpuint (g_strv_length (options), >, 0);  /* merge has only --db */
       for (guint o = 0; options[o] != NULL; o++)
         {
           g_autofree char *written = troff_option (options[o]);

@@ -187,7 +187,7 @@ save_cb (GObject      *object,
 {
   Load *load = user_data;
 
-  load->ok = atlas_corpus_file_save_finish (result, &load->error);
+  load->ok = atlas_corpus_file_save_finish (result, NULL, &load->error);
   load->done = TRUE;
 }
 
