@@ -12,16 +12,19 @@
 
 #include "atlas-classifier-private.h"
 #include "atlas-classify-resources.h"
+#include "atlas-confidence.h"
 #include "atlas-facts.h"
 #include "atlas-rule-match.h"
 #include "atlas-rules.h"
 
 #define BUILTIN_RULES "/io/github/crashatlas/CrashAtlas/rules/crash-atlas.rules"
+#define BUILTIN_CONFIDENCE "/io/github/crashatlas/CrashAtlas/rules/crash-atlas-confidence.ini"
 
 struct _AtlasClassifier
 {
   GObject       parent_instance;
   AtlasRuleSet *rules;
+  AtlasConfidenceTable *confidence;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasClassifier, atlas_classifier, G_TYPE_OBJECT)
@@ -39,6 +42,7 @@ atlas_classifier_finalize (GObject *object)
   AtlasClassifier *self = (AtlasClassifier *)object;
 
   g_clear_pointer (&self->rules, atlas_rule_set_free);
+  g_clear_pointer (&self->confidence, atlas_confidence_table_free);
   G_OBJECT_CLASS (atlas_classifier_parent_class)->finalize (object);
 }
 
@@ -62,6 +66,15 @@ atlas_classifier_init (AtlasClassifier *self)
       || !atlas_rule_set_add_text (self->rules, g_bytes_get_data (bytes, NULL), "crash-atlas.rules", &error))
     g_critical ("Built-in rules: %s", error->message);
   atlas_rule_set_get_version (self->rules);
+
+  g_clear_pointer (&bytes, g_bytes_unref);
+  self->confidence = atlas_confidence_table_new ();
+  bytes = g_resource_lookup_data (atlas_classify_get_resource (), BUILTIN_CONFIDENCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL
+      || !atlas_confidence_table_load (self->confidence, g_bytes_get_data (bytes, NULL),
+                                       "crash-atlas-confidence.ini", &error))
+    g_critical ("Built-in confidence table: %s", error->message);
 }
 
 /**
@@ -146,6 +159,7 @@ atlas_classifier_classify (AtlasClassifier *self,
   atlas_facts_init (&facts, self->rules, notebook, crash);
   for (guint i = 0; i < ATLAS_N_DIMENSIONS; i++)
     decide (self, dimension_order[i], &facts, &result);
+  atlas_confidence_table_apply (self->confidence, &result);
   atlas_crash_set_classification (crash, &result);
   atlas_classification_clear (&result);
   atlas_facts_clear (&facts);

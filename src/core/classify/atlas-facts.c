@@ -376,7 +376,7 @@ atlas_facts_init (AtlasFacts    *facts,
 
   memset (facts, 0, sizeof *facts);
   facts->ename = atlas_crash_get_ename (crash) ? atlas_crash_get_ename (crash) : "";
-  facts->evalue = atlas_crash_get_evalue (crash) ? atlas_crash_get_evalue (crash) : "";
+  facts->evalue = atlas_crash_get_message (crash) ? atlas_crash_get_message (crash) : "";
   facts->text = traceback ? atlas_traceback_get_text (traceback) : "";
   facts->cell_source = atlas_crash_get_cell_source (crash) ? atlas_crash_get_cell_source (crash) : "";
   facts->platform = atlas_platform_to_string (atlas_crash_get_platform (crash));

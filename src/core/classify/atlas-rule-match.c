@@ -116,7 +116,9 @@ match_pattern (const AtlasRule  *rule,
   if (!atlas_regex_match (rule->patterns[which], subject, &found,
                           which == ATLAS_RULE_MESSAGE ? &match->captured : NULL))
     return FALSE;
-  quoted = quote (found[0] != '\0' ? found : subject);
+  /* An exception's name is shown whole, whatever part the pattern matched
+   * (the catch-all's "." matches its first letter only). */
+  quoted = quote (found[0] != '\0' && which != ATLAS_RULE_ENAME ? found : subject);
   note (match, "%s “%s”", pattern_words[which], quoted);
   return TRUE;
 }
@@ -346,6 +348,7 @@ _atlas_rule_apply (const AtlasRule     *rule,
   if (holds)
     {
       set_label (dimension, rule, library, result);
+      result->rule[dimension] = g_strdup (rule->name);
       result->evidence[dimension] = g_strdup_printf ("rule %s%s%s%s", rule->name,
                                                      match.why->len ? match.why->str : "",
                                                      rule->note ? " — " : "",

@@ -313,7 +313,7 @@ atlas_corpus_update_clusters (AtlasCorpus *self)
 
   messages = g_new (const char *, MAX (self->crashes->len, 1));
   for (guint i = 0; i < self->crashes->len; i++)
-    messages[i] = atlas_crash_get_evalue (g_ptr_array_index (self->crashes, i));
+    messages[i] = atlas_crash_get_message (g_ptr_array_index (self->crashes, i));
   clusters = atlas_cluster_messages (messages, self->crashes->len, &n_clusters);
   for (guint i = 0; i < self->crashes->len; i++)
     atlas_crash_set_cluster (g_ptr_array_index (self->crashes, i), (int)clusters[i]);
