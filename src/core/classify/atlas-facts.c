@@ -365,6 +365,33 @@ imports_ml (AtlasRuleSet     *rules,
   return FALSE;
 }
 
+/* A wrapper message ("Graph execution error:") gets the text the traceback
+ * prints after it, where the library put the real message. */
+static char *
+unwrap_message (AtlasRuleSet *rules,
+                const char   *message,
+                const char   *text)
+{
+  const AtlasRegex *wrappers = atlas_rule_set_get_wrapper_messages (rules);
+  g_autofree char *first = NULL;
+  const char *found = NULL;
+  gsize tail;
+
+  if (wrappers == NULL || message[0] == '\0' || !atlas_regex_test (wrappers, message))
+    return NULL;
+  first = g_strndup (message, strcspn (message, "\n"));
+  for (const char *p = strstr (text, first); p != NULL; p = strstr (p + 1, first))
+    found = p;
+  if (found == NULL)
+    return NULL;
+  found += strlen (first);
+  /* Bounded: the real message is short, a traceback may not be. */
+  tail = MIN (strlen (found), 4000);
+  while (tail > 0 && (found[tail] & 0xC0) == 0x80)
+    tail--;
+  return g_strdup_printf ("%s\n%.*s", message, (int)tail, found);
+}
+
 void
 atlas_facts_init (AtlasFacts    *facts,
                   AtlasRuleSet  *rules,
@@ -378,6 +405,8 @@ atlas_facts_init (AtlasFacts    *facts,
   facts->ename = atlas_crash_get_ename (crash) ? atlas_crash_get_ename (crash) : "";
   facts->evalue = atlas_crash_get_message (crash) ? atlas_crash_get_message (crash) : "";
   facts->text = traceback ? atlas_traceback_get_text (traceback) : "";
+  if ((facts->unwrapped = unwrap_message (rules, facts->evalue, facts->text)) != NULL)
+    facts->evalue = facts->unwrapped;
   facts->cell_source = atlas_crash_get_cell_source (crash) ? atlas_crash_get_cell_source (crash) : "";
   facts->platform = atlas_platform_to_string (atlas_crash_get_platform (crash));
   facts->calls = g_ptr_array_new_with_free_func (g_free);
@@ -433,6 +462,7 @@ atlas_facts_init (AtlasFacts    *facts,
 void
 atlas_facts_clear (AtlasFacts *facts)
 {
+  g_free (facts->unwrapped);
   g_free (facts->code);
   g_free (facts->raise_code);
   g_ptr_array_unref (facts->calls);

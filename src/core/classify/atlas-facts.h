@@ -46,7 +46,8 @@ gboolean    atlas_fact_from_name (const char *name,
 typedef struct
 {
   const char  *ename;
-  const char  *evalue;
+  const char  *evalue;          /* the message (see atlas_crash_get_message()), unwrapped */
+  char        *unwrapped;       /* owned text evalue points to when it was unwrapped */
   const char  *text;            /* traceback, ANSI removed ("" when none) */
   char        *code;            /* crashing line, or NULL */
   char        *raise_code;      /* the innermost user line of the traceback (in a function the cell called), or NULL */
