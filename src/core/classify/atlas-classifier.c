@@ -144,19 +144,15 @@ decide (AtlasClassifier     *self,
       return;
 }
 
-void
-atlas_classifier_classify (AtlasClassifier *self,
-                           AtlasNotebook   *notebook,
-                           AtlasCrash      *crash)
+static void
+classify_in (AtlasClassifier    *self,
+             AtlasNotebookFacts *context,
+             AtlasCrash         *crash)
 {
   AtlasClassification result = { 0 };
   AtlasFacts facts;
 
-  g_return_if_fail (ATLAS_IS_CLASSIFIER (self));
-  g_return_if_fail (notebook == NULL || ATLAS_IS_NOTEBOOK (notebook));
-  g_return_if_fail (ATLAS_IS_CRASH (crash));
-
-  atlas_facts_init (&facts, self->rules, notebook, crash);
+  atlas_facts_init (&facts, self->rules, context, crash);
   for (guint i = 0; i < ATLAS_N_DIMENSIONS; i++)
     decide (self, dimension_order[i], &facts, &result);
   atlas_confidence_table_apply (self->confidence, &result);
@@ -166,15 +162,33 @@ atlas_classifier_classify (AtlasClassifier *self,
 }
 
 void
+atlas_classifier_classify (AtlasClassifier *self,
+                           AtlasNotebook   *notebook,
+                           AtlasCrash      *crash)
+{
+  g_autoptr(AtlasNotebookFacts) context = NULL;
+
+  g_return_if_fail (ATLAS_IS_CLASSIFIER (self));
+  g_return_if_fail (notebook == NULL || ATLAS_IS_NOTEBOOK (notebook));
+  g_return_if_fail (ATLAS_IS_CRASH (crash));
+
+  context = atlas_notebook_facts_new (self->rules, notebook, atlas_crash_get_cell_source (crash));
+  classify_in (self, context, crash);
+}
+
+void
 atlas_classifier_classify_notebook (AtlasClassifier *self,
                                     AtlasNotebook   *notebook)
 {
+  g_autoptr(AtlasNotebookFacts) context = NULL;
   GPtrArray *crashes;
 
   g_return_if_fail (ATLAS_IS_CLASSIFIER (self));
   g_return_if_fail (ATLAS_IS_NOTEBOOK (notebook));
 
+  /* The notebook's own facts once, for all of its crashes: linear time. */
   crashes = atlas_notebook_get_crashes (notebook);
+  context = atlas_notebook_facts_new (self->rules, notebook, NULL);
   for (guint i = 0; i < crashes->len; i++)
-    atlas_classifier_classify (self, notebook, g_ptr_array_index (crashes, i));
+    classify_in (self, context, g_ptr_array_index (crashes, i));
 }

@@ -32,6 +32,8 @@ static const struct { const char *name; AtlasFact fact; } fact_names[] = {
   { "name-is-ml", ATLAS_FACT_NAME_IS_ML },
   { "imports-ml", ATLAS_FACT_IMPORTS_ML },
   { "key-removed", ATLAS_FACT_KEY_REMOVED },
+  { "name-deleted", ATLAS_FACT_NAME_DELETED },
+  { "calls-other-package", ATLAS_FACT_CALLS_OTHER_PACKAGE },
 };
 
 gboolean
@@ -327,28 +329,6 @@ collect_calls (AtlasRuleSet  *rules,
     }
 }
 
-static guint
-count_code_cells (AtlasNotebook *notebook)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < atlas_notebook_get_n_cells (notebook); i++)
-    n += atlas_notebook_get_cell (notebook, i)->kind == ATLAS_CELL_CODE;
-  return n;
-}
-
-static gboolean
-order_anomaly_before (AtlasNotebook *notebook,
-                      guint          cell)
-{
-  GArray *anomalies = atlas_notebook_get_order_anomalies (notebook);
-
-  for (guint i = 0; anomalies != NULL && i < anomalies->len; i++)
-    if (g_array_index (anomalies, AtlasOrderAnomaly, i).cell <= cell)
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 imports_ml (AtlasRuleSet     *rules,
             AtlasNotebook    *notebook,
@@ -393,11 +373,12 @@ unwrap_message (AtlasRuleSet *rules,
 }
 
 void
-atlas_facts_init (AtlasFacts    *facts,
-                  AtlasRuleSet  *rules,
-                  AtlasNotebook *notebook,
-                  AtlasCrash    *crash)
+atlas_facts_init (AtlasFacts         *facts,
+                  AtlasRuleSet       *rules,
+                  AtlasNotebookFacts *context,
+                  AtlasCrash         *crash)
 {
+  AtlasNotebook *notebook = atlas_notebook_facts_get_notebook (context);
   AtlasTraceback *traceback = atlas_crash_get_traceback (crash);
   const AtlasHeading *heading = NULL;
 
@@ -424,14 +405,17 @@ atlas_facts_init (AtlasFacts    *facts,
     facts->facts |= ATLAS_FACT_HAS_LIBRARY_FRAME;
   if (facts->code != NULL)
     facts->facts |= ATLAS_FACT_HAS_CODE;
+  for (guint i = 0; i < facts->call_packages->len; i++)
+    if (!atlas_rule_set_is_ml_package (rules, g_ptr_array_index (facts->call_packages, i)))
+      facts->facts |= ATLAS_FACT_CALLS_OTHER_PACKAGE;
   if (atlas_crash_get_execution_count (crash) == 1)
     facts->facts |= ATLAS_FACT_FIRST_RUN;
   if (notebook != NULL)
     {
       heading = atlas_notebook_get_heading_for_cell (notebook, atlas_crash_get_cell (crash));
-      if (count_code_cells (notebook) > 1)
+      if (atlas_notebook_facts_n_code_cells (context) > 1)
         facts->facts |= ATLAS_FACT_WHOLE_NOTEBOOK;
-      if (order_anomaly_before (notebook, atlas_crash_get_cell (crash)))
+      if (atlas_notebook_facts_anomaly_before (context, atlas_crash_get_cell (crash)))
         facts->facts |= ATLAS_FACT_ORDER_ANOMALY;
     }
   facts->heading = heading ? heading->text : NULL;
@@ -441,11 +425,11 @@ atlas_facts_init (AtlasFacts    *facts,
                        && (facts->heading == NULL || g_utf8_validate (facts->heading, -1, NULL));
   facts->missing_name = match_group (RE_MISSING_NAME, facts->evalue);
   if (facts->missing_name != NULL)
-    _atlas_facts_add_name_facts (facts, rules, notebook, crash);
+    _atlas_facts_add_name_facts (facts, rules, context, crash);
   facts->missing_module = match_group (RE_MISSING_MODULE, facts->evalue);
   if (g_str_equal (facts->ename, "KeyError")
       && (facts->missing_key = match_group (RE_MISSING_KEY, facts->evalue)) != NULL)
-    _atlas_facts_add_key_facts (facts, notebook);
+    _atlas_facts_add_key_facts (facts, context);
   if (facts->missing_module != NULL && facts->name_package == NULL)
     {
       const char *alias = atlas_rule_set_lookup_alias (rules, facts->missing_module);

@@ -8,6 +8,7 @@
 
 #include "atlas-crash.h"
 #include "atlas-notebook.h"
+#include "atlas-notebook-facts.h"
 #include "atlas-rules.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,8 @@ typedef enum
   ATLAS_FACT_NAME_IS_ML          = 1 << 16, /* the missing name or module is an ML package's */
   ATLAS_FACT_IMPORTS_ML          = 1 << 17, /* the notebook or cell imports an ML package */
   ATLAS_FACT_KEY_REMOVED         = 1 << 18, /* the missing key is dropped/popped/deleted by the notebook's code */
+  ATLAS_FACT_CALLS_OTHER_PACKAGE = 1 << 20, /* the crashing line calls into a package that is not an ML one */
+  ATLAS_FACT_NAME_DELETED        = 1 << 19, /* "del NAME" ran before the crash (in its cell or one that ran before) */
 } AtlasFact;
 
 /* Parses "whole-notebook" and friends; FALSE for unknown names. */
@@ -69,10 +72,11 @@ typedef struct
   guint        facts;           /* AtlasFact bits */
 } AtlasFacts;
 
-void        atlas_facts_init  (AtlasFacts    *facts,
-                               AtlasRuleSet  *rules,
-                               AtlasNotebook *notebook,
-                               AtlasCrash    *crash);
+/* @context: the facts of the crash's notebook, shared by its crashes. */
+void        atlas_facts_init  (AtlasFacts         *facts,
+                               AtlasRuleSet       *rules,
+                               AtlasNotebookFacts *context,
+                               AtlasCrash         *crash);
 void        atlas_facts_clear (AtlasFacts    *facts);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _AtlasRuleSet
   GHashTable *packages;                       /* folder -> library ("" = not a library) */
   GHashTable *ml_packages;                    /* set */
   AtlasRegex *wrapper_messages;               /* [settings] wrapper-messages, or NULL */
+  char      **key_removing_calls;             /* [settings] key-removing-calls */
   GString    *texts;                          /* every text loaded, for the version */
   char       *version;
 };
@@ -88,6 +89,7 @@ atlas_rule_set_free (AtlasRuleSet *self)
   g_hash_table_unref (self->packages);
   g_hash_table_unref (self->ml_packages);
   g_clear_pointer (&self->wrapper_messages, atlas_regex_free);
+  g_strfreev (self->key_removing_calls);
   g_string_free (self->texts, TRUE);
   g_free (self->version);
   g_free (self);
@@ -412,6 +414,7 @@ load_settings (AtlasRuleSet *self,
 {
   g_autofree char *ml = g_key_file_get_value (file, "settings", "ml-packages", NULL);
   g_autofree char *ignore = g_key_file_get_value (file, "settings", "ignore-frames", NULL);
+  g_autofree char *removing = g_key_file_get_value (file, "settings", "key-removing-calls", NULL);
   g_auto(GStrv) ml_list = ml ? parse_list (ml) : NULL;
   g_auto(GStrv) ignore_list = ignore ? parse_list (ignore) : NULL;
 
@@ -419,6 +422,17 @@ load_settings (AtlasRuleSet *self,
     g_hash_table_add (self->ml_packages, g_strdup (ml_list[i]));
   for (guint i = 0; ignore_list != NULL && ignore_list[i] != NULL; i++)
     g_hash_table_replace (self->packages, g_strdup (ignore_list[i]), g_strdup (""));
+  if (removing != NULL)
+    {
+      g_strfreev (self->key_removing_calls);
+      self->key_removing_calls = parse_list (removing);
+    }
+}
+
+char **
+atlas_rule_set_get_key_removing_calls (AtlasRuleSet *self)
+{
+  return self->key_removing_calls;
 }
 
 const AtlasRegex *
