@@ -277,7 +277,7 @@ test_migration_v1 (Fixture       *f,
   write_v1_file (f->db);
   store = atlas_store_open (f->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (atlas_store_get_schema_version (store), ==, 2);
+  g_assert_cmpuint (atlas_store_get_schema_version (store), ==, ATLAS_STORE_SCHEMA_VERSION);
 
   corpus = atlas_store_load_corpus (store, NULL, &error);
   g_assert_no_error (error);

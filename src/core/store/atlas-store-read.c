@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-notebook-private.h"
+#include "atlas-notebook-builder.h"
 #include "atlas-store-private.h"
 
 enum { CELL_FLAG_HAS_ERROR = 1, CELL_FLAG_PAPERMILL_INJECTED = 2, CELL_FLAG_PAPERMILL_FAILED = 4 };
@@ -19,7 +19,7 @@ enum { CELL_FLAG_HAS_ERROR = 1, CELL_FLAG_PAPERMILL_INJECTED = 2, CELL_FLAG_PAPE
  * LABELS_COLUMN on. */
 #define LABEL_COLUMNS \
   "crash_type, root_cause, root_cause_detail, ml_bug, stage, library, evidence_crash_type," \
-  " evidence_root_cause, evidence_ml_bug, evidence_stage, evidence_library, cluster"
+  " evidence_root_cause, evidence_ml_bug, evidence_stage, evidence_library, cluster, confidence"
 
 static guint
 label_value (sqlite3_stmt   *stmt,
@@ -50,7 +50,11 @@ read_labels (sqlite3_stmt *stmt,
   c.library = (char *)_atlas_store_column_text (stmt, col + 5);
   for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
     c.evidence[d] = (char *)_atlas_store_column_text (stmt, col + 6 + d);
+  atlas_classification_confidence_from_text (&c, _atlas_store_column_text (stmt, col + 12));
   atlas_crash_set_classification (crash, &c);
+  /* The rule names were copied from the text into c (the rest is borrowed). */
+  for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
+    g_free (c.rule[d]);
   if (sqlite3_column_type (stmt, col + 11) != SQLITE_NULL)
     atlas_crash_set_cluster (crash, sqlite3_column_int (stmt, col + 11));
 }

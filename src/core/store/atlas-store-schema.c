@@ -86,10 +86,16 @@ static const char *const schema_v2 =
   "ALTER TABLE crash ADD COLUMN rules_version TEXT;"
   "CREATE INDEX notebook_location ON notebook (location);";
 
+/* Version 3: each crash keeps its labels' confidence and deciding rules
+ * ("SCORE RULE;…" in dimension order, see atlas_classification_confidence_to_text()). */
+static const char *const schema_v3 =
+  "ALTER TABLE crash ADD COLUMN confidence TEXT;";
+
 /* migrations[v] brings version v to v + 1. */
 static const char *const *const migrations[] = {
   &_atlas_store_schema_v1,
   &schema_v2,
+  &schema_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATLAS_STORE_SCHEMA_VERSION);

@@ -10,7 +10,7 @@
 
 #include <stdlib.h>
 
-#include "atlas-notebook-private.h"
+#include "atlas-notebook-builder.h"
 #include "atlas-store-private.h"
 
 /* A transaction is committed after this many notebooks or this long after
@@ -80,8 +80,9 @@ static const char *const insert_traceback_sql =
 static const char *const insert_crash_sql =
   "INSERT INTO crash (notebook_id, seq, cell, execution_count, ename, evalue, line,"
   " crash_type, root_cause, root_cause_detail, ml_bug, stage, library, evidence_crash_type,"
-  " evidence_root_cause, evidence_ml_bug, evidence_stage, evidence_library, cluster, rules_version)"
-  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  " evidence_root_cause, evidence_ml_bug, evidence_stage, evidence_library, cluster, rules_version,"
+  " confidence)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 static void
 item_free (Item *item)
@@ -168,6 +169,15 @@ bind_labels (sqlite3_stmt *stmt,
   _atlas_store_bind_text (stmt, 13, c->library);
   for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
     _atlas_store_bind_text (stmt, 14 + d, c->evidence[d]);
+  {
+    char *confidence = atlas_classification_confidence_to_text (c);
+
+    /* SQLite frees the text once the statement is done with it. */
+    if (confidence != NULL)
+      sqlite3_bind_text (stmt, 21, confidence, -1, g_free);
+    else
+      sqlite3_bind_null (stmt, 21);
+  }
 }
 
 static int

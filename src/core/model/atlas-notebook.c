@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "atlas-notebook-private.h"
+#include "atlas-notebook-builder.h"
 
 struct _AtlasNotebook
 {

@@ -83,6 +83,47 @@ atlas_classification_copy (const AtlasClassification *src,
   *dest = copy;
 }
 
+char *
+atlas_classification_confidence_to_text (const AtlasClassification *c)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean any = FALSE;
+
+  for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
+    {
+      char score[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (d > 0)
+        g_string_append_c (text, ';');
+      if (c->confidence[d] == ATLAS_CONFIDENCE_UNSET)
+        continue;
+      any = TRUE;
+      g_ascii_formatd (score, sizeof score, "%.2f", c->confidence_score[d]);
+      g_string_append_printf (text, "%s %s", score, c->rule[d] ? c->rule[d] : "");
+    }
+  return any ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+void
+atlas_classification_confidence_from_text (AtlasClassification *c,
+                                           const char          *text)
+{
+  g_auto(GStrv) parts = text ? g_strsplit (text, ";", ATLAS_N_DIMENSIONS) : NULL;
+
+  for (guint d = 0; parts != NULL && d < ATLAS_N_DIMENSIONS && parts[d] != NULL; d++)
+    {
+      char *end = NULL;
+      double score = g_ascii_strtod (parts[d], &end);
+
+      if (end == parts[d] || score < 0 || score > 1)
+        continue;
+      c->confidence_score[d] = score;
+      c->confidence[d] = atlas_confidence_from_score (score);
+      g_free (c->rule[d]);
+      c->rule[d] = *end == ' ' && end[1] != '\0' ? g_strdup (end + 1) : NULL;
+    }
+}
+
 static void
 atlas_crash_finalize (GObject *object)
 {

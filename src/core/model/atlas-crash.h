@@ -33,6 +33,14 @@ typedef struct
 void atlas_classification_clear (AtlasClassification *classification);
 void atlas_classification_copy  (const AtlasClassification *src,
                                  AtlasClassification       *dest);
+/* The confidence and deciding rule of each dimension as one line of text for
+ * the corpus file: "SCORE RULE" per dimension in dimension order, joined by
+ * ";" ("" for an unset one); NULL when nothing is set. */
+char *atlas_classification_confidence_to_text   (const AtlasClassification *classification);
+/* Reads that text back into @classification (confidence, score, rule);
+ * text that is not in that form is ignored. */
+void  atlas_classification_confidence_from_text (AtlasClassification *classification,
+                                                 const char          *text);
 
 #define ATLAS_TYPE_CRASH (atlas_crash_get_type ())
 
