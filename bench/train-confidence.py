@@ -92,7 +92,7 @@ def main():
 CAPPED = {
     'crash_type': {'other', 'other-no-name', 'value-error', 'type-error', 'attribute-error', 'runtime-error'},
     'root_cause': {'rc-unknown', 'rc-name-traceback-only', 'rc-python-misuse'},
-    'ml_bug': {'py-otherwise'},
+    'ml_bug': set(),
     'stage': {'stage-data-default', 'stage-framework-default'},
     'library': set(),
 }
