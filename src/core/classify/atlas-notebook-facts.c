@@ -230,6 +230,22 @@ index_words (AtlasNotebookFacts *self)
     add_words (self, atlas_notebook_get_cell (self->notebook, i)->source);
 }
 
+/* One insertion, deletion or substitution apart (both 3 letters or more). */
+static gboolean
+one_edit_apart (const char *a,
+                const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+
+  if ((la > lb ? la - lb : lb - la) > 1 || MIN (la, lb) < 3 || strcmp (a, b) == 0)
+    return FALSE;
+  while (*a != '\0' && *a == *b)
+    a++, b++;
+  if (la == lb)
+    return strcmp (a + 1, b + 1) == 0;
+  return la > lb ? strcmp (a + 1, b) == 0 : strcmp (a, b + 1) == 0;
+}
+
 static const char word_chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
 
 /* One insertion, deletion or substitution (names of 3 letters or more), or
@@ -251,6 +267,18 @@ atlas_notebook_facts_has_similar_name (AtlasNotebookFacts *self,
     return TRUE;
   if (len < 3)
     return FALSE;
+  /* A small notebook's words are fewer than the candidates: compare them. */
+  if (g_hash_table_size (self->words) < 2 * (len + 1) * (sizeof word_chars - 1))
+    {
+      GHashTableIter iter;
+      gpointer word;
+
+      g_hash_table_iter_init (&iter, self->words);
+      while (g_hash_table_iter_next (&iter, &word, NULL))
+        if (one_edit_apart (word, name))
+          return TRUE;
+      return FALSE;
+    }
   /* Deletions (the shorter word needs 3 letters). */
   for (gsize i = 0; len > 3 && i < len; i++)
     {
