@@ -77,6 +77,14 @@ gboolean
 atlas_cli_sources_claim (AtlasCliSources *self,
                          const char      *arg)
 {
+  return atlas_cli_sources_claim_at (self, arg, NULL);
+}
+
+gboolean
+atlas_cli_sources_claim_at (AtlasCliSources *self,
+                            const char      *arg,
+                            const char      *where)
+{
   g_autoptr(GError) error = NULL;
   AtlasRemoteSource *source;
 
@@ -86,7 +94,7 @@ atlas_cli_sources_claim (AtlasCliSources *self,
     self->credentials = load_credentials ();
   if ((source = atlas_remote_source_new (arg, self->credentials, &error)) == NULL)
     {
-      g_printerr ("crash-atlas: %s\n", error->message);
+      g_printerr ("crash-atlas: %s%s%s\n", where ? where : "", where ? ": " : "", error->message);
       self->n_failed++;
       return TRUE;
     }
