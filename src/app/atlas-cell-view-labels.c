@@ -121,7 +121,18 @@ _atlas_cell_view_show_labels (GtkGrid    *grid,
 
       gtk_grid_attach (grid, grid_label (atlas_dimension_display_name (dimension), "dim-label", FALSE),
                        0, (int)i * 2, 1, 1);
+      if (c->confidence[dimension] != ATLAS_CONFIDENCE_UNSET)
+        {
+          /* Translators: a label, then how far to trust it: "variable not found (VNF) · low confidence" */
+          g_autofree char *with = g_strdup_printf (_("%s · %s"), value,
+                                                   atlas_confidence_display_name (c->confidence[dimension]));
+
+          g_free (value);
+          value = g_steal_pointer (&with);
+        }
       gtk_grid_attach (grid, grid_label (value, "heading", TRUE), 1, (int)i * 2, 1, 1);
+      if (c->confidence[dimension] == ATLAS_CONFIDENCE_LOW)
+        gtk_widget_add_css_class (gtk_grid_get_child_at (grid, 1, (int)i * 2), "warning");
       if (evidence != NULL)
         gtk_grid_attach (grid, evidence_box (evidence), 1, (int)i * 2 + 1, 1, 1);
     }

@@ -324,7 +324,13 @@ show_header (AtlasCellView *self)
   const char *url = atlas_crash_get_url (self->crash);
   const char *ename = atlas_crash_get_ename (self->crash);
   const char *evalue = atlas_crash_get_evalue (self->crash);
+  g_autofree char *both = NULL;
 
+  /* A placeholder evalue (Colab's "ignored") is shown beside the message
+   * recovered from the traceback, which is what the labels were read from. */
+  if (atlas_crash_get_message_recovered (self->crash))
+    evalue = both = g_strdup_printf (_("%s (the notebook’s evalue is “%s”)"),
+                                     atlas_crash_get_message (self->crash), evalue);
   gtk_label_set_text (self->ename_label, ename != NULL ? ename : _("Unnamed exception"));
   gtk_label_set_text (self->evalue_label, evalue != NULL ? evalue : "");
   gtk_widget_set_visible (GTK_WIDGET (self->evalue_label), evalue != NULL && *evalue != '\0');

@@ -51,6 +51,7 @@ typedef struct
   gboolean    expand;
   int         width;           /* fixed width in pixels, or -1 */
   gboolean    live;            /* changes after the row is shown (clusters) */
+  int         dimension;       /* the label's AtlasDimension, or -1 */
 } Column;
 
 static const char *
@@ -78,16 +79,16 @@ LABEL_GETTER (get_bug, ATLAS_DIMENSION_ML_BUG)
 #undef LABEL_GETTER
 
 static const Column columns[] = {
-  { N_("Notebook"), get_notebook, NULL, FALSE, 190, FALSE },
-  { N_("Cell"), NULL, get_cell, FALSE, 48, FALSE },
-  { N_("Exception"), atlas_crash_get_ename, NULL, FALSE, 150, FALSE },
-  { N_("Message"), atlas_crash_get_evalue, NULL, TRUE, 220, FALSE },
-  { N_("Type"), get_crash_type, NULL, FALSE, 72, FALSE },
-  { N_("Cause"), get_root_cause, NULL, FALSE, 64, FALSE },
-  { N_("Stage"), get_stage, NULL, FALSE, 64, FALSE },
-  { N_("Bug"), get_bug, NULL, FALSE, 48, FALSE },
-  { N_("Library"), get_library, NULL, FALSE, 90, FALSE },
-  { N_("Group"), NULL, atlas_crash_get_cluster, FALSE, 60, TRUE },
+  { N_("Notebook"), get_notebook, NULL, FALSE, 190, FALSE, -1 },
+  { N_("Cell"), NULL, get_cell, FALSE, 48, FALSE, -1 },
+  { N_("Exception"), atlas_crash_get_ename, NULL, FALSE, 150, FALSE, -1 },
+  { N_("Message"), atlas_crash_get_evalue, NULL, TRUE, 220, FALSE, -1 },
+  { N_("Type"), get_crash_type, NULL, FALSE, 72, FALSE, ATLAS_DIMENSION_CRASH_TYPE },
+  { N_("Cause"), get_root_cause, NULL, FALSE, 64, FALSE, ATLAS_DIMENSION_ROOT_CAUSE },
+  { N_("Stage"), get_stage, NULL, FALSE, 64, FALSE, ATLAS_DIMENSION_STAGE },
+  { N_("Bug"), get_bug, NULL, FALSE, 48, FALSE, ATLAS_DIMENSION_ML_BUG },
+  { N_("Library"), get_library, NULL, FALSE, 90, FALSE, ATLAS_DIMENSION_LIBRARY },
+  { N_("Group"), NULL, atlas_crash_get_cluster, FALSE, 60, TRUE, -1 },
 };
 
 static char *
@@ -104,6 +105,11 @@ column_text (const Column *column,
   text = column->get_text (crash);
   if (text == NULL)
     return g_strdup ("—");
+  /* A label its rule often gets wrong is marked so (the cell view says why). */
+  if (column->dimension >= 0
+      && atlas_crash_get_classification (crash)->confidence[column->dimension] == ATLAS_CONFIDENCE_LOW)
+    /* Translators: a label of low confidence in the crash list, e.g. "VNF?" */
+    return g_strdup_printf (_("%s?"), text);
   /* One line per row: the full message is in the cell view. */
   return g_strndup (text, strcspn (text, "\n"));
 }
@@ -219,6 +225,17 @@ contains_ci (const char *haystack,
 }
 
 static gboolean
+has_low_confidence (AtlasCrash *crash)
+{
+  const AtlasClassification *c = atlas_crash_get_classification (crash);
+
+  for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
+    if (c->confidence[d] == ATLAS_CONFIDENCE_LOW)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 search_match_cb (gpointer item,
                  gpointer user_data)
 {
@@ -227,6 +244,9 @@ search_match_cb (gpointer item,
 
   if (self->needle == NULL)
     return TRUE;
+  /* "?", the mark of a low-confidence label, filters to those crashes. */
+  if (g_str_equal (self->needle, "?"))
+    return has_low_confidence (crash);
   return contains_ci (atlas_crash_get_evalue (crash), self->needle) ||
          contains_ci (atlas_crash_get_ename (crash), self->needle) ||
          contains_ci (atlas_crash_get_location (crash), self->needle);

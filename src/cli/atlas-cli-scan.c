@@ -135,7 +135,7 @@ cluster_crashes (ScanState *state)
       Entry *entry = g_ptr_array_index (state->entries, e);
 
       for (guint i = 0; i < entry->crashes->len; i++)
-        messages[n++] = atlas_crash_get_evalue (g_ptr_array_index (entry->crashes, i));
+        messages[n++] = atlas_crash_get_message (g_ptr_array_index (entry->crashes, i));
     }
   clusters = atlas_cluster_messages (messages, n, &n_clusters);
   n = 0;

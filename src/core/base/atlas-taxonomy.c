@@ -188,3 +188,50 @@ atlas_dimension_value_from_id (AtlasDimension  dimension,
     }
   return FALSE;
 }
+
+AtlasConfidence
+atlas_confidence_from_score (double score)
+{
+  if (score >= ATLAS_CONFIDENCE_HIGH_FROM)
+    return ATLAS_CONFIDENCE_HIGH;
+  if (score >= ATLAS_CONFIDENCE_MEDIUM_FROM)
+    return ATLAS_CONFIDENCE_MEDIUM;
+  return ATLAS_CONFIDENCE_LOW;
+}
+
+static const char * const confidence_ids[ATLAS_N_CONFIDENCES] = { NULL, "low", "medium", "high" };
+
+const char *
+atlas_confidence_to_string (AtlasConfidence confidence)
+{
+  g_return_val_if_fail (confidence < ATLAS_N_CONFIDENCES, NULL);
+  return confidence_ids[confidence];
+}
+
+gboolean
+atlas_confidence_from_string (const char      *text,
+                              AtlasConfidence *confidence)
+{
+  for (guint i = 1; i < ATLAS_N_CONFIDENCES; i++)
+    if (g_strcmp0 (text, confidence_ids[i]) == 0)
+      {
+        *confidence = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+atlas_confidence_display_name (AtlasConfidence confidence)
+{
+  switch (confidence)
+    {
+    case ATLAS_CONFIDENCE_LOW: return _("low confidence");
+    case ATLAS_CONFIDENCE_MEDIUM: return _("medium confidence");
+    case ATLAS_CONFIDENCE_HIGH: return _("high confidence");
+    case ATLAS_CONFIDENCE_UNSET:
+    case ATLAS_N_CONFIDENCES:
+    default:
+      return NULL;
+    }
+}

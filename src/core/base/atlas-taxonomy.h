@@ -86,6 +86,29 @@ typedef enum
   ATLAS_N_STAGES
 } AtlasStage;
 
+/* How far a label can be trusted: the share of labels decided the same way
+ * that were right on hand-labeled crashes (data/rules/crash-atlas-confidence.ini). */
+typedef enum
+{
+  ATLAS_CONFIDENCE_UNSET,
+  ATLAS_CONFIDENCE_LOW,
+  ATLAS_CONFIDENCE_MEDIUM,
+  ATLAS_CONFIDENCE_HIGH,
+  ATLAS_N_CONFIDENCES
+} AtlasConfidence;
+
+/* Score thresholds of the levels: high from 0.8, medium from 0.6. */
+#define ATLAS_CONFIDENCE_HIGH_FROM   0.8
+#define ATLAS_CONFIDENCE_MEDIUM_FROM 0.6
+
+AtlasConfidence atlas_confidence_from_score   (double          score);
+/* "high", "medium", "low"; NULL for unset. */
+const char     *atlas_confidence_to_string    (AtlasConfidence confidence);
+gboolean        atlas_confidence_from_string  (const char      *text,
+                                               AtlasConfidence *confidence);
+/* "high confidence" and so on, translated. */
+const char     *atlas_confidence_display_name (AtlasConfidence confidence);
+
 /* Number of values of an enumerated dimension, "unset" included
  * (0 for ATLAS_DIMENSION_LIBRARY, which is free text). */
 guint       atlas_dimension_n_values     (AtlasDimension dimension);

@@ -12,16 +12,19 @@
 
 #include "atlas-classifier-private.h"
 #include "atlas-classify-resources.h"
+#include "atlas-confidence.h"
 #include "atlas-facts.h"
 #include "atlas-rule-match.h"
 #include "atlas-rules.h"
 
 #define BUILTIN_RULES "/io/github/crashatlas/CrashAtlas/rules/crash-atlas.rules"
+#define BUILTIN_CONFIDENCE "/io/github/crashatlas/CrashAtlas/rules/crash-atlas-confidence.ini"
 
 struct _AtlasClassifier
 {
   GObject       parent_instance;
   AtlasRuleSet *rules;
+  AtlasConfidenceTable *confidence;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasClassifier, atlas_classifier, G_TYPE_OBJECT)
@@ -38,6 +41,7 @@ atlas_classifier_finalize (GObject *object)
   AtlasClassifier *self = (AtlasClassifier *)object;
 
   g_clear_pointer (&self->rules, atlas_rule_set_free);
+  g_clear_pointer (&self->confidence, atlas_confidence_table_free);
   G_OBJECT_CLASS (atlas_classifier_parent_class)->finalize (object);
 }
 
@@ -61,6 +65,15 @@ atlas_classifier_init (AtlasClassifier *self)
       || !atlas_rule_set_add_text (self->rules, g_bytes_get_data (bytes, NULL), "crash-atlas.rules", &error))
     g_critical ("Built-in rules: %s", error->message);
   atlas_rule_set_get_version (self->rules);
+
+  g_clear_pointer (&bytes, g_bytes_unref);
+  self->confidence = atlas_confidence_table_new ();
+  bytes = g_resource_lookup_data (atlas_classify_get_resource (), BUILTIN_CONFIDENCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL
+      || !atlas_confidence_table_load (self->confidence, g_bytes_get_data (bytes, NULL),
+                                       "crash-atlas-confidence.ini", &error))
+    g_critical ("Built-in confidence table: %s", error->message);
 }
 
 /**
@@ -130,36 +143,51 @@ decide (AtlasClassifier     *self,
       return;
 }
 
-void
-atlas_classifier_classify (AtlasClassifier *self,
-                           AtlasNotebook   *notebook,
-                           AtlasCrash      *crash)
+static void
+classify_in (AtlasClassifier    *self,
+             AtlasNotebookFacts *context,
+             AtlasCrash         *crash)
 {
   AtlasClassification result = { 0 };
   AtlasFacts facts;
 
-  g_return_if_fail (ATLAS_IS_CLASSIFIER (self));
-  g_return_if_fail (notebook == NULL || ATLAS_IS_NOTEBOOK (notebook));
-  g_return_if_fail (ATLAS_IS_CRASH (crash));
-
-  atlas_facts_init (&facts, self->rules, notebook, crash);
+  atlas_facts_init (&facts, self->rules, context, crash);
   for (guint i = 0; i < ATLAS_N_DIMENSIONS; i++)
     decide (self, dimension_order[i], &facts, &result);
+  atlas_confidence_table_apply (self->confidence, &result);
   atlas_crash_set_classification (crash, &result);
   atlas_classification_clear (&result);
   atlas_facts_clear (&facts);
 }
 
 void
+atlas_classifier_classify (AtlasClassifier *self,
+                           AtlasNotebook   *notebook,
+                           AtlasCrash      *crash)
+{
+  g_autoptr(AtlasNotebookFacts) context = NULL;
+
+  g_return_if_fail (ATLAS_IS_CLASSIFIER (self));
+  g_return_if_fail (notebook == NULL || ATLAS_IS_NOTEBOOK (notebook));
+  g_return_if_fail (ATLAS_IS_CRASH (crash));
+
+  context = atlas_notebook_facts_new (self->rules, notebook, atlas_crash_get_cell_source (crash));
+  classify_in (self, context, crash);
+}
+
+void
 atlas_classifier_classify_notebook (AtlasClassifier *self,
                                     AtlasNotebook   *notebook)
 {
+  g_autoptr(AtlasNotebookFacts) context = NULL;
   GPtrArray *crashes;
 
   g_return_if_fail (ATLAS_IS_CLASSIFIER (self));
   g_return_if_fail (ATLAS_IS_NOTEBOOK (notebook));
 
+  /* The notebook's own facts once, for all of its crashes: linear time. */
   crashes = atlas_notebook_get_crashes (notebook);
+  context = atlas_notebook_facts_new (self->rules, notebook, NULL);
   for (guint i = 0; i < crashes->len; i++)
-    atlas_classifier_classify (self, notebook, g_ptr_array_index (crashes, i));
+    classify_in (self, context, g_ptr_array_index (crashes, i));
 }

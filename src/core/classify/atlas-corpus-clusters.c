@@ -24,7 +24,7 @@ atlas_corpus_update_clusters (AtlasCorpus *self)
   n_crashes = atlas_corpus_get_n_crashes (self);
   messages = g_new (const char *, MAX (n_crashes, 1));
   for (guint i = 0; i < n_crashes; i++)
-    messages[i] = atlas_crash_get_evalue (atlas_corpus_get_crash (self, i));
+    messages[i] = atlas_crash_get_message (atlas_corpus_get_crash (self, i));
   clusters = atlas_cluster_messages (messages, n_crashes, &n_clusters);
   for (guint i = 0; i < n_crashes; i++)
     atlas_crash_set_cluster (atlas_corpus_get_crash (self, i), (int)clusters[i]);

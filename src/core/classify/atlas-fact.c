@@ -28,6 +28,8 @@ static const struct { const char *name; AtlasFact fact; } fact_names[] = {
   { "name-is-ml", ATLAS_FACT_NAME_IS_ML },
   { "imports-ml", ATLAS_FACT_IMPORTS_ML },
   { "key-removed", ATLAS_FACT_KEY_REMOVED },
+  { "name-deleted", ATLAS_FACT_NAME_DELETED },
+  { "calls-other-package", ATLAS_FACT_CALLS_OTHER_PACKAGE },
 };
 
 gboolean

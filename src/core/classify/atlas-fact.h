@@ -34,6 +34,8 @@ typedef enum
   ATLAS_FACT_NAME_IS_ML          = 1 << 16, /* the missing name or module is an ML package's */
   ATLAS_FACT_IMPORTS_ML          = 1 << 17, /* the notebook or cell imports an ML package */
   ATLAS_FACT_KEY_REMOVED         = 1 << 18, /* the missing key is dropped/popped/deleted by the notebook's code */
+  ATLAS_FACT_NAME_DELETED        = 1 << 19, /* "del NAME" ran before the crash (in its cell or one that ran before) */
+  ATLAS_FACT_CALLS_OTHER_PACKAGE = 1 << 20, /* the crashing line calls into a package that is not an ML one */
 } AtlasFact;
 
 /* Parses "whole-notebook" and friends; FALSE for unknown names. */

@@ -7,17 +7,18 @@
 #pragma once
 
 #include "atlas-facts.h"
+#include "atlas-notebook-facts.h"
 
 G_BEGIN_DECLS
 
 /* Facts about facts->missing_name: where the notebook defines it. */
-void    _atlas_facts_add_name_facts     (AtlasFacts    *facts,
-                                         AtlasRuleSet  *rules,
-                                         AtlasNotebook *notebook,
-                                         AtlasCrash    *crash);
+void    _atlas_facts_add_name_facts     (AtlasFacts         *facts,
+                                         AtlasRuleSet       *rules,
+                                         AtlasNotebookFacts *context,
+                                         AtlasCrash         *crash);
 /* Facts about facts->missing_key: does the notebook remove that column. */
-void    _atlas_facts_add_key_facts      (AtlasFacts    *facts,
-                                         AtlasNotebook *notebook);
+void    _atlas_facts_add_key_facts      (AtlasFacts         *facts,
+                                         AtlasNotebookFacts *context);
 GRegex *_atlas_facts_identifier_regex   (void);
 
 G_END_DECLS

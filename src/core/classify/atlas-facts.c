@@ -292,28 +292,6 @@ collect_calls (AtlasRuleSet  *rules,
     }
 }
 
-static guint
-count_code_cells (AtlasNotebook *notebook)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < atlas_notebook_get_n_cells (notebook); i++)
-    n += atlas_notebook_get_cell (notebook, i)->kind == ATLAS_CELL_CODE;
-  return n;
-}
-
-static gboolean
-order_anomaly_before (AtlasNotebook *notebook,
-                      guint          cell)
-{
-  GArray *anomalies = atlas_notebook_get_order_anomalies (notebook);
-
-  for (guint i = 0; anomalies != NULL && i < anomalies->len; i++)
-    if (g_array_index (anomalies, AtlasOrderAnomaly, i).cell <= cell)
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 imports_ml (AtlasRuleSet     *rules,
             AtlasNotebook    *notebook,
@@ -330,19 +308,49 @@ imports_ml (AtlasRuleSet     *rules,
   return FALSE;
 }
 
-void
-atlas_facts_init (AtlasFacts    *facts,
-                  AtlasRuleSet  *rules,
-                  AtlasNotebook *notebook,
-                  AtlasCrash    *crash)
+/* A wrapper message ("Graph execution error:") gets the text the traceback
+ * prints after it, where the library put the real message. */
+static char *
+unwrap_message (AtlasRuleSet *rules,
+                const char   *message,
+                const char   *text)
 {
+  const AtlasRegex *wrappers = atlas_rule_set_get_wrapper_messages (rules);
+  g_autofree char *first = NULL;
+  const char *found = NULL;
+  gsize tail;
+
+  if (wrappers == NULL || message[0] == '\0' || !atlas_regex_test (wrappers, message))
+    return NULL;
+  first = g_strndup (message, strcspn (message, "\n"));
+  for (const char *p = strstr (text, first); p != NULL; p = strstr (p + 1, first))
+    found = p;
+  if (found == NULL)
+    return NULL;
+  found += strlen (first);
+  /* Bounded: the real message is short, a traceback may not be. */
+  tail = MIN (strlen (found), 4000);
+  while (tail > 0 && (found[tail] & 0xC0) == 0x80)
+    tail--;
+  return g_strdup_printf ("%s\n%.*s", message, (int)tail, found);
+}
+
+void
+atlas_facts_init (AtlasFacts         *facts,
+                  AtlasRuleSet       *rules,
+                  AtlasNotebookFacts *context,
+                  AtlasCrash         *crash)
+{
+  AtlasNotebook *notebook = atlas_notebook_facts_get_notebook (context);
   AtlasTraceback *traceback = atlas_crash_get_traceback (crash);
   const AtlasHeading *heading = NULL;
 
   memset (facts, 0, sizeof *facts);
   facts->ename = atlas_crash_get_ename (crash) ? atlas_crash_get_ename (crash) : "";
-  facts->evalue = atlas_crash_get_evalue (crash) ? atlas_crash_get_evalue (crash) : "";
+  facts->evalue = atlas_crash_get_message (crash) ? atlas_crash_get_message (crash) : "";
   facts->text = traceback ? atlas_traceback_get_text (traceback) : "";
+  if ((facts->unwrapped = unwrap_message (rules, facts->evalue, facts->text)) != NULL)
+    facts->evalue = facts->unwrapped;
   facts->cell_source = atlas_crash_get_cell_source (crash) ? atlas_crash_get_cell_source (crash) : "";
   facts->platform = atlas_platform_to_string (atlas_crash_get_platform (crash));
   facts->calls = g_ptr_array_new_with_free_func (g_free);
@@ -360,14 +368,17 @@ atlas_facts_init (AtlasFacts    *facts,
     facts->facts |= ATLAS_FACT_HAS_LIBRARY_FRAME;
   if (facts->code != NULL)
     facts->facts |= ATLAS_FACT_HAS_CODE;
+  for (guint i = 0; i < facts->call_packages->len; i++)
+    if (!atlas_rule_set_is_ml_package (rules, g_ptr_array_index (facts->call_packages, i)))
+      facts->facts |= ATLAS_FACT_CALLS_OTHER_PACKAGE;
   if (atlas_crash_get_execution_count (crash) == 1)
     facts->facts |= ATLAS_FACT_FIRST_RUN;
   if (notebook != NULL)
     {
       heading = atlas_notebook_get_heading_for_cell (notebook, atlas_crash_get_cell (crash));
-      if (count_code_cells (notebook) > 1)
+      if (atlas_notebook_facts_n_code_cells (context) > 1)
         facts->facts |= ATLAS_FACT_WHOLE_NOTEBOOK;
-      if (order_anomaly_before (notebook, atlas_crash_get_cell (crash)))
+      if (atlas_notebook_facts_anomaly_before (context, atlas_crash_get_cell (crash)))
         facts->facts |= ATLAS_FACT_ORDER_ANOMALY;
     }
   facts->heading = heading ? heading->text : NULL;
@@ -377,11 +388,11 @@ atlas_facts_init (AtlasFacts    *facts,
                        && (facts->heading == NULL || g_utf8_validate (facts->heading, -1, NULL));
   facts->missing_name = match_group (RE_MISSING_NAME, facts->evalue);
   if (facts->missing_name != NULL)
-    _atlas_facts_add_name_facts (facts, rules, notebook, crash);
+    _atlas_facts_add_name_facts (facts, rules, context, crash);
   facts->missing_module = match_group (RE_MISSING_MODULE, facts->evalue);
   if (g_str_equal (facts->ename, "KeyError")
       && (facts->missing_key = match_group (RE_MISSING_KEY, facts->evalue)) != NULL)
-    _atlas_facts_add_key_facts (facts, notebook);
+    _atlas_facts_add_key_facts (facts, context);
   if (facts->missing_module != NULL && facts->name_package == NULL)
     {
       const char *alias = atlas_rule_set_lookup_alias (rules, facts->missing_module);
@@ -398,6 +409,7 @@ atlas_facts_init (AtlasFacts    *facts,
 void
 atlas_facts_clear (AtlasFacts *facts)
 {
+  g_free (facts->unwrapped);
   g_free (facts->code);
   g_free (facts->raise_code);
   g_ptr_array_unref (facts->calls);

@@ -9,6 +9,7 @@
 #include "atlas-crash.h"
 #include "atlas-fact.h"
 #include "atlas-notebook.h"
+#include "atlas-notebook-facts.h"
 #include "atlas-rules.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char  *ename;
-  const char  *evalue;
+  const char  *evalue;          /* the message (see atlas_crash_get_message()), unwrapped */
+  char        *unwrapped;       /* owned text evalue points to when it was unwrapped */
   const char  *text;            /* traceback, ANSI removed ("" when none) */
   char        *code;            /* crashing line, or NULL */
   char        *raise_code;      /* the innermost user line of the traceback (in a function the cell called), or NULL */
@@ -39,10 +41,11 @@ typedef struct
   guint        facts;           /* AtlasFact bits */
 } AtlasFacts;
 
-void        atlas_facts_init  (AtlasFacts    *facts,
-                               AtlasRuleSet  *rules,
-                               AtlasNotebook *notebook,
-                               AtlasCrash    *crash);
+/* @context: the facts of the crash's notebook, shared by its crashes. */
+void        atlas_facts_init  (AtlasFacts         *facts,
+                               AtlasRuleSet       *rules,
+                               AtlasNotebookFacts *context,
+                               AtlasCrash         *crash);
 void        atlas_facts_clear (AtlasFacts    *facts);
 
 G_END_DECLS

@@ -116,7 +116,9 @@ match_pattern (const AtlasRule  *rule,
   if (!atlas_regex_match (rule->patterns[which], subject, &found,
                           which == ATLAS_RULE_MESSAGE ? &match->captured : NULL))
     return FALSE;
-  quoted = quote (found[0] != '\0' ? found : subject);
+  /* An exception's name is shown whole, whatever part the pattern matched
+   * (the catch-all's "." matches its first letter only). */
+  quoted = quote (found[0] != '\0' && which != ATLAS_RULE_ENAME ? found : subject);
   note (match, "%s “%s”", pattern_words[which], quoted);
   return TRUE;
 }
@@ -279,6 +281,13 @@ library_value (const AtlasRule  *rule,
     return facts->frame_packages->len ? g_ptr_array_index (facts->frame_packages, 0) : NULL;
   if (g_str_equal (v, "$ml-frame"))
     return first_ml (rules, facts->frame_packages);
+  if (g_str_equal (v, "$non-ml-frame"))
+    {
+      if (facts->frame_packages->len == 0 || first_ml (rules, facts->frame_packages) != NULL)
+        return NULL;
+      note (match, "raised in the package %s", (const char *)g_ptr_array_index (facts->frame_packages, 0));
+      return "none";
+    }
   if (g_str_equal (v, "$ml-call"))
     return first_ml (rules, facts->call_packages);
   if (g_str_equal (v, "$call"))
@@ -341,11 +350,13 @@ _atlas_rule_apply (const AtlasRule     *rule,
   if (holds && dimension == ATLAS_DIMENSION_LIBRARY
       && (library = library_value (rule, rules, facts, &match)) == NULL)
     holds = FALSE;
-  if (holds && library != NULL && rule->set_library[0] == '$')
+  if (holds && library != NULL && rule->set_library[0] == '$'
+      && !g_str_equal (rule->set_library, "$non-ml-frame"))
     note (&match, "%s is %s", rule->set_library + 1, library);
   if (holds)
     {
       set_label (dimension, rule, library, result);
+      result->rule[dimension] = g_strdup (rule->name);
       result->evidence[dimension] = g_strdup_printf ("rule %s%s%s%s", rule->name,
                                                      match.why->len ? match.why->str : "",
                                                      rule->note ? " — " : "",

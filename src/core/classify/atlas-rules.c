@@ -22,6 +22,8 @@ struct _AtlasRuleSet
   GHashTable *aliases;                        /* name -> package */
   GHashTable *packages;                       /* folder -> library ("" = not a library) */
   GHashTable *ml_packages;                    /* set */
+  AtlasRegex *wrapper_messages;               /* [settings] wrapper-messages, or NULL */
+  char      **key_removing_calls;             /* [settings] key-removing-calls */
   GString    *texts;                          /* every text loaded, for the version */
   char       *version;
 };
@@ -86,6 +88,8 @@ atlas_rule_set_free (AtlasRuleSet *self)
   g_hash_table_unref (self->aliases);
   g_hash_table_unref (self->packages);
   g_hash_table_unref (self->ml_packages);
+  g_clear_pointer (&self->wrapper_messages, atlas_regex_free);
+  g_strfreev (self->key_removing_calls);
   g_string_free (self->texts, TRUE);
   g_free (self->version);
   g_free (self);
@@ -378,12 +382,39 @@ load_table (GKeyFile   *file,
     }
 }
 
+/* [settings] wrapper-messages: messages that only wrap the real one, which
+ * the traceback prints below them (Keras' "Exception encountered when
+ * calling layer", TensorFlow's "Graph execution error:"). */
+static gboolean
+load_wrapper_messages (AtlasRuleSet *self,
+                       GKeyFile     *file,
+                       const char   *origin,
+                       GError      **error)
+{
+  g_autofree char *wrappers = g_key_file_get_value (file, "settings", "wrapper-messages", NULL);
+  g_autoptr(GError) regex_error = NULL;
+  AtlasRegex *regex;
+
+  if (wrappers == NULL)
+    return TRUE;
+  if ((regex = atlas_regex_new (g_strstrip (wrappers), &regex_error)) == NULL)
+    {
+      g_set_error (error, ATLAS_CLASSIFIER_ERROR, ATLAS_CLASSIFIER_ERROR_RULES_INVALID,
+                   _("%s: [settings] wrapper-messages: %s"), origin, regex_error->message);
+      return FALSE;
+    }
+  g_clear_pointer (&self->wrapper_messages, atlas_regex_free);
+  self->wrapper_messages = regex;
+  return TRUE;
+}
+
 static void
 load_settings (AtlasRuleSet *self,
                GKeyFile     *file)
 {
   g_autofree char *ml = g_key_file_get_value (file, "settings", "ml-packages", NULL);
   g_autofree char *ignore = g_key_file_get_value (file, "settings", "ignore-frames", NULL);
+  g_autofree char *removing = g_key_file_get_value (file, "settings", "key-removing-calls", NULL);
   g_auto(GStrv) ml_list = ml ? parse_list (ml) : NULL;
   g_auto(GStrv) ignore_list = ignore ? parse_list (ignore) : NULL;
 
@@ -391,6 +422,23 @@ load_settings (AtlasRuleSet *self,
     g_hash_table_add (self->ml_packages, g_strdup (ml_list[i]));
   for (guint i = 0; ignore_list != NULL && ignore_list[i] != NULL; i++)
     g_hash_table_replace (self->packages, g_strdup (ignore_list[i]), g_strdup (""));
+  if (removing != NULL)
+    {
+      g_strfreev (self->key_removing_calls);
+      self->key_removing_calls = parse_list (removing);
+    }
+}
+
+char **
+atlas_rule_set_get_key_removing_calls (AtlasRuleSet *self)
+{
+  return self->key_removing_calls;
+}
+
+const AtlasRegex *
+atlas_rule_set_get_wrapper_messages (AtlasRuleSet *self)
+{
+  return self->wrapper_messages;
 }
 
 static gboolean
@@ -490,6 +538,9 @@ atlas_rule_set_add_text (AtlasRuleSet *self,
       g_ptr_array_add (parsed, rule);
     }
 
+  /* The one setting that can be wrong is checked before anything changes. */
+  if (!load_wrapper_messages (self, file, origin, error))
+    return FALSE;
   load_table (file, "aliases", self->aliases);
   load_table (file, "packages", self->packages);
   load_settings (self, file);

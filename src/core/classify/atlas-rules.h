@@ -102,6 +102,14 @@ const char       *atlas_rule_set_map_package   (AtlasRuleSet *self,
 gboolean          atlas_rule_set_is_ml_package (AtlasRuleSet *self,
                                                 const char   *package);
 
+/* Messages that only wrap the real one printed below them in the
+ * traceback; NULL when the rules name none. */
+const AtlasRegex *atlas_rule_set_get_wrapper_messages (AtlasRuleSet *self);
+
+/* The calls that remove a column named in quotes after them on the same
+ * line ("drop", "pop", "del"); NULL when the rules name none. */
+char            **atlas_rule_set_get_key_removing_calls (AtlasRuleSet *self);
+
 /* SHA-256 of the rule texts in force, in load order. */
 const char       *atlas_rule_set_get_version   (AtlasRuleSet *self);
 

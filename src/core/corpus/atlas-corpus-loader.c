@@ -227,7 +227,7 @@ cluster_crashes (LoadState *state)
   g_autofree const char **messages = g_new (const char *, MAX (state->crashes->len, 1));
 
   for (guint i = 0; i < state->crashes->len; i++)
-    messages[i] = atlas_crash_get_evalue (g_ptr_array_index (state->crashes, i));
+    messages[i] = atlas_crash_get_message (g_ptr_array_index (state->crashes, i));
   state->clusters = atlas_cluster_messages (messages, state->crashes->len, &state->n_clusters);
 }
 

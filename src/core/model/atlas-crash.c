@@ -20,6 +20,7 @@ struct _AtlasCrash
   char                *url;
   char                *ename;
   char                *evalue;
+  char                *message;   /* the traceback's message when evalue is a placeholder, else NULL */
   char                *cell_source;
   AtlasTraceback      *traceback;
   AtlasClassification  classification;
@@ -58,7 +59,10 @@ atlas_classification_clear (AtlasClassification *classification)
   g_clear_pointer (&classification->root_cause_detail, g_free);
   g_clear_pointer (&classification->library, g_free);
   for (guint i = 0; i < ATLAS_N_DIMENSIONS; i++)
-    g_clear_pointer (&classification->evidence[i], g_free);
+    {
+      g_clear_pointer (&classification->evidence[i], g_free);
+      g_clear_pointer (&classification->rule[i], g_free);
+    }
   memset (classification, 0, sizeof *classification);
 }
 
@@ -71,10 +75,54 @@ atlas_classification_copy (const AtlasClassification *src,
   copy.root_cause_detail = g_strdup (src->root_cause_detail);
   copy.library = g_strdup (src->library);
   for (guint i = 0; i < ATLAS_N_DIMENSIONS; i++)
-    copy.evidence[i] = g_strdup (src->evidence[i]);
+    {
+      copy.evidence[i] = g_strdup (src->evidence[i]);
+      copy.rule[i] = g_strdup (src->rule[i]);
+    }
 
   atlas_classification_clear (dest);
   *dest = copy;
+}
+
+char *
+atlas_classification_confidence_to_text (const AtlasClassification *c)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean any = FALSE;
+
+  for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
+    {
+      char score[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (d > 0)
+        g_string_append_c (text, ';');
+      if (c->confidence[d] == ATLAS_CONFIDENCE_UNSET)
+        continue;
+      any = TRUE;
+      g_ascii_formatd (score, sizeof score, "%.2f", c->confidence_score[d]);
+      g_string_append_printf (text, "%s %s", score, c->rule[d] ? c->rule[d] : "");
+    }
+  return any ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+void
+atlas_classification_confidence_from_text (AtlasClassification *c,
+                                           const char          *text)
+{
+  g_auto(GStrv) parts = text ? g_strsplit (text, ";", ATLAS_N_DIMENSIONS) : NULL;
+
+  for (guint d = 0; parts != NULL && d < ATLAS_N_DIMENSIONS && parts[d] != NULL; d++)
+    {
+      char *end = NULL;
+      double score = g_ascii_strtod (parts[d], &end);
+
+      if (end == parts[d] || score < 0 || score > 1)
+        continue;
+      c->confidence_score[d] = score;
+      c->confidence[d] = atlas_confidence_from_score (score);
+      g_free (c->rule[d]);
+      c->rule[d] = *end == ' ' && end[1] != '\0' ? g_strdup (end + 1) : NULL;
+    }
 }
 
 static void
@@ -86,6 +134,7 @@ atlas_crash_finalize (GObject *object)
   g_free (self->url);
   g_free (self->ename);
   g_free (self->evalue);
+  g_free (self->message);
   g_free (self->cell_source);
   g_clear_pointer (&self->traceback, atlas_traceback_unref);
   atlas_classification_clear (&self->classification);
@@ -195,8 +244,75 @@ atlas_crash_new (const char     *location,
   self->ename = g_strdup (ename ? ename : "");
   self->evalue = g_strdup (evalue ? evalue : "");
   self->traceback = traceback ? atlas_traceback_ref (traceback) : NULL;
+  if (atlas_crash_evalue_is_placeholder (self->evalue) && traceback != NULL)
+    self->message = atlas_crash_message_from_traceback (self->ename, atlas_traceback_get_text (traceback));
 
   return self;
+}
+
+/* Colab replaces the exception's value with "ignored" (its own error
+ * display shows the traceback instead); some front ends leave it empty. */
+gboolean
+atlas_crash_evalue_is_placeholder (const char *evalue)
+{
+  const char *p = evalue ? evalue : "";
+
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == '\0' || g_ascii_strcasecmp (p, "ignored") == 0
+         || g_ascii_strcasecmp (p, "<ignored>") == 0;
+}
+
+/* Python prints the exception last: "Ename: message" on the traceback's last
+ * line that starts with the name (possibly dotted: "tensorflow.…Error:").
+ * NULL when no such line holds more than a placeholder. */
+char *
+atlas_crash_message_from_traceback (const char *ename,
+                                    const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  gsize name_len;
+
+  if (ename == NULL || ename[0] == '\0' || text == NULL)
+    return NULL;
+  name_len = strlen (ename);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint n = g_strv_length (lines); n > 0; n--)
+    {
+      const char *line = lines[n - 1];
+      const char *found = strstr (line, ename);
+      const char *value;
+
+      if (found == NULL)
+        continue;
+      /* The name starts the line or ends a dotted module path. */
+      if (found != line && found[-1] != '.')
+        continue;
+      if (found != line && strspn (line, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.") < (gsize)(found - line))
+        continue;
+      value = found + name_len;
+      if (*value != ':')
+        continue;
+      value++;
+      while (*value == ' ')
+        value++;
+      if (atlas_crash_evalue_is_placeholder (value))
+        return NULL;
+      /* A message of several lines: the rest of the traceback after it. */
+      {
+        GString *message = g_string_new (value);
+
+        for (guint k = n; lines[k] != NULL; k++)
+          {
+            g_string_append_c (message, '\n');
+            g_string_append (message, lines[k]);
+          }
+        while (message->len > 0 && g_ascii_isspace (message->str[message->len - 1]))
+          g_string_truncate (message, message->len - 1);
+        return g_string_free (message, FALSE);
+      }
+    }
+  return NULL;
 }
 
 const char *
@@ -255,6 +371,20 @@ atlas_crash_get_evalue (AtlasCrash *self)
 {
   g_return_val_if_fail (ATLAS_IS_CRASH (self), NULL);
   return self->evalue;
+}
+
+const char *
+atlas_crash_get_message (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), NULL);
+  return self->message ? self->message : self->evalue;
+}
+
+gboolean
+atlas_crash_get_message_recovered (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), FALSE);
+  return self->message != NULL;
 }
 
 AtlasTraceback *
@@ -425,6 +555,9 @@ atlas_crash_to_json (AtlasCrash *self)
     json_builder_add_null_value (builder);
   add_nullable_string (builder, "ename", self->ename);
   add_nullable_string (builder, "evalue", self->evalue);
+  /* Only when the evalue is a placeholder: the message the rules read. */
+  if (self->message != NULL)
+    add_nullable_string (builder, "message", self->message);
   add_nullable_string (builder, "crash_type", atlas_crash_get_label_id (self, ATLAS_DIMENSION_CRASH_TYPE));
   add_nullable_string (builder, "root_cause", atlas_crash_get_label_id (self, ATLAS_DIMENSION_ROOT_CAUSE));
   add_nullable_string (builder, "root_cause_detail", c->root_cause_detail);
@@ -440,6 +573,28 @@ atlas_crash_to_json (AtlasCrash *self)
   json_builder_begin_object (builder);
   for (guint i = 0; i < ATLAS_N_DIMENSIONS; i++)
     add_nullable_string (builder, atlas_dimension_id (i), c->evidence[i]);
+  json_builder_end_object (builder);
+  /* Added after the taxonomy's members: older readers ignore them. */
+  json_builder_set_member_name (builder, "confidence");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < ATLAS_N_DIMENSIONS; i++)
+    add_nullable_string (builder, atlas_dimension_id (i), atlas_confidence_to_string (c->confidence[i]));
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "confidence_score");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < ATLAS_N_DIMENSIONS; i++)
+    {
+      json_builder_set_member_name (builder, atlas_dimension_id (i));
+      if (c->confidence[i] != ATLAS_CONFIDENCE_UNSET)
+        json_builder_add_double_value (builder, c->confidence_score[i]);
+      else
+        json_builder_add_null_value (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "rules");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < ATLAS_N_DIMENSIONS; i++)
+    add_nullable_string (builder, atlas_dimension_id (i), c->rule[i]);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 

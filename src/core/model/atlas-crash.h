@@ -25,11 +25,22 @@ typedef struct
   AtlasStage      stage;
   char           *library;            /* "pandas", "none"; NULL when unset */
   char           *evidence[ATLAS_N_DIMENSIONS]; /* one human-readable reason per dimension */
+  char           *rule[ATLAS_N_DIMENSIONS];     /* name of the deciding rule, the evidence's detail */
+  AtlasConfidence confidence[ATLAS_N_DIMENSIONS];
+  double          confidence_score[ATLAS_N_DIMENSIONS]; /* 0..1: share right among labels decided so */
 } AtlasClassification;
 
 void atlas_classification_clear (AtlasClassification *classification);
 void atlas_classification_copy  (const AtlasClassification *src,
                                  AtlasClassification       *dest);
+/* The confidence and deciding rule of each dimension as one line of text for
+ * the corpus file: "SCORE RULE" per dimension in dimension order, joined by
+ * ";" ("" for an unset one); NULL when nothing is set. */
+char *atlas_classification_confidence_to_text   (const AtlasClassification *classification);
+/* Reads that text back into @classification (confidence, score, rule);
+ * text that is not in that form is ignored. */
+void  atlas_classification_confidence_from_text (AtlasClassification *classification,
+                                                 const char          *text);
 
 #define ATLAS_TYPE_CRASH (atlas_crash_get_type ())
 
@@ -55,6 +66,15 @@ guint             atlas_crash_get_cell              (AtlasCrash *self);
 int               atlas_crash_get_execution_count   (AtlasCrash *self);
 const char       *atlas_crash_get_ename             (AtlasCrash *self);
 const char       *atlas_crash_get_evalue            (AtlasCrash *self);
+/* The message the classifier and the clustering read: the evalue, or, when
+ * that is a placeholder (Colab's "ignored", empty), the message on the
+ * traceback's last line. */
+const char       *atlas_crash_get_message           (AtlasCrash *self);
+/* TRUE when the message came from the traceback, not the evalue. */
+gboolean          atlas_crash_get_message_recovered (AtlasCrash *self);
+gboolean          atlas_crash_evalue_is_placeholder (const char *evalue);
+char             *atlas_crash_message_from_traceback (const char *ename,
+                                                      const char *text);
 /* May be NULL for crashes recovered without a traceback. */
 AtlasTraceback   *atlas_crash_get_traceback         (AtlasCrash *self);
 /* The crashing cell's code (kept for the cell view and the classifier). */

@@ -178,6 +178,20 @@ _atlas_store_bind_labels (sqlite3_stmt *stmt,
     _atlas_store_bind_text (stmt, first + 6 + d, c->evidence[d]);
 }
 
+void
+_atlas_store_bind_confidence (sqlite3_stmt *stmt,
+                              int           col,
+                              AtlasCrash   *crash)
+{
+  char *confidence = atlas_classification_confidence_to_text (atlas_crash_get_classification (crash));
+
+  /* SQLite frees the text once the statement is done with it. */
+  if (confidence != NULL)
+    sqlite3_bind_text (stmt, col, confidence, -1, g_free);
+  else
+    sqlite3_bind_null (stmt, col);
+}
+
 static gboolean
 query_int (sqlite3     *db,
            const char  *sql,

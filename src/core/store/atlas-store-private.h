@@ -54,6 +54,10 @@ void      _atlas_store_bind_text          (sqlite3_stmt  *stmt,
 void      _atlas_store_bind_labels        (sqlite3_stmt  *stmt,
                                            int            first,
                                            AtlasCrash    *crash);
+/* The labels' confidence and deciding rules, as one text (NULL if unset). */
+void      _atlas_store_bind_confidence    (sqlite3_stmt  *stmt,
+                                           int            col,
+                                           AtlasCrash    *crash);
 /* The file's schema version (PRAGMA user_version), the one place it is read. */
 gboolean  _atlas_store_db_read_version    (sqlite3       *db,
                                            const char    *path,

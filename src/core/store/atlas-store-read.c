@@ -19,7 +19,7 @@ enum { CELL_FLAG_HAS_ERROR = 1, CELL_FLAG_PAPERMILL_INJECTED = 2, CELL_FLAG_PAPE
  * LABELS_COLUMN on. */
 #define LABEL_COLUMNS \
   "crash_type, root_cause, root_cause_detail, ml_bug, stage, library, evidence_crash_type," \
-  " evidence_root_cause, evidence_ml_bug, evidence_stage, evidence_library, cluster"
+  " evidence_root_cause, evidence_ml_bug, evidence_stage, evidence_library, cluster, confidence"
 
 /* The largest count or index a row may hold: more than any notebook has,
  * small enough for every guint and int it is stored in. */
@@ -68,7 +68,11 @@ read_labels (AtlasStoreRow *row,
     c.evidence[d] = (char *)_atlas_store_row_text (row, col + 6 + d, evidence_names[d], TRUE);
   if (!_atlas_store_row_ok (row))
     return;
+  atlas_classification_confidence_from_text (&c, _atlas_store_row_text (row, col + 12, "confidence", TRUE));
   atlas_crash_set_classification (crash, &c);
+  /* The rule names were copied from the text into c (the rest is borrowed). */
+  for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
+    g_free (c.rule[d]);
   if (sqlite3_column_type (row->stmt, col + 11) != SQLITE_NULL)
     atlas_crash_set_cluster (crash, (int)_atlas_store_row_int (row, col + 11, "cluster", 0, MAX_COUNT,
                                                                TRUE, 0));

@@ -95,11 +95,17 @@ static const char *const schema_v3 =
   "ALTER TABLE notebook ADD COLUMN duplicate_of INTEGER REFERENCES notebook (id);"
   "CREATE INDEX notebook_duplicate_of ON notebook (duplicate_of) WHERE duplicate_of IS NOT NULL;";
 
+/* Version 4: each crash keeps its labels' confidence and deciding rules
+ * ("SCORE RULE;…" in dimension order, see atlas_classification_confidence_to_text()). */
+static const char *const schema_v4 =
+  "ALTER TABLE crash ADD COLUMN confidence TEXT;";
+
 /* migrations[v] brings version v to v + 1. */
 static const char *const *const migrations[] = {
   &_atlas_store_schema_v1,
   &schema_v2,
   &schema_v3,
+  &schema_v4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATLAS_STORE_SCHEMA_VERSION);

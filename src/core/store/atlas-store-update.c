@@ -210,6 +210,7 @@ write_labels (sqlite3_stmt  *stmt,
       _atlas_store_bind_text (stmt, 12, rules_version);
       sqlite3_bind_int64 (stmt, 13, id);
       sqlite3_bind_int (stmt, 14, i);
+      _atlas_store_bind_confidence (stmt, 15, crash);
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -321,7 +322,8 @@ atlas_store_reclassify (AtlasStore       *self,
   r.update = _atlas_store_db_prepare (r.db,
     "UPDATE crash SET crash_type = ?1, root_cause = ?2, root_cause_detail = ?3, ml_bug = ?4,"
     " stage = ?5, library = ?6, evidence_crash_type = ?7, evidence_root_cause = ?8,"
-    " evidence_ml_bug = ?9, evidence_stage = ?10, evidence_library = ?11, rules_version = ?12"
+    " evidence_ml_bug = ?9, evidence_stage = ?10, evidence_library = ?11, rules_version = ?12,"
+    " confidence = ?15"
     " WHERE notebook_id = ?13 AND seq = ?14", r.path, error);
   ok = r.update != NULL && reclassify_all (&r, &n, cancellable, error) &&
        set_rules_version (&r, error);

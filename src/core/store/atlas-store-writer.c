@@ -97,8 +97,9 @@ static const char *const insert_traceback_sql =
 static const char *const insert_crash_sql =
   "INSERT INTO crash (notebook_id, seq, cell, execution_count, ename, evalue, line,"
   " crash_type, root_cause, root_cause_detail, ml_bug, stage, library, evidence_crash_type,"
-  " evidence_root_cause, evidence_ml_bug, evidence_stage, evidence_library, cluster, rules_version)"
-  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  " evidence_root_cause, evidence_ml_bug, evidence_stage, evidence_library, cluster, rules_version,"
+  " confidence)"
+  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 static void
 item_free (Item *item)
@@ -202,6 +203,7 @@ insert_crashes (AtlasStoreWriter *self,
       if (atlas_crash_get_cluster (crash) >= 0)
         sqlite3_bind_int (stmt, 19, atlas_crash_get_cluster (crash));
       _atlas_store_bind_text (stmt, 20, rules_version);
+      _atlas_store_bind_confidence (stmt, 21, crash);
       if ((rc = step_reset (stmt)) != SQLITE_OK)
         return rc;
       if (traceback == NULL)
