@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-text.h"
+#include "atlas-cli-print.h"
 #include "atlas-chart.h"
 #include "atlas-classifier.h"
 #include "atlas-cli.h"
@@ -31,7 +33,7 @@ chart_result_cb (AtlasScanResult *result,
 
   if (result->notebook == NULL)
     {
-      g_printerr ("crash-atlas: %s\n", result->error->message);
+      atlas_cli_print_error ("%s", result->error->message);
       state->n_unreadable++;
       atlas_corpus_add (state->corpus,
                         atlas_notebook_info_new_failed (result->location, state->platform,
@@ -40,6 +42,7 @@ chart_result_cb (AtlasScanResult *result,
                         NULL);
       return;
     }
+  atlas_cli_print_warnings (result->notebook);
   atlas_corpus_add (state->corpus, atlas_notebook_info_new_from_notebook (result->notebook),
                     atlas_notebook_get_crashes (result->notebook));
 }
@@ -55,7 +58,9 @@ classify_worker (AtlasNotebook *notebook,
 static int
 usage_error (const char *message)
 {
-  g_printerr ("crash-atlas chart: %s\n", message);
+  g_autofree char *shown = atlas_text_for_terminal (message, -1, ATLAS_TEXT_DEFAULT);
+
+  g_printerr ("crash-atlas chart: %s\n", shown);
   g_printerr (_("Run “crash-atlas chart --help” for the options.\n"));
   return ATLAS_CLI_EXIT_USAGE;
 }
@@ -220,12 +225,12 @@ scan_paths (ChartArgs     *args,
         continue;
       if (!atlas_scanner_add_path (scanner, args->paths[i], &error))
         {
-          g_printerr ("crash-atlas: %s\n", error->message);
+          atlas_cli_print_error ("%s", error->message);
           state.n_unreadable++;
         }
     }
   atlas_scanner_run (scanner, chart_result_cb, &state, NULL, NULL);
-  state.n_unreadable += atlas_cli_report_empty_folders (scanner);
+  atlas_cli_report_empty_folders (scanner);
   return state.n_unreadable + atlas_cli_sources_run (sources, chart_result_cb, &state, classify_worker, classifier);
 }
 
@@ -269,7 +274,7 @@ atlas_cli_chart (int    argc,
 
   if (!atlas_chart_export (model, format, args.output, &export, &error))
     {
-      g_printerr ("crash-atlas: %s\n", error->message);
+      atlas_cli_print_error ("%s", error->message);
       n_unreadable++;
     }
   chart_args_clear (&args);

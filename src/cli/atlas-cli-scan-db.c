@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-cli-print.h"
 #include "atlas-cli.h"
 #include "atlas-store.h"
 
@@ -63,10 +64,11 @@ store_result_cb (AtlasScanResult *result,
 
   if (result->notebook == NULL)
     {
-      g_printerr ("crash-atlas: %s\n", result->error->message);
+      atlas_cli_print_error ("%s", result->error->message);
       state->n_unreadable++;
       return;
     }
+  atlas_cli_print_warnings (result->notebook);
 
   /* Skipped by content: a notebook already stored, or a copy of one seen
    * earlier in this scan. */
@@ -84,7 +86,7 @@ store_result_cb (AtlasScanResult *result,
 static int
 fail (const char *message)
 {
-  g_printerr ("crash-atlas: %s\n", message);
+  atlas_cli_print_error ("%s", message);
   return ATLAS_CLI_EXIT_USAGE;
 }
 
@@ -121,7 +123,7 @@ atlas_cli_scan_into_store (AtlasScanner    *scanner,
   atlas_scanner_set_worker_func (scanner, store_worker, worker, (GDestroyNotify)worker_data_free);
   atlas_scanner_set_read_flags (scanner, ATLAS_READ_CONTENT_HASH);
   atlas_scanner_run (scanner, store_result_cb, &state, NULL, NULL);
-  n_missing += atlas_cli_report_empty_folders (scanner);
+  atlas_cli_report_empty_folders (scanner);
   atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CONTENT_HASH);
   n_missing += atlas_cli_sources_run (sources, store_result_cb, &state, store_worker, worker);
 
@@ -133,7 +135,7 @@ atlas_cli_scan_into_store (AtlasScanner    *scanner,
          atlas_store_update_clusters (store, &error)));
   if (!ok)
     {
-      g_printerr ("crash-atlas: %s\n", error->message);
+      atlas_cli_print_error ("%s", error->message);
       return ATLAS_CLI_EXIT_PARTIAL;
     }
 

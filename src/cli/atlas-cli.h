@@ -52,7 +52,8 @@ int      atlas_cli_scan_into_store (AtlasScanner    *scanner,
                                     guint            n_missing);
 
 /* After a run that walked its folders: names each folder given that held
- * no notebook on stderr; returns how many. */
+ * no notebook on stderr; returns how many. A folder without notebooks is
+ * read, not unreadable: it is a note, and does not change the exit status. */
 guint    atlas_cli_report_empty_folders (AtlasScanner *scanner);
 
 G_END_DECLS

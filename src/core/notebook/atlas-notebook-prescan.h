@@ -45,6 +45,8 @@ typedef struct
   gboolean  has_cell_list;   /* the top-level object has a "cells" or "worksheets" array */
   gboolean  has_run_cell;    /* some cell has an execution count or an output */
   guint     n_error_outputs; /* outputs whose output_type is error or pyerr */
+  gboolean  unsure;          /* a member name or a tested value is written with an
+                              * escape: only a parser can tell what it says */
 } AtlasPrescan;
 
 /* Returns FALSE with @error (ATLAS_NOTEBOOK_ERROR, EMPTY / NOT_JSON /
