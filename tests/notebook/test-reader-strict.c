@@ -202,6 +202,34 @@ test_error_fields_not_strings (void)
   g_assert_nonnull (strstr (warnings[1], "evalue is a number"));
 }
 
+/* Found by tests/fuzz/fuzz-reader: json-glib takes "\u" with fewer than
+ * four hex digits and swallows the bytes after it, which left bytes that
+ * are not UTF-8 in a traceback. */
+static void
+test_short_u_escape (void)
+{
+  static const char json[] =
+    "{\"cells\": [{\"cell_type\": \"code\", \"execution_count\": 1, \"source\": \"1/0\","
+    " \"outputs\": [{\"output_type\": \"error\", \"ename\": \"E\", \"evalue\": \"v\","
+    " \"traceback\": [\"\\u001b[0;31mE\\u001\xe2[0;31m: v\"]}]}]}";
+
+  for (guint f = 0; f < G_N_ELEMENTS (all_flags); f++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasNotebook) nb = read_flags (json, -1, all_flags[f], &error);
+      AtlasCrash *crash;
+
+      if (nb == NULL)
+        {
+          g_assert_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_INVALID_JSON);
+          continue;
+        }
+      crash = g_ptr_array_index (atlas_notebook_get_crashes (nb), 0);
+      g_assert_true (g_utf8_validate (atlas_traceback_get_text (atlas_crash_get_traceback (crash)), -1, NULL));
+      g_assert_true (g_utf8_validate (atlas_traceback_get_raw (atlas_crash_get_traceback (crash)), -1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +241,7 @@ main (int   argc,
   g_test_add_func ("/Atlas/Reader/Strict/escaped-keys", test_escaped_keys);
   g_test_add_func ("/Atlas/Reader/Strict/lenient-with-warnings", test_lenient_with_warnings);
   g_test_add_func ("/Atlas/Reader/Strict/error-fields-not-strings", test_error_fields_not_strings);
+  g_test_add_func ("/Atlas/Reader/Strict/short-u-escape", test_short_u_escape);
 
   return g_test_run ();
 }

@@ -226,6 +226,7 @@ fake_reply_bytes (SoupServerMessage *msg,
   soup_server_message_set_status (msg, status, NULL);
   soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg), content_type, NULL);
   soup_message_body_append_bytes (body, bytes);
+  g_bytes_unref (bytes);
 }
 
 void

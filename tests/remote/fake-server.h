@@ -50,6 +50,7 @@ void         fake_request_free          (FakeRequest *request);
 void         fake_reply_json            (SoupServerMessage *msg,
                                          guint              status,
                                          const char        *json);
+/* Takes @bytes. */
 void         fake_reply_bytes           (SoupServerMessage *msg,
                                          guint              status,
                                          const char        *content_type,

@@ -220,7 +220,7 @@ reply_blob (SoupServerMessage *msg,
       return;
     }
   bytes = g_bytes_new_take (text, strlen (text));
-  fake_reply_bytes (msg, 200, "application/vnd.github.raw", bytes);
+  fake_reply_bytes (msg, 200, "application/vnd.github.raw", g_steal_pointer (&bytes));
 }
 
 static void

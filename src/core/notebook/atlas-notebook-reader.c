@@ -683,8 +683,8 @@ read_data (const char          *data,
 
 /* json-glib checks that a document is UTF-8 before it parses it, but turns
  * an escaped lone surrogate (\uD800 to \uDFFF without its pair) into bytes
- * that are not. Only a document holding a backslash, "u" and "d" needs its
- * strings checked one by one. Every backslash starts an escape, so stepping
+ * that are not. Only a document holding a backslash, "u" and "d" (or a
+ * malformed "\u") needs its strings checked one by one. Every backslash starts an escape, so stepping
  * over the byte after it keeps an escaped backslash before a "u" from
  * counting. (memchr() rather than memmem(): glibc's memmem() spent 1.7% of
  * a scan's instructions on this.) */
@@ -698,6 +698,12 @@ may_hold_surrogate_escape (const char *json,
   while ((p = memchr (p, '\\', end - p)) != NULL && end - p > 2)
     {
       if (p[1] == 'u' && (p[2] == 'd' || p[2] == 'D'))
+        return TRUE;
+      /* json-glib also takes "\u" with fewer than four hex digits, and
+       * swallows the bytes after it: the fuzzer found lone UTF-8
+       * continuation bytes left in a traceback that way. */
+      if (p[1] == 'u' && (end - p < 6 || !g_ascii_isxdigit (p[2]) || !g_ascii_isxdigit (p[3]) ||
+                          !g_ascii_isxdigit (p[4]) || !g_ascii_isxdigit (p[5])))
         return TRUE;
       p += 2;
     }
