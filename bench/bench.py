@@ -24,14 +24,16 @@ PY = sys.executable
 
 
 def ensure_corpus(args):
-    corpus = args.corpus or os.path.join(HERE, f"corpus-{args.fraction:g}")
+    # The flat corpus keeps the folder name of stops 1 to 13.
+    name = f"corpus-{args.fraction:g}" if args.shape == "flat" else f"corpus-study-{args.fraction:g}"
+    corpus = args.corpus or os.path.join(HERE, name)
     manifest = os.path.join(corpus, "MANIFEST.json")
     if not os.path.exists(manifest):
         if args.corpus:
             sys.exit(f"bench: {corpus} has no MANIFEST.json (make one with bench/gen_corpus.py)")
-        print(f"generating the corpus (fraction {args.fraction:g}) in {corpus} ...", flush=True)
+        print(f"generating the {args.shape} corpus (fraction {args.fraction:g}) in {corpus} ...", flush=True)
         subprocess.run([PY, os.path.join(HERE, "gen_corpus.py"), "--fraction", str(args.fraction),
-                        "--out", corpus, "--jobs", str(args.jobs)], check=True)
+                        "--shape", args.shape, "--out", corpus, "--jobs", str(args.jobs)], check=True)
     with open(manifest) as f:
         return corpus, json.load(f)
 
@@ -79,7 +81,12 @@ def report(row, n_bytes, n_notebooks):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fraction", type=float, default=0.01, help="of the study's scale (default 0.01)")
-    parser.add_argument("--corpus", help="use this generated corpus instead of bench/corpus-FRACTION")
+    parser.add_argument("--shape", choices=["study", "flat"], default="study",
+                        help="corpus to generate: study (every notebook crashes, varied messages; the headline "
+                        "figure) or flat (stops 1-13's corpus)")
+    parser.add_argument("--corpus", help="use this generated corpus instead of bench/corpus-[study-]FRACTION")
+    parser.add_argument("--no-classify", action="store_true",
+                        help="also measure crash-atlas scan --no-classify, to show what classification costs")
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--crash-atlas", default="build/src/crash-atlas")
@@ -109,6 +116,10 @@ def main():
     if os.access(ca, os.X_OK):
         commands.append(("crash-atlas", [ca, "scan", "--format", "jsonl", "--jobs", str(args.jobs),
                                          "--output", ca_out, corpus]))
+        if args.no_classify:
+            commands.append(("no-classify", [ca, "scan", "--no-classify", "--format", "jsonl", "--jobs",
+                                             str(args.jobs), "--output", os.path.join(tmp, "no-classify.jsonl"),
+                                             corpus]))
     else:
         print(f"crash-atlas: no executable at {ca} (build it, or pass --crash-atlas PATH); "
               "measuring the floor and pyscan only\n")
@@ -133,6 +144,10 @@ def main():
         print(f"  round by round:      median {statistics.median(rounds):.2f}x, "
               f"{rounds[0]:.2f}x to {rounds[-1]:.2f}x")
         print(f"crash-atlas vs floor:  {by['crash-atlas']['best'] / by['floor']['best']:.2f}x the floor's time")
+    if "no-classify" in by:
+        rounds = sorted(c["wall"] / n["wall"] for c, n in zip(runs["crash-atlas"], runs["no-classify"]))
+        print(f"classification:        +{(statistics.median(rounds) - 1) * 100:.0f}% of the scan's wall time "
+              "(median of rounds, scan against scan --no-classify)")
     print(f"pyscan vs floor:       {by['pyscan']['best'] / by['floor']['best']:.2f}x the floor's time")
     print(f"(outputs kept in {tmp})")
 

@@ -2,10 +2,20 @@
 """Generates the synthetic scan-benchmark corpus: the study's scale (64,031
 notebooks, 92,542 crashes, about 25 GB) or any fraction of it.
 
-Deterministic for a given --seed and --fraction: notebook i is built from its
-own random stream, so --jobs changes the speed, never the bytes.
+Deterministic for a given --seed, --shape and --fraction: notebook i is built
+from its own random stream, so --jobs changes the speed, never the bytes.
 
-Usage: python3 bench/gen_corpus.py --fraction 0.01 --out bench/corpus-0.01 [--jobs N] [--lean]
+Usage: python3 bench/gen_corpus.py --fraction 0.01 --out bench/corpus-study-0.01 [--shape study|flat]
+                                   [--jobs N] [--lean]
+
+--shape study (the default) is shaped like the study's corpus, which was
+collected because its notebooks crash: every notebook holds at least one
+crash (1.45 a notebook, the study's 92,542 / 64,031), every message is drawn
+with its own names, shapes, paths and numbers (bench/study_crashes.py: about
+650 distinct messages per 1,000 crashes), sizes lognormal with a median of
+140 KB and a mean near 400 KB, up to 8 MB. --shape flat is the corpus of
+stops 1 to 13: 60% of notebooks crash-free and 16 fixed messages, which lets
+a scanner skip most notebooks and flatters any cache keyed on text.
 
 --lean writes the same notebooks without the image padding: the study's
 64,031 notebooks and 92,542 crashes in a few hundred MB, for the figures
@@ -24,6 +34,7 @@ import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import study_crashes  # noqa: E402
 import templates as T  # noqa: E402
 from demogen import outputs as out  # noqa: E402
 from demogen.builder import Notebook  # noqa: E402
@@ -32,6 +43,7 @@ STUDY_NOTEBOOKS, STUDY_CRASHES = 64031, 92542
 CRASH_FREE = 0.60            # share of notebooks without any crash
 V3_SHARE = 0.03              # share of nbformat 3 files
 MEDIAN, SIGMA = 150e3, 1.40  # lognormal sizes: median 150 KB, mean ~400 KB
+STUDY_MEDIAN, STUDY_SIGMA = 150e3, 1.40  # lands near the study's: median ~140 KB, mean ~400 KB
 MIN_SIZE, MAX_SIZE = 4e3, 8e6
 BLOB_CHARS = 2 * 1024 * 1024  # one shared pool of base64 "image" text per process
 _BLOBS = None
@@ -47,13 +59,15 @@ def blobs(seed):
     return _BLOBS
 
 
-def plan(fraction, seed):
-    """How many crashes each notebook gets: 40% crash, 1 or more each, summing
-    exactly to the study's count times the fraction."""
+def plan(fraction, seed, shape):
+    """How many crashes each notebook gets, summing exactly to the study's
+    count times the fraction: with the flat shape 40% of notebooks crash,
+    with the study's every one does; 1 or more each."""
     n = max(1, round(STUDY_NOTEBOOKS * fraction))
     total = round(STUDY_CRASHES * fraction)
     rng = random.Random(seed)
-    crashing = rng.sample(range(n), min(n, max(1, round(n * (1 - CRASH_FREE)))) if total else [])
+    crash_free = CRASH_FREE if shape == "flat" else 0.0
+    crashing = rng.sample(range(n), min(n, max(1, round(n * (1 - crash_free)))) if total else [])
     counts = [0] * n
     for i in crashing[:total]:
         counts[i] = 1
@@ -71,7 +85,7 @@ def relpath(i, rng):
     return f"kaggle/{owner}/kernel-{i:06d}.ipynb"
 
 
-def build(i, n_crashes, rng):
+def build(i, n_crashes, rng, shape):
     style, site = rng.choice(T.STYLES)
     v3 = rng.random() < V3_SHARE
     nb = Notebook(f"nb{i}", "ipy3" if v3 else style, site, nbformat=(3, 0) if v3 else (4, rng.choice([2, 4, 4, 5])),
@@ -85,7 +99,7 @@ def build(i, n_crashes, rng):
         if rng.random() < 0.3:
             nb.heading(2, rng.choice(T.HEADINGS))
         if k in crash_at or k >= n_cells:
-            source, crash = rng.choice(T.CRASHES)
+            source, crash = rng.choice(T.CRASHES) if shape == "flat" else study_crashes.varied_crash(rng)
             nb.crash(source, crash)
             continue
         outputs = []
@@ -126,11 +140,12 @@ def add_images(doc, target, rng, seed, lean=False):
 
 
 def write_one(job):
-    i, n_crashes, root, seed, lean = job
+    i, n_crashes, root, seed, lean, shape = job
     rng = random.Random(seed * 1_000_003 + i)
     path = relpath(i, rng)
-    target = min(MAX_SIZE, max(MIN_SIZE, rng.lognormvariate(math.log(MEDIAN), SIGMA)))
-    doc, _ = build(i, n_crashes, rng).to_json()
+    median, sigma = (MEDIAN, SIGMA) if shape == "flat" else (STUDY_MEDIAN, STUDY_SIGMA)
+    target = min(MAX_SIZE, max(MIN_SIZE, rng.lognormvariate(math.log(median), sigma)))
+    doc, _ = build(i, n_crashes, rng, shape).to_json()
     add_images(doc, target, rng, seed, lean)
     text = json.dumps(doc, indent=1 if rng.random() < 0.5 else None, ensure_ascii=False)
     full = os.path.join(root, path)
@@ -146,19 +161,22 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--jobs", type=int, default=os.cpu_count())
+    parser.add_argument("--shape", choices=["study", "flat"], default="study",
+                        help="study: every notebook crashes, varied messages (default); flat: the old corpus")
     parser.add_argument("--lean", action="store_true",
                         help="the same notebooks without the base64 image padding (study scale in < 1 GB)")
     args = parser.parse_args()
 
-    counts = plan(args.fraction, args.seed)
-    jobs = [(i, c, args.out, args.seed, args.lean) for i, c in enumerate(counts)]
+    counts = plan(args.fraction, args.seed, args.shape)
+    jobs = [(i, c, args.out, args.seed, args.lean, args.shape) for i, c in enumerate(counts)]
     t0, total = time.monotonic(), 0
     with multiprocessing.Pool(args.jobs) as pool:
         for k, size in enumerate(pool.imap(write_one, jobs, chunksize=16), 1):
             total += size
             if k % 2000 == 0:
                 print(f"  {k}/{len(jobs)} notebooks, {total / 1e9:.2f} GB", file=sys.stderr)
-    manifest = {"fraction": args.fraction, "seed": args.seed, "lean": args.lean, "notebooks": len(counts),
+    manifest = {"fraction": args.fraction, "seed": args.seed, "shape": args.shape, "lean": args.lean,
+                "notebooks": len(counts),
                 "crashes": sum(counts), "crashing_notebooks": sum(1 for c in counts if c),
                 "bytes": total}
     with open(os.path.join(args.out, "MANIFEST.json"), "w") as f:

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-corpus-clusters.h"
 #include "atlas-corpus-file.h"
 #include "atlas-export-dialog.h"
 #include "atlas-import-dialog.h"

@@ -7,7 +7,7 @@
 #include "config.h"
 
 #include "atlas-cluster.h"
-#include "atlas-corpus.h"
+#include "atlas-corpus-clusters.h"
 
 static guint *
 cluster (const char * const *messages,

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "atlas-chart-private.h"
-#include "atlas-crash-index-private.h"
+#include "atlas-crash-index.h"
 
 struct _AtlasChartStats
 {

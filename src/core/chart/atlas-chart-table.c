@@ -49,31 +49,6 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (AtlasChartTable, atlas_chart_table, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
-char *
-_atlas_chart_format_count (guint count)
-{
-  GString *text = g_string_new (NULL);
-  g_autofree char *digits = g_strdup_printf ("%u", count);
-  guint len = strlen (digits);
-
-  /* Thin grouping that reads the same in every locale and in figures. */
-  for (guint i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (text, ',');
-      g_string_append_c (text, digits[i]);
-    }
-  return g_string_free (text, FALSE);
-}
-
-char *
-_atlas_chart_format_percent (double percent)
-{
-  if (isnan (percent))
-    return g_strdup ("");
-  return g_strdup_printf ("%.1f %%", percent);
-}
-
 static void
 atlas_chart_table_row_finalize (GObject *object)
 {

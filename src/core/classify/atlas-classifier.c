@@ -25,7 +25,6 @@ struct _AtlasClassifier
 };
 
 G_DEFINE_FINAL_TYPE (AtlasClassifier, atlas_classifier, G_TYPE_OBJECT)
-G_DEFINE_QUARK (atlas-classifier-error-quark, atlas_classifier_error)
 
 /* Labels that later rules may test come first. */
 static const AtlasDimension dimension_order[ATLAS_N_DIMENSIONS] = {

@@ -6,20 +6,11 @@
  */
 #pragma once
 
+#include "atlas-classifier-error.h"
 #include "atlas-crash.h"
 #include "atlas-notebook.h"
 
 G_BEGIN_DECLS
-
-#define ATLAS_CLASSIFIER_ERROR (atlas_classifier_error_quark ())
-
-typedef enum
-{
-  ATLAS_CLASSIFIER_ERROR_RULES_SYNTAX = 1,  /* the rules file cannot be read as a rules file */
-  ATLAS_CLASSIFIER_ERROR_RULES_INVALID,     /* a rule names an unknown field, label or a bad pattern */
-} AtlasClassifierError;
-
-GQuark atlas_classifier_error_quark (void);
 
 #define ATLAS_TYPE_CLASSIFIER (atlas_classifier_get_type ())
 

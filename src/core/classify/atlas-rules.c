@@ -11,8 +11,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "atlas-classifier.h"
-#include "atlas-facts.h"
+#include "atlas-classifier-error.h"
+#include "atlas-fact.h"
 #include "atlas-rules.h"
 
 struct _AtlasRuleSet

@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "atlas-notebook-private.h"
+#include "atlas-notebook-builder.h"
 #include "atlas-store-private.h"
 
 enum { CELL_FLAG_HAS_ERROR = 1, CELL_FLAG_PAPERMILL_INJECTED = 2, CELL_FLAG_PAPERMILL_FAILED = 4 };

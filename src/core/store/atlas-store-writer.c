@@ -10,7 +10,7 @@
 
 #include <stdlib.h>
 
-#include "atlas-notebook-private.h"
+#include "atlas-notebook-builder.h"
 #include "atlas-store-private.h"
 
 /* A transaction is committed after this many notebooks or this long after

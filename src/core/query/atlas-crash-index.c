@@ -8,7 +8,7 @@
 
 #include "config.h"
 
-#include "atlas-crash-index-private.h"
+#include "atlas-crash-index.h"
 #include "atlas-filter-private.h"
 
 #define INDEX_QUARK_NAME "atlas-crash-index"

@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "atlas-notebook-prescan.h"
-#include "atlas-notebook-private.h"
+#include "atlas-notebook-builder.h"
 #include "atlas-notebook-reader.h"
 
 /* Tolerant accessors: real notebooks hold every wrong type somewhere, and a

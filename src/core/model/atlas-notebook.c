@@ -11,7 +11,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "atlas-notebook-private.h"
+#include "atlas-notebook-builder.h"
 
 struct _AtlasNotebook
 {

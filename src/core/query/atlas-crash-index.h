@@ -1,4 +1,4 @@
-/* atlas-crash-index-private.h
+/* atlas-crash-index.h
  *
  * Copyright 2026 The Crash Atlas authors
  *

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "atlas-ansi.h"
-#include "atlas-notebook-private.h"
 
 /* Decisions about what terminals leave open:
  *

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "atlas-ansi.h"
-#include "atlas-notebook-private.h"
 #include "atlas-traceback.h"
 
 /* Tracebacks are read line by line, once, with a small state machine: every

@@ -85,4 +85,9 @@ void                         atlas_frame_free                     (AtlasFrame   
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasTraceback, atlas_traceback_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasFrame, atlas_frame_free)
 
+/* For lines the reader has already made valid UTF-8: atlas_traceback_parse()
+ * checks the encoding again, a pass over every traceback. */
+AtlasTraceback *_atlas_traceback_parse_valid (const char * const *lines,
+                                              gsize               n_lines);
+
 G_END_DECLS

@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include "atlas-cluster.h"
 #include "atlas-corpus.h"
 
 struct _AtlasCorpus
@@ -300,22 +299,4 @@ atlas_corpus_get_crash (AtlasCorpus *self,
   g_return_val_if_fail (ATLAS_IS_CORPUS (self), NULL);
   g_return_val_if_fail (index < self->crashes->len, NULL);
   return g_ptr_array_index (self->crashes, index);
-}
-
-guint
-atlas_corpus_update_clusters (AtlasCorpus *self)
-{
-  g_autofree const char **messages = NULL;
-  g_autofree guint *clusters = NULL;
-  guint n_clusters = 0;
-
-  g_return_val_if_fail (ATLAS_IS_CORPUS (self), 0);
-
-  messages = g_new (const char *, MAX (self->crashes->len, 1));
-  for (guint i = 0; i < self->crashes->len; i++)
-    messages[i] = atlas_crash_get_evalue (g_ptr_array_index (self->crashes, i));
-  clusters = atlas_cluster_messages (messages, self->crashes->len, &n_clusters);
-  for (guint i = 0; i < self->crashes->len; i++)
-    atlas_crash_set_cluster (g_ptr_array_index (self->crashes, i), (int)clusters[i]);
-  return n_clusters;
 }

@@ -38,4 +38,8 @@ char   *atlas_ansi_strip (const char *text);
 char   *atlas_ansi_parse (const char *text,
                           GArray    **runs);
 
+/* For text already made valid UTF-8 (the reader's): atlas_ansi_strip()
+ * checks the encoding again. */
+char   *_atlas_ansi_strip_valid (const char *text);
+
 G_END_DECLS

@@ -8,7 +8,7 @@
 
 #include "config.h"
 
-#include "atlas-crash-index-private.h"
+#include "atlas-crash-index.h"
 #include "atlas-filtered-corpus.h"
 
 struct _AtlasFilteredCorpus

@@ -1,4 +1,4 @@
-/* atlas-notebook-private.h
+/* atlas-notebook-builder.h
  *
  * Copyright 2026 The Crash Atlas authors
  *
@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* How the reader builds a notebook: the public API is read-only. */
+/* How a notebook is built (by the reader, and by the store when it reads one
+ * back): the rest of the API is read-only. */
 
 typedef struct
 {
@@ -42,11 +43,5 @@ void           _atlas_notebook_add_issues (AtlasNotebook             *self,
 void           _atlas_notebook_add_note   (AtlasNotebook             *self,
                                            char                      *note);
 void           _atlas_notebook_finish     (AtlasNotebook             *self);
-
-/* For text the reader has already made valid UTF-8: the public functions
- * check the encoding again, a pass over every traceback. */
-AtlasTraceback *_atlas_traceback_parse_valid (const char * const *lines,
-                                              gsize               n_lines);
-char           *_atlas_ansi_strip_valid      (const char         *text);
 
 G_END_DECLS

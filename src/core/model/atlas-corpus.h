@@ -74,9 +74,5 @@ const AtlasNotebookInfo *atlas_corpus_find_notebook    (AtlasCorpus       *self,
 guint                    atlas_corpus_get_n_crashes    (AtlasCorpus       *self);
 AtlasCrash              *atlas_corpus_get_crash        (AtlasCorpus       *self,
                                                         guint              index);
-/* Groups the messages of all crashes (atlas-cluster.h) and sets each crash's
- * cluster; returns the number of clusters. Call after adding a batch: the
- * numbers change as crashes are added. */
-guint                    atlas_corpus_update_clusters  (AtlasCorpus       *self);
 
 G_END_DECLS
