@@ -66,6 +66,23 @@ test_worksheet_not_object (void)
     g_assert_true (atlas_notebook_get_issues (nb) & ATLAS_NOTEBOOK_ISSUE_BAD_WORKSHEET);
     g_assert_cmpuint (atlas_notebook_get_issues (none), ==, 0);
   }
+
+  /* a v3 notebook without worksheets is treated like one whose worksheet
+   * has no cells: read, empty, with a warning; an object that does not say
+   * it is a notebook still is none */
+  for (guint f = 0; f < G_N_ELEMENTS (all_flags); f++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasNotebook) nb = read_flags ("{\"nbformat\": 3, \"metadata\": {}}", -1, all_flags[f], &error);
+      g_autoptr(AtlasNotebook) other = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (atlas_notebook_get_n_cells (nb), ==, 0);
+      g_assert_true (atlas_notebook_get_issues (nb) & ATLAS_NOTEBOOK_ISSUE_NO_CELLS);
+      other = read_flags ("{\"name\": \"package\", \"version\": 3}", -1, all_flags[f], &error);
+      g_assert_null (other);
+      g_assert_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_NOT_NOTEBOOK);
+    }
 }
 
 /* "\u0000" ended the string inside json-glib: the rest of the cell, the

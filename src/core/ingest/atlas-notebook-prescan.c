@@ -570,6 +570,8 @@ scan_value (Scan    *scan,
       else if (frame->role == ROLE_CELL && g_ascii_isdigit (*scan->p) &&
                (key_is (frame, "execution_count") || key_is (frame, "prompt_number")))
         scan->out->has_run_cell = TRUE;
+      else if (frame->role == ROLE_ROOT && g_ascii_isdigit (*scan->p) && key_is (frame, "nbformat"))
+        scan->out->declares_nbformat = TRUE;
 
       frame->expect = EXPECT_SEPARATOR;
       frame->empty = FALSE;

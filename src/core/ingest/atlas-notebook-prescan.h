@@ -43,6 +43,7 @@ typedef struct
   gboolean  top_is_object;   /* FALSE: valid structure, but an array, string, … */
   char      top_kind;        /* first byte of the top-level value */
   gboolean  has_cell_list;   /* the top-level object has a "cells" or "worksheets" array */
+  gboolean  declares_nbformat; /* the top-level object has a number "nbformat" */
   gboolean  has_run_cell;    /* some cell has an execution count or an output */
   guint     n_error_outputs; /* outputs whose output_type is error or pyerr */
   gboolean  unsure;          /* a member name or a tested value is written with an

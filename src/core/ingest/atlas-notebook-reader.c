@@ -348,10 +348,15 @@ build_notebook (JsonObject    *root,
   AtlasNotebook *notebook;
   Reading reading;
 
-  if (cells == NULL && worksheets == NULL)
+  /* An object that says it is a notebook (a number "nbformat") but has no
+   * list of cells is read as one without cells, with a warning, just as a
+   * worksheet without cells is; any other object is no notebook. */
+  if (cells == NULL && worksheets == NULL && member_int (root, "nbformat", -1) < 0)
     {
       return not_a_notebook (location, error);
     }
+  if (cells == NULL && worksheets == NULL)
+    issues |= ATLAS_NOTEBOOK_ISSUE_NO_CELLS;
 
   header.nbformat = CLAMP (member_int (root, "nbformat", cells != NULL ? 4 : 3), 0, 1000);
   header.nbformat_minor = CLAMP (member_int (root, "nbformat_minor", 0), 0, 1000);
@@ -368,7 +373,7 @@ build_notebook (JsonObject    *root,
   notebook = _atlas_notebook_new (location, platform, &header);
   if (cells != NULL)
     read_cells (notebook, cells, &reading);
-  else
+  else if (worksheets != NULL)
     for (guint i = 0; i < json_array_get_length (worksheets); i++)
       {
         JsonNode *worksheet = json_array_get_element (worksheets, i);
@@ -649,10 +654,12 @@ read_data (const char          *data,
       return NULL;
     }
 
-  if (!prescan.has_cell_list && !prescan.unsure)
+  if (!prescan.has_cell_list && !prescan.unsure && !prescan.declares_nbformat)
     {
       return not_a_notebook (location, error);
     }
+  if (!prescan.has_cell_list && !prescan.unsure)
+    issues |= ATLAS_NOTEBOOK_ISSUE_NO_CELLS;
 
   /* The pre-scan reads member names and the values it tests byte for
    * byte; where one is written with an escape ("output\u005ftype") it

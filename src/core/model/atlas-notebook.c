@@ -539,6 +539,8 @@ atlas_notebook_issues_describe (AtlasNotebookIssues issues)
     g_strv_builder_add (builder, _("a string holds a \\u0000 or unpaired surrogate escape; read as U+FFFD"));
   if (issues & ATLAS_NOTEBOOK_ISSUE_BAD_WORKSHEET)
     g_strv_builder_add (builder, _("a worksheet is not an object or has no list of cells; it was skipped"));
+  if (issues & ATLAS_NOTEBOOK_ISSUE_NO_CELLS)
+    g_strv_builder_add (builder, _("has neither a list of cells nor worksheets; read as a notebook without cells"));
   if (issues & ATLAS_NOTEBOOK_ISSUE_ERROR_FIELD_TYPE)
     g_strv_builder_add (builder, _("an error output’s ename or evalue is not a string; kept as text"));
   warnings = g_strv_builder_end (builder);

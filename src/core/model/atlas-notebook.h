@@ -42,6 +42,7 @@ typedef enum
   ATLAS_NOTEBOOK_ISSUE_BAD_ESCAPE       = 1 << 3, /* a \u0000 or lone surrogate escape, read as U+FFFD */
   ATLAS_NOTEBOOK_ISSUE_BAD_WORKSHEET    = 1 << 4, /* a v3 worksheet that is not an object, or has no cells */
   ATLAS_NOTEBOOK_ISSUE_ERROR_FIELD_TYPE = 1 << 5, /* an error's ename or evalue is not a string */
+  ATLAS_NOTEBOOK_ISSUE_NO_CELLS         = 1 << 6, /* declares an nbformat but has no cells or worksheets */
 } AtlasNotebookIssues;
 
 typedef enum
