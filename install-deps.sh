@@ -11,6 +11,7 @@ packages="
   desktop-file-utils appstream shared-mime-info
   xvfb xauth dbus-x11 fonts-cantarell adwaita-icon-theme gnome-keyring
   poppler-utils python3
+  yelp-tools groff-base
   clang libclang-rt-14-dev
 "
 

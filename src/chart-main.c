@@ -14,6 +14,8 @@ int
 main (int    argc,
       char **argv)
 {
+  /* The rows of atlas-commands.c that name this program
+   * (test-cli-usage runs each command's --help through the launcher). */
   static const AtlasCliCommand commands[] = {
     { "chart", atlas_cli_chart },
   };

@@ -33,9 +33,12 @@ int
 main (int    argc,
       char **argv)
 {
+  /* The rows of atlas-commands.c that name this program
+   * (test-cli-usage runs each command's --help through the launcher). */
   static const AtlasCliCommand commands[] = {
     { "scan", atlas_cli_scan },
     { "export", atlas_cli_export },
+    { "merge", atlas_cli_merge },
   };
 
   tune_malloc_for_batch ();

@@ -44,8 +44,22 @@ about_action (GSimpleAction *action,
                                       "classify every crash of a corpus and chart them."),
                         "copyright", "© 2026 The Crash Atlas authors",
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        /* TRANSLATORS: your names, one a line, e.g. "Ana Lima <ana@example.org>" */
+                        "translator-credits", _("translator-credits"),
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
+}
+
+/* The Mallard pages of help/C/, installed by gnome.yelp and shown by Yelp
+ * (through the OpenURI portal in a sandbox). */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_uri (window, "help:crash-atlas", GDK_CURRENT_TIME);
 }
 
 static void
@@ -79,6 +93,7 @@ preferences_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "help", help_action },
   { "preferences", preferences_action },
   { "quit", quit_action },
 };
@@ -89,6 +104,7 @@ atlas_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (atlas_application_parent_class)->startup (app);
 
@@ -97,6 +113,7 @@ atlas_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
 }
 
 static AtlasWindow *

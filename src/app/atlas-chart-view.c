@@ -61,10 +61,15 @@ update_accessible (AtlasChartView *self)
     return;
   if (self->layout != NULL && self->focused < atlas_chart_layout_get_n_marks (self->layout))
     mark = atlas_chart_layout_get_mark (self->layout, self->focused);
-  description = g_strdup_printf ("%s. %s", atlas_chart_model_get_subtitle (self->model),
-                                 mark != NULL ? mark->description
-                                 : _("Use the arrow keys to move between marks and Enter to list their crashes; "
-                                     "the table view holds the same numbers."));
+  /* A focused mark says its own numbers; the chart as a whole says how
+   * many crashes it counts, in one sentence translators can reorder. */
+  if (mark != NULL)
+    description = g_strdup (mark->description);
+  else
+    /* TRANSLATORS: %s is the chart's subtitle, e.g. "n = 73 crashes in 53 notebooks" */
+    description = g_strdup_printf (_("%s. Use the arrow keys to move between marks and Enter to list their "
+                                     "crashes; the table view holds the same numbers."),
+                                   atlas_chart_model_get_subtitle (self->model));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, atlas_chart_model_get_title (self->model),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

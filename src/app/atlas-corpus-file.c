@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -53,11 +54,18 @@ atlas_corpus_file_read (const char       *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (ATLAS_IS_CLASSIFIER (classifier), NULL);
 
-  if ((opened = atlas_store_open_existing (path, error)) == NULL)
+  /* A file nobody may write (a read-only share, a colleague's file) is
+   * opened to be read: its labels stay as stored. */
+  if (access (path, W_OK) != 0 && g_file_test (path, G_FILE_TEST_EXISTS))
+    opened = atlas_store_open_full (path, ATLAS_STORE_OPEN_READ_ONLY, error);
+  else
+    opened = atlas_store_open_existing (path, error);
+  if (opened == NULL)
     return NULL;
   /* Opening writes nothing when the labels are the current rules' ones. */
   version = atlas_store_dup_rules_version (opened, NULL);
-  if (g_strcmp0 (version, atlas_classifier_get_rules_version (classifier)) != 0 &&
+  if (!atlas_store_get_read_only (opened) &&
+      g_strcmp0 (version, atlas_classifier_get_rules_version (classifier)) != 0 &&
       !atlas_store_reclassify (opened, classifier, NULL, cancellable, error))
     return NULL;
   if ((corpus = atlas_store_load_corpus (opened, cancellable, error)) == NULL)
@@ -138,7 +146,28 @@ write_scanned (SaveJob       *job,
   for (guint i = 0; job->notebooks != NULL && i < job->notebooks->len; i++)
     atlas_store_add_notebook (store, g_ptr_array_index (job->notebooks, i), write.rules_version);
 
-  return atlas_store_close (store, error) && atlas_store_update_clusters (store, error);
+  if (!atlas_store_close (store, error) || !atlas_store_update_clusters (store, error))
+    return FALSE;
+  g_clear_object (&store);
+  /* Handed on as one file: no log beside it. */
+  return atlas_store_make_self_contained (path, error);
+}
+
+/* What the written file holds, said as Save As reports it. */
+static char *
+describe_saved (const char *path)
+{
+  g_autoptr(AtlasStore) saved = atlas_store_open_full (path, ATLAS_STORE_OPEN_READ_ONLY, NULL);
+  g_autofree char *counts_text = NULL;
+  g_autofree char *name = NULL;
+  AtlasStoreCounts counts;
+
+  if (saved == NULL || !atlas_store_get_counts (saved, &counts, NULL))
+    return NULL;
+  counts_text = atlas_store_counts_describe (&counts);
+  name = g_filename_display_basename (path);
+  /* Translators: "Saved corpus.crashatlas: 4,240 notebooks, 5,840 crashes; …" */
+  return g_strdup_printf (_("Saved %s: %s"), name, counts_text);
 }
 
 static void
@@ -162,6 +191,7 @@ save_worker (GTask        *task,
   SaveJob *job = task_data;
   g_autofree char *partial = g_strdup_printf ("%s.saving-%08x", job->dest, g_random_int ());
   g_autofree char *dest_wal = g_strconcat (job->dest, "-wal", NULL);
+  g_autofree char *summary = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
@@ -179,6 +209,8 @@ save_worker (GTask        *task,
   else
     ok = write_scanned (job, partial, cancellable, &error);
 
+  if (ok)
+    summary = describe_saved (partial);
   /* The store is closed by now, so its log is folded into the file. */
   if (ok && g_rename (partial, job->dest) != 0)
     {
@@ -193,7 +225,7 @@ save_worker (GTask        *task,
   if (!ok)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, summary ? g_steal_pointer (&summary) : g_strdup (""), g_free);
 }
 
 void
@@ -231,9 +263,16 @@ atlas_corpus_file_save_async (const char          *dest,
 
 gboolean
 atlas_corpus_file_save_finish (GAsyncResult  *result,
+                               char         **summary,
                                GError       **error)
 {
+  g_autofree char *text = NULL;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if ((text = g_task_propagate_pointer (G_TASK (result), error)) == NULL)
+    return FALSE;
+  if (summary != NULL)
+    *summary = text[0] != '\0' ? g_steal_pointer (&text) : NULL;
+  return TRUE;
 }

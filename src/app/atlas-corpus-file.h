@@ -43,7 +43,11 @@ void         atlas_corpus_file_save_async  (const char           *dest,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
+/* @summary (optional) receives what the file holds, as the window reports
+ * it ("Saved x.crashatlas: 4,240 notebooks, 5,840 crashes; 4,187 are
+ * copies of another notebook"), or NULL. */
 gboolean     atlas_corpus_file_save_finish (GAsyncResult         *result,
+                                            char                **summary,
                                             GError              **error);
 
 G_END_DECLS

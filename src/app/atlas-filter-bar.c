@@ -33,6 +33,35 @@ remove_clicked_cb (GtkButton      *button,
 }
 
 static void
+remove_distinct_clicked_cb (GtkButton      *button,
+                            AtlasFilterBar *self)
+{
+  atlas_filter_set_distinct_content (self->filter, FALSE);
+}
+
+/* "Count duplicates once" is a choice about counting, not a facet: its chip
+ * says so, and removing it counts every notebook again. */
+static GtkWidget *
+make_distinct_chip (AtlasFilterBar *self)
+{
+  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *label = gtk_label_new (_("Copies of a notebook counted once"));
+  GtkWidget *button = gtk_button_new_from_icon_name ("window-close-symbolic");
+  const char *remove = _("Count every notebook, copies included");
+
+  gtk_widget_set_margin_start (label, 10);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_set_tooltip_text (button, remove);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_distinct_clicked_cb), self);
+  gtk_box_append (GTK_BOX (chip), label);
+  gtk_box_append (GTK_BOX (chip), button);
+  gtk_widget_add_css_class (chip, "filter-chip");
+  return chip;
+}
+
+static void
 clear_clicked_cb (GtkButton      *button,
                   AtlasFilterBar *self)
 {
@@ -84,6 +113,8 @@ rebuild (AtlasFilterBar *self)
   for (guint f = 0; f < ATLAS_N_FILTER_FIELDS; f++)
     if (atlas_filter_has_field (self->filter, f))
       gtk_box_append (self->chips, make_chip (self, f));
+  if (atlas_filter_get_distinct_content (self->filter))
+    gtk_box_append (self->chips, make_distinct_chip (self));
   clear = gtk_button_new_with_mnemonic (_("_Clear Filters"));
   gtk_widget_add_css_class (clear, "flat");
   gtk_widget_set_hexpand (clear, TRUE);

@@ -141,10 +141,31 @@ progress_cb (const AtlasRemoteProgress *progress,
     default:
       if (progress->n_found > 0)
         gtk_progress_bar_set_fraction (self->progress_bar, progress->n_done / (double)progress->n_found);
-      text = g_strdup_printf (_("%u of %u notebooks"), progress->n_done, progress->n_found);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u notebook", "%u of %u notebooks",
+                                           progress->n_found),
+                              progress->n_done, progress->n_found);
       break;
     }
   set_status (self, text);
+}
+
+/* Two counts, two plurals: each phrase is translated on its own. */
+static char *
+imported_text (guint n_imported,
+               guint n_failed)
+{
+  g_autofree char *imported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u notebook",
+                                                            "Imported %u notebooks", n_imported),
+                                               n_imported);
+  g_autofree char *failed = NULL;
+
+  if (n_failed == 0)
+    return g_steal_pointer (&imported);
+  failed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u could not be read", "%u could not be read",
+                                         n_failed),
+                            n_failed);
+  /* TRANSLATORS: "Imported 12 notebooks" and "3 could not be read" */
+  return g_strdup_printf (_("%s, %s"), imported, failed);
 }
 
 static void
@@ -158,11 +179,13 @@ finish (AtlasImportDialog *self,
   gtk_button_set_label (self->cancel_button, _("_Close"));
   text_changed_cb (self);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    text = g_strdup_printf (_("Cancelled after %u notebooks; importing again resumes"), self->n_items);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cancelled after %u notebook; importing again resumes",
+                                         "Cancelled after %u notebooks; importing again resumes", self->n_items),
+                            self->n_items);
   else if (error != NULL)
     text = g_strdup (error->message);
   else
-    text = g_strdup_printf (_("Imported %u notebooks, %u could not be read"), self->n_items, self->n_failed);
+    text = imported_text (self->n_items, self->n_failed);
   set_status (self, text);
   g_signal_emit (self, signals[FINISHED], 0);
 }

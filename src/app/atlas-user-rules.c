@@ -10,7 +10,8 @@
 
 #include "atlas-user-rules.h"
 
-#define SCHEMA_ID "io.github.crashatlas.CrashAtlas"
+/* Named after the app id, as its file is (data/meson.build). */
+#define SCHEMA_ID APP_ID
 
 GSettings *
 atlas_settings_try_new (void)

@@ -169,6 +169,16 @@ clear_filters_action (GtkWidget  *widget,
   atlas_filter_clear (ATLAS_WINDOW (widget)->filter);
 }
 
+/* Charts, counts and lists count a notebook whose content equals an
+ * earlier one's once; the filter bar's chip undoes it. */
+static void
+count_copies_once_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  atlas_filter_set_distinct_content (ATLAS_WINDOW (widget)->filter, TRUE);
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -296,6 +306,8 @@ _atlas_window_actions_update (AtlasWindow *self)
                                  !busy && self->save_path == NULL && self->paths != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters",
                                  !atlas_filter_is_empty (self->filter));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.count-copies-once",
+                                 !atlas_filter_get_distinct_content (self->filter));
 }
 
 void
@@ -309,6 +321,7 @@ _atlas_window_class_actions_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-scan", NULL, cancel_scan_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.count-copies-once", NULL, count_copies_once_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);

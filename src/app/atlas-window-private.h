@@ -31,6 +31,8 @@ struct _AtlasWindow
   GtkProgressBar       *progress_bar;
   GtkLabel             *progress_label;
   AtlasFilterBar       *filter_bar;
+  GtkStack             *content_stack;   /* the corpus, or the empty state */
+  AdwStatusPage        *empty_page;
   AdwViewStack         *view_stack;
   GtkBox               *charts_box;
   AdwLeaflet           *leaflet;
@@ -48,6 +50,7 @@ struct _AtlasWindow
   AtlasFilter          *filter;
   AtlasFilteredCorpus  *filtered;
   char                **paths;           /* what is open, NULL for nothing */
+  gboolean              showing_demo;    /* paths are the bundled demo's */
   GPtrArray            *imported;        /* AtlasNotebook fetched into a scanned corpus, for Save As */
   char                 *save_path;       /* where Save As is writing, or NULL */
   GSettings            *settings;        /* NULL without the installed schema */

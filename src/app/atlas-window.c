@@ -134,6 +134,49 @@ update_subtitle (AtlasWindow *self)
   adw_view_switcher_title_set_subtitle (self->switcher_title, text);
 }
 
+/* Nothing to show once a load has finished with no notebook (or before any):
+ * the way to open some instead of empty charts. */
+static void
+update_empty_state (AtlasWindow *self)
+{
+  gboolean empty = !atlas_corpus_loader_get_running (self->loader) &&
+                   atlas_corpus_get_n_notebooks (self->corpus) == 0;
+
+  gtk_stack_set_visible_child_name (self->content_stack, empty ? "empty" : "corpus");
+  /* No views to switch to and no chart to export. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->switcher_title), !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !empty);
+}
+
+/* What is open, by the name of its file or folder, as the window's title. */
+static char *
+dup_corpus_name (AtlasWindow *self)
+{
+  guint n_paths;
+  g_autofree char *base = NULL;
+
+  if (self->paths == NULL || self->paths[0] == NULL)
+    return g_strdup (_("Crash Atlas"));
+  if (self->showing_demo)
+    return g_strdup (_("Demo Corpus"));
+  n_paths = g_strv_length (self->paths);
+  base = g_path_get_basename (self->paths[0]);
+  if (n_paths == 1)
+    return g_steal_pointer (&base);
+  /* TRANSLATORS: a window title for several files opened at once, e.g. "titanic.ipynb and 2 more" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more", "%s and %u more", n_paths - 1),
+                          base, n_paths - 1);
+}
+
+static void
+update_title (AtlasWindow *self)
+{
+  g_autofree char *name = dup_corpus_name (self);
+
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  adw_view_switcher_title_set_title (self->switcher_title, name);
+}
+
 static gboolean
 status_cb (gpointer user_data)
 {
@@ -142,6 +185,7 @@ status_cb (gpointer user_data)
   self->status_id = 0;
   update_progress (self);
   update_subtitle (self);
+  update_empty_state (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -229,10 +273,13 @@ remember_recent (AtlasWindow        *self,
 
 static void
 open_paths (AtlasWindow        *self,
-            const char * const *paths)
+            const char * const *paths,
+            gboolean            demo)
 {
   g_strfreev (self->paths);
   self->paths = g_strdupv ((char **)paths);
+  self->showing_demo = demo;
+  update_title (self);
   atlas_cell_view_set_crash (self->cell_view, NULL);
   atlas_cell_view_set_store (self->cell_view, NULL);
   g_ptr_array_set_size (self->imported, 0);
@@ -254,7 +301,7 @@ atlas_window_open_paths (AtlasWindow        *self,
   g_return_if_fail (ATLAS_IS_WINDOW (self));
   g_return_if_fail (paths != NULL && paths[0] != NULL);
 
-  open_paths (self, paths);
+  open_paths (self, paths, FALSE);
   remember_recent (self, paths);
 }
 
@@ -267,7 +314,23 @@ atlas_window_open_demo (AtlasWindow *self)
   g_return_if_fail (ATLAS_IS_WINDOW (self));
 
   /* The demo is always at hand in the menu: not a recent corpus. */
-  open_paths (self, paths);
+  open_paths (self, paths, TRUE);
+}
+
+static void
+forget_recent (AtlasWindow *self,
+               const char  *key)
+{
+  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-corpora");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+
+  for (guint i = 0; old[i] != NULL; i++)
+    if (!g_str_equal (old[i], key))
+      g_strv_builder_add (builder, old[i]);
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-corpora", (const char * const *)recent);
+  _atlas_window_update_recent_menu (self);
 }
 
 void
@@ -276,6 +339,20 @@ _atlas_window_open_recent (AtlasWindow *self,
 {
   g_auto(GStrv) paths = g_strsplit (key, "\n", -1);
 
+  /* A file or folder that has gone since is named, and what is open stays:
+   * opening it would only trade the corpus shown for an error. One stat per
+   * path; local paths only (remote sources are not checked here). */
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (g_path_is_absolute (paths[i]) && !g_file_test (paths[i], G_FILE_TEST_EXISTS))
+      {
+        g_autofree char *display = g_filename_display_name (paths[i]);
+        g_autofree char *text = g_strdup_printf (_("“%s” is gone; it is no longer listed in Recent"), display);
+
+        if (self->settings != NULL)
+          forget_recent (self, key);
+        _atlas_window_show_error (self, text);
+        return;
+      }
   atlas_window_open_paths (self, (const char * const *)paths);
 }
 
@@ -302,14 +379,18 @@ save_cb (GObject      *object,
   g_autoptr(AtlasWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_steal_pointer (&self->save_path);
+  g_autofree char *summary = NULL;
 
   _atlas_window_actions_update (self);
-  if (!atlas_corpus_file_save_finish (result, &error))
+  if (!atlas_corpus_file_save_finish (result, &summary, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _atlas_window_show_error (self, error->message);
       return;
     }
+  /* What was written, copies included: nothing is dropped silently. */
+  if (summary != NULL)
+    _atlas_window_show_error (self, summary);
   /* From now on the window works on the file: imports go into it, and the
    * cell view can read notebooks that are no longer on disk. */
   {
@@ -484,6 +565,8 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, charts_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, leaflet);
@@ -535,7 +618,7 @@ rules_changed_cb (AtlasWindow *self)
   g_auto(GStrv) paths = g_strdupv (self->paths);
 
   if (paths != NULL)
-    open_paths (self, (const char * const *)paths);
+    open_paths (self, (const char * const *)paths, self->showing_demo);
 }
 
 static void
@@ -564,6 +647,8 @@ atlas_window_init (AtlasWindow *self)
   _atlas_window_update_recent_menu (self);
   _atlas_window_actions_update (self);
   update_subtitle (self);
+  update_title (self);
+  update_empty_state (self);
 }
 
 AtlasWindow *

@@ -23,6 +23,7 @@ typedef struct
   AtlasCorpus   *corpus;
   AtlasPlatform  platform;
   guint          n_unreadable;
+  GHashTable    *seen;   /* content hashes, with --distinct-content; else NULL */
 } ChartScan;
 
 static void
@@ -43,6 +44,10 @@ chart_result_cb (AtlasScanResult *result,
       return;
     }
   atlas_cli_print_warnings (result->notebook);
+  /* Counted once when asked: a copy of a notebook drawn already is left out. */
+  if (state->seen != NULL && atlas_notebook_get_content_hash (result->notebook) != NULL &&
+      !g_hash_table_add (state->seen, g_strdup (atlas_notebook_get_content_hash (result->notebook))))
+    return;
   atlas_corpus_add (state->corpus, atlas_notebook_info_new_from_notebook (result->notebook),
                     atlas_notebook_get_crashes (result->notebook));
 }
@@ -65,26 +70,37 @@ usage_error (const char *message)
   return ATLAS_CLI_EXIT_USAGE;
 }
 
-/* One length given in at most one unit; 0 when not given. */
+/* One length given in at most one unit; @fallback_pt when not given. */
 static gboolean
-pick_length (double  cm,
-             double  mm,
-             double  in,
-             double  fallback_pt,
-             double *points)
+pick_length (const char  *name,
+             char       **texts,
+             double       fallback_pt,
+             double      *points,
+             GError     **error)
 {
-  guint n_given = (cm != 0) + (mm != 0) + (in != 0);
+  static const char *const units[] = { "cm", "mm", "in" };
+  static const AtlasLengthUnit unit_ids[] = { ATLAS_LENGTH_CM, ATLAS_LENGTH_MM, ATLAS_LENGTH_IN };
+  guint n_given = 0;
 
+  *points = fallback_pt;
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autofree char *option = g_strdup_printf ("--%s-%s", name, units[i]);
+      double length = 0;
+
+      if (texts[i] == NULL)
+        continue;
+      if (!atlas_cli_parse_positive (option, texts[i], &length, error))
+        return FALSE;
+      *points = atlas_length_to_points (length, unit_ids[i]);
+      n_given++;
+    }
   if (n_given > 1)
-    return FALSE;
-  if (cm != 0)
-    *points = atlas_length_to_points (cm, ATLAS_LENGTH_CM);
-  else if (mm != 0)
-    *points = atlas_length_to_points (mm, ATLAS_LENGTH_MM);
-  else if (in != 0)
-    *points = atlas_length_to_points (in, ATLAS_LENGTH_IN);
-  else
-    *points = fallback_pt;
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("give the width and the height in one unit each"));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -98,11 +114,12 @@ typedef struct
   char    **paths;
   gboolean  by_platform;
   gboolean  detail;
-  int       top;
-  int       jobs;
-  double    width_cm, width_mm, width_in;
-  double    height_cm, height_mm, height_in;
-  double    dpi;
+  gboolean  distinct_content;
+  char     *top;
+  char     *jobs;
+  char     *width[3];   /* cm, mm, in */
+  char     *height[3];
+  char     *dpi;
 } ChartArgs;
 
 static void
@@ -114,6 +131,14 @@ chart_args_clear (ChartArgs *args)
   g_free (args->style);
   g_strfreev (args->platforms);
   g_strfreev (args->paths);
+  g_free (args->top);
+  g_free (args->jobs);
+  g_free (args->dpi);
+  for (guint i = 0; i < G_N_ELEMENTS (args->width); i++)
+    {
+      g_free (args->width[i]);
+      g_free (args->height[i]);
+    }
 }
 
 static gboolean
@@ -129,27 +154,30 @@ parse_args (ChartArgs  *args,
       N_("One panel per platform (Kaggle, GitHub, local), side by side"), NULL },
     { "detail", 0, 0, G_OPTION_ARG_NONE, &args->detail,
       N_("root-cause: show the finer causes"), NULL },
-    { "top", 0, 0, G_OPTION_ARG_INT, &args->top,
-      N_("library: libraries shown before “other” (default 10)"), "N" },
-    { "width-cm", 0, 0, G_OPTION_ARG_DOUBLE, &args->width_cm, N_("Width in centimetres (default 16)"), "W" },
-    { "height-cm", 0, 0, G_OPTION_ARG_DOUBLE, &args->height_cm, N_("Height in centimetres (default 10)"), "H" },
-    { "width-mm", 0, 0, G_OPTION_ARG_DOUBLE, &args->width_mm, N_("Width in millimetres"), "W" },
-    { "height-mm", 0, 0, G_OPTION_ARG_DOUBLE, &args->height_mm, N_("Height in millimetres"), "H" },
-    { "width-in", 0, 0, G_OPTION_ARG_DOUBLE, &args->width_in, N_("Width in inches"), "W" },
-    { "height-in", 0, 0, G_OPTION_ARG_DOUBLE, &args->height_in, N_("Height in inches"), "H" },
-    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &args->dpi, N_("PNG resolution (default 300)"), "DPI" },
+    { "distinct-content", 0, 0, G_OPTION_ARG_NONE, &args->distinct_content,
+      N_("Count notebooks whose content equals an earlier one’s once (forks, mirrors)"), NULL },
+    { "top", 0, 0, G_OPTION_ARG_STRING, &args->top,
+      N_("library: libraries shown before “other”, 1 to 100 (default 10)"), "N" },
+    { "width-cm", 0, 0, G_OPTION_ARG_STRING, &args->width[0], N_("Width in centimetres (default 16)"), "W" },
+    { "height-cm", 0, 0, G_OPTION_ARG_STRING, &args->height[0], N_("Height in centimetres (default 10)"), "H" },
+    { "width-mm", 0, 0, G_OPTION_ARG_STRING, &args->width[1], N_("Width in millimetres"), "W" },
+    { "height-mm", 0, 0, G_OPTION_ARG_STRING, &args->height[1], N_("Height in millimetres"), "H" },
+    { "width-in", 0, 0, G_OPTION_ARG_STRING, &args->width[2], N_("Width in inches"), "W" },
+    { "height-in", 0, 0, G_OPTION_ARG_STRING, &args->height[2], N_("Height in inches"), "H" },
+    { "dpi", 0, 0, G_OPTION_ARG_STRING, &args->dpi, N_("PNG resolution, 10 to 4800 (default 300)"), "DPI" },
     { "title", 't', 0, G_OPTION_ARG_STRING, &args->title, N_("Title drawn above the chart"), "TITLE" },
     { "style", 's', 0, G_OPTION_ARG_STRING, &args->style,
       N_("Look: light (default), dark or high-contrast"), "STYLE" },
     { "platform", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &args->platforms,
       N_("Where the notebooks come from: local (default), github or kaggle"), "PLATFORM" },
-    { "jobs", 'j', 0, G_OPTION_ARG_INT, &args->jobs, N_("Worker threads (default: one per core)"), "N" },
+    { "jobs", 'j', 0, G_OPTION_ARG_STRING, &args->jobs,
+      N_("Worker threads, 1 to 1024 (default: one per core)"), "N" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output,
       N_("The file to write: .pdf, .svg, .png or .csv (the chart’s numbers)"), "FILE" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->paths, NULL, N_("PATH…") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (N_("PATH… — chart the crashes of notebooks"));
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("— chart the crashes of notebooks"));
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -161,14 +189,24 @@ parse_args (ChartArgs  *args,
   return g_option_context_parse (context, argc, argv, error);
 }
 
-/* Validates what the options say; returns NULL or a usage message. */
+/* The numbers the options give, checked. */
+typedef struct
+{
+  guint top;
+  guint jobs;
+} ChartCounts;
+
+/* Validates what the options say; returns NULL or a usage message (in
+ * *@problem when it is made from the value given). */
 static const char *
 check_args (ChartArgs               *args,
             AtlasChartKind          *kind,
             AtlasChartFormat        *format,
             AtlasChartStyle         *style,
             AtlasChartExportOptions *export,
-            AtlasPlatform           *platform)
+            AtlasPlatform           *platform,
+            ChartCounts             *counts,
+            GError                 **problem)
 {
   AtlasChartExportOptions defaults;
 
@@ -182,17 +220,20 @@ check_args (ChartArgs               *args,
     return _("--output must end in .pdf, .svg, .png or .csv");
   if (!atlas_chart_style_init_from_name (style, args->style ? args->style : "light"))
     return _("--style must be light, dark or high-contrast");
-  if (!pick_length (args->width_cm, args->width_mm, args->width_in, defaults.width_pt, &export->width_pt) ||
-      !pick_length (args->height_cm, args->height_mm, args->height_in, defaults.height_pt, &export->height_pt))
-    return _("give the width and the height in one unit each");
+  if (!pick_length ("width", args->width, defaults.width_pt, &export->width_pt, problem) ||
+      !pick_length ("height", args->height, defaults.height_pt, &export->height_pt, problem))
+    return (*problem)->message;
   if (!(export->width_pt >= 1 && export->height_pt >= 1 && export->width_pt <= 14400 && export->height_pt <= 14400))
-    return _("the size must be positive and at most 200 inches");
-  if (args->dpi != 0)
-    export->dpi = args->dpi;
+    return _("the width and the height must be at least 1 point and at most 200 inches");
+  if (!atlas_cli_parse_positive ("--dpi", args->dpi, &export->dpi, problem))
+    return (*problem)->message;
   if (!(export->dpi >= 10 && export->dpi <= 4800))
     return _("--dpi must be between 10 and 4800");
-  if (args->top < 0 || args->jobs < 0 || args->jobs > 1024)
-    return _("--top and --jobs must not be negative (--jobs at most 1024)");
+  counts->top = 0;
+  counts->jobs = 0;
+  if (!atlas_cli_parse_count ("--top", args->top, 1, 100, &counts->top, problem) ||
+      !atlas_cli_parse_count ("--jobs", args->jobs, 1, 1024, &counts->jobs, problem))
+    return (*problem)->message;
   *platform = ATLAS_PLATFORM_LOCAL;
   if (args->platforms != NULL && g_strv_length (args->platforms) > 1)
     return _("--platform may be given once");
@@ -206,14 +247,23 @@ check_args (ChartArgs               *args,
 
 static guint
 scan_paths (ChartArgs     *args,
+            guint          jobs,
             AtlasPlatform  platform,
             AtlasCorpus   *corpus)
 {
-  g_autoptr(AtlasScanner) scanner = atlas_scanner_new (args->jobs);
+  g_autoptr(AtlasScanner) scanner = atlas_scanner_new (jobs);
   g_autoptr(AtlasCliSources) sources = atlas_cli_sources_new ();
   g_autoptr(AtlasClassifier) classifier = atlas_classifier_new ();
-  ChartScan state = { corpus, platform, 0 };
+  g_autoptr(GHashTable) seen = NULL;
+  ChartScan state = { corpus, platform, 0, NULL };
 
+  if (args->distinct_content)
+    {
+      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      state.seen = seen;
+      atlas_scanner_set_read_flags (scanner, ATLAS_READ_CONTENT_HASH);
+      atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CONTENT_HASH);
+    }
   atlas_scanner_set_walk_in_run (scanner, TRUE);
   atlas_scanner_set_platform (scanner, platform);
   atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
@@ -248,6 +298,7 @@ atlas_cli_chart (int    argc,
   AtlasChartFormat format;
   AtlasChartKind kind;
   AtlasPlatform platform;
+  ChartCounts counts;
   const char *problem;
   guint n_unreadable;
 
@@ -256,18 +307,18 @@ atlas_cli_chart (int    argc,
       chart_args_clear (&args);
       return usage_error (error->message);
     }
-  if ((problem = check_args (&args, &kind, &format, &style, &export, &platform)) != NULL)
+  if ((problem = check_args (&args, &kind, &format, &style, &export, &platform, &counts, &error)) != NULL)
     {
       chart_args_clear (&args);
       return usage_error (problem);
     }
 
-  n_unreadable = scan_paths (&args, platform, corpus);
+  n_unreadable = scan_paths (&args, counts.jobs, platform, corpus);
   atlas_chart_options_init (&options);
   options.by_platform = args.by_platform;
   options.root_cause_detail = args.detail;
-  if (args.top > 0)
-    options.top_n = args.top;
+  if (counts.top > 0)
+    options.top_n = counts.top;
   model = atlas_chart_model_new_for_corpus (corpus, NULL, kind, &options);
   if (args.title != NULL)
     atlas_chart_model_set_title (model, args.title);

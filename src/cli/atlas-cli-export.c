@@ -88,6 +88,7 @@ atlas_cli_export (int    argc,
   g_autofree char *db_path = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *output_path = NULL;
+  gboolean distinct_content = FALSE;
   const GOptionEntry entries[] = {
     { "db", 'd', 0, G_OPTION_ARG_FILENAME, &db_path,
       N_("The corpus file to read"), "FILE" },
@@ -95,19 +96,26 @@ atlas_cli_export (int    argc,
       N_("Output format: jsonl (default), csv or summary"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
       N_("Write to FILE instead of standard output"), "FILE" },
+    { "distinct-content", 0, 0, G_OPTION_ARG_NONE, &distinct_content,
+      N_("Count each content once: leave out notebooks that are copies of an earlier one"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (N_("— print the crashes of a corpus file"));
   g_autoptr(AtlasStore) store = NULL;
   g_autoptr(AtlasCorpus) corpus = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) problems = NULL;
   AtlasCrashFormat format = ATLAS_CRASH_FORMAT_JSONL;
+  int status;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
     _("Prints the crashes stored in a corpus file (made by “crash-atlas scan --db”)\n"
-      "as “crash-atlas scan” prints them, in the order they were added."));
+      "as “crash-atlas scan” prints them, in the order they were added. The file is only\n"
+      "read. Exit status: 0 when it was read whole, 1 when the output could not be\n"
+      "written, 2 for usage errors, 3 when the corpus file is damaged or cannot be read\n"
+      "(of a damaged file, what is intact is printed and each damaged part named)."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
@@ -118,11 +126,32 @@ atlas_cli_export (int    argc,
   if (format_name != NULL && !atlas_crash_format_from_string (format_name, &format))
     return usage_error (_("--format must be jsonl, csv or summary"));
 
-  if ((store = atlas_store_open_existing (db_path, &error)) == NULL ||
-      (corpus = atlas_store_load_corpus (store, NULL, &error)) == NULL)
+  /* Reading needs no write access (a read-only mount, a colleague's file),
+   * and a damaged file is rescued: what is intact is printed, with a
+   * warning for each part that is not and an exit status of its own. */
+  store = atlas_store_open_full (db_path, ATLAS_STORE_OPEN_RESCUE, &error);
+  if (store != NULL)
+    corpus = atlas_store_load_corpus (store, NULL, &error);
+  if (corpus == NULL)
     {
       atlas_cli_print_error ("%s", error->message);
-      return ATLAS_CLI_EXIT_USAGE;
+      return ATLAS_CLI_EXIT_CORPUS_DAMAGED;
     }
-  return export_to (corpus, format, output_path);
+  if (distinct_content)
+    {
+      AtlasCorpus *distinct = atlas_cli_distinct_content (corpus);
+
+      g_object_unref (corpus);
+      corpus = distinct;
+    }
+  status = export_to (corpus, format, output_path);
+  problems = atlas_store_dup_problems (store);
+  for (guint i = 0; problems[i] != NULL; i++)
+    atlas_cli_print_error ("%s", problems[i]);
+  if (problems[0] != NULL)
+    {
+      atlas_cli_print_error (_("%s is damaged: only what is intact was printed"), db_path);
+      return ATLAS_CLI_EXIT_CORPUS_DAMAGED;
+    }
+  return status;
 }

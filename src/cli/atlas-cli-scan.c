@@ -204,9 +204,12 @@ atlas_cli_scan (int    argc,
   g_autofree char *platform_name = NULL;
   g_autofree char *rules_path = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *files_from = NULL;
   g_auto(GStrv) paths = NULL;
+  g_autofree char *jobs_text = NULL;
   gboolean no_classify = FALSE;
-  int jobs = 0;
+  guint jobs = 0;
+  gboolean distinct_content = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("Output format: jsonl (default), csv or summary"), "FORMAT" },
@@ -214,8 +217,8 @@ atlas_cli_scan (int    argc,
       N_("Write to FILE instead of standard output"), "FILE" },
     { "platform", 'p', 0, G_OPTION_ARG_STRING, &platform_name,
       N_("Where the notebooks come from: local (default), github or kaggle"), "PLATFORM" },
-    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
-      N_("Worker threads (default: one per core)"), "N" },
+    { "jobs", 'j', 0, G_OPTION_ARG_STRING, &jobs_text,
+      N_("Worker threads, 1 to 1024 (default: one per core)"), "N" },
     { "rules", 'r', 0, G_OPTION_ARG_FILENAME, &rules_path,
       N_("Classification rules to add to (or override) the built-in ones"), "FILE" },
     { "no-classify", 0, 0, G_OPTION_ARG_NONE, &no_classify,
@@ -223,10 +226,15 @@ atlas_cli_scan (int    argc,
     { "db", 'd', 0, G_OPTION_ARG_FILENAME, &db_path,
       N_("Add the notebooks to the corpus file FILE (skipping those it holds) instead of printing them"),
       "FILE" },
+    { "files-from", 0, 0, G_OPTION_ARG_FILENAME, &files_from,
+      N_("Read the notebooks, folders and remote sources to scan from LIST, one a line (- for standard input)"),
+      "LIST" },
+    { "distinct-content", 0, 0, G_OPTION_ARG_NONE, &distinct_content,
+      N_("With --db: count notebooks whose content equals another one's once in the summary"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (N_("PATH… — list the crashes recorded in notebooks"));
+  g_autoptr(GOptionContext) context = g_option_context_new (N_("— list the crashes recorded in notebooks"));
   g_autoptr(AtlasScanner) scanner = NULL;
   g_autoptr(AtlasCrashWriter) writer = NULL;
   g_autoptr(AtlasCliSources) sources = atlas_cli_sources_new ();
@@ -245,7 +253,8 @@ atlas_cli_scan (int    argc,
   g_option_context_set_summary (context,
     _("Prints one record per crash (an error output of a code cell). Folders are searched\n"
       "recursively for *.ipynb. Exit status: 0 when every input was read, 1 when some\n"
-      "could not be (each is named on standard error), 2 for usage errors."));
+      "could not be (each is named on standard error), 2 for usage errors, 3 when the\n"
+      "corpus file of --db is damaged or cannot be read or written."));
   g_option_context_set_description (context, atlas_cli_sources_help ());
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -254,10 +263,12 @@ atlas_cli_scan (int    argc,
     return usage_error (context, _("--format must be jsonl, csv or summary"));
   if (platform_name != NULL && !atlas_platform_from_string (platform_name, &platform))
     return usage_error (context, _("--platform must be local, github or kaggle"));
-  if (jobs < 0 || jobs > 1024)
-    return usage_error (context, _("--jobs must be between 1 and 1024"));
-  if (paths == NULL || paths[0] == NULL)
+  if (!atlas_cli_parse_count ("--jobs", jobs_text, 1, 1024, &jobs, &error))
+    return usage_error (context, error->message);
+  if ((paths == NULL || paths[0] == NULL) && files_from == NULL)
     return usage_error (context, _("no notebook or folder given"));
+  if (distinct_content && db_path == NULL)
+    return usage_error (context, _("--distinct-content goes with --db (see also “crash-atlas export”)"));
 
   /* With rules of the user's, the classifier comes first: a mistake in them
    * is a usage error. Otherwise it is built while the scan starts. */
@@ -276,7 +287,7 @@ atlas_cli_scan (int    argc,
   atlas_scanner_set_platform (scanner, platform);
   if (classifier != NULL)
     atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
-  for (guint i = 0; paths[i] != NULL; i++)
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
     {
       g_autoptr(GError) path_error = NULL;
 
@@ -289,8 +300,15 @@ atlas_cli_scan (int    argc,
         }
     }
 
+  if (files_from != NULL &&
+      !atlas_cli_add_inputs_from (scanner, sources, files_from, &n_missing, &error))
+    {
+      atlas_cli_print_error ("%s", error->message);
+      return ATLAS_CLI_EXIT_USAGE;
+    }
+
   if (db_path != NULL)
-    return atlas_cli_scan_into_store (scanner, sources, classifier, db_path, n_missing);
+    return atlas_cli_scan_into_store (scanner, sources, classifier, db_path, distinct_content, n_missing);
 
   if (output_path != NULL && (stream = g_fopen (output_path, "w")) == NULL)
     {
@@ -323,7 +341,7 @@ atlas_cli_scan (int    argc,
                                       classifier ? classify_worker : NULL, classifier);
   if (classifier != NULL)
     cluster_crashes (&state);
-  write_entries (&state, writer, jobs > 0 ? (guint)jobs : g_get_num_processors ());
+  write_entries (&state, writer, jobs > 0 ? jobs : g_get_num_processors ());
 
   if (!atlas_crash_writer_finish (writer, &error))
     {

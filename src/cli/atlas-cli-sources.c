@@ -79,6 +79,14 @@ gboolean
 atlas_cli_sources_claim (AtlasCliSources *self,
                          const char      *arg)
 {
+  return atlas_cli_sources_claim_at (self, arg, NULL);
+}
+
+gboolean
+atlas_cli_sources_claim_at (AtlasCliSources *self,
+                            const char      *arg,
+                            const char      *where)
+{
   g_autoptr(GError) error = NULL;
   AtlasRemoteSource *source;
 
@@ -88,7 +96,7 @@ atlas_cli_sources_claim (AtlasCliSources *self,
     self->credentials = load_credentials ();
   if ((source = atlas_remote_source_new (arg, self->credentials, &error)) == NULL)
     {
-      atlas_cli_print_error ("%s", error->message);
+      atlas_cli_print_error ("%s%s%s", where ? where : "", where ? ": " : "", error->message);
       self->n_failed++;
       return TRUE;
     }

@@ -22,6 +22,10 @@ void             atlas_cli_sources_free     (AtlasCliSources     *self);
  * parse is reported on stderr and counted as a failure). */
 gboolean         atlas_cli_sources_claim    (AtlasCliSources     *self,
                                              const char          *arg);
+/* The same; a failure's message starts with @where (say "list.txt:12"). */
+gboolean         atlas_cli_sources_claim_at (AtlasCliSources     *self,
+                                             const char          *arg,
+                                             const char          *where);
 /* What the reader computes besides the notebook (e.g. its content hash). */
 void             atlas_cli_sources_set_read_flags (AtlasCliSources *self,
                                                    AtlasReadFlags   flags);

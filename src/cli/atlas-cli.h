@@ -20,6 +20,7 @@ enum
   ATLAS_CLI_EXIT_OK = 0,        /* every input was read */
   ATLAS_CLI_EXIT_PARTIAL = 1,   /* some inputs could not be read (each named on stderr) */
   ATLAS_CLI_EXIT_USAGE = 2,     /* bad arguments */
+  ATLAS_CLI_EXIT_CORPUS_DAMAGED = 3, /* a corpus file could not be read or written */
 };
 
 typedef struct
@@ -35,6 +36,21 @@ int      atlas_cli_main       (int                    argc,
                                const AtlasCliCommand *commands,
                                guint                  n_commands);
 
+/* Option values checked against what the help says: an unsigned count in
+ * [@min, @max] and a finite number greater than 0 (a length, a
+ * resolution). @text NULL (the option not given) leaves @value alone.
+ * The error names @option and the value. */
+gboolean atlas_cli_parse_count    (const char  *option,
+                                   const char  *text,
+                                   guint        min,
+                                   guint        max,
+                                   guint       *value,
+                                   GError     **error);
+gboolean atlas_cli_parse_positive (const char  *option,
+                                   const char  *text,
+                                   double      *value,
+                                   GError     **error);
+
 /* Commands, each in its own file. argv[0] is the command name. */
 int      atlas_cli_scan       (int    argc,
                                char **argv);
@@ -44,12 +60,30 @@ int      atlas_cli_chart      (int    argc,
 int      atlas_cli_export     (int    argc,
                                char **argv);
 
-/* `scan --db FILE`: stores what @scanner and @sources read instead of printing it. */
+int      atlas_cli_merge      (int    argc,
+                               char **argv);
+
+/* `scan --db FILE`: stores what @scanner and @sources read instead of
+ * printing it. With @distinct_content the summary counts each content once. */
 int      atlas_cli_scan_into_store (AtlasScanner    *scanner,
                                     AtlasCliSources *sources,
                                     AtlasClassifier *classifier,
                                     const char      *db_path,
+                                    gboolean         distinct_content,
                                     guint            n_missing);
+
+/* `--files-from LIST`: adds the inputs listed in @list_path ("-": standard
+ * input), one a line; a bad line is named (LIST:LINE) and counted in @n_bad.
+ * FALSE when the list itself cannot be read. */
+gboolean atlas_cli_add_inputs_from (AtlasScanner     *scanner,
+                                    AtlasCliSources  *sources,
+                                    const char       *list_path,
+                                    guint            *n_bad,
+                                    GError          **error);
+
+/* The notebooks of @corpus that are no copy of another one, with their
+ * crashes (for --distinct-content). */
+AtlasCorpus *atlas_cli_distinct_content (AtlasCorpus *corpus);
 
 /* After a run that walked its folders: names each folder given that held
  * no notebook on stderr; returns how many. A folder without notebooks is

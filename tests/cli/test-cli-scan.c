@@ -477,7 +477,7 @@ test_crash_free_and_empty_folders (void)
   /* a folder without notebooks is named, but nothing was unreadable */
   g_assert_cmpint (run_scan (args, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Notebooks: 4 read, 0 unreadable, 2 never executed"));
-  g_assert_nonnull (strstr (out, "Crashes: 1 in 1 notebooks"));
+  g_assert_nonnull (strstr (out, "Crashes: 1 in 1 notebook\n"));
   g_assert_nonnull (strstr (err, "empty: no notebooks (*.ipynb) in this folder"));
 
   remove_tree (dir);

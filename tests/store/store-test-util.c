@@ -6,7 +6,9 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -193,6 +195,63 @@ store_test_run (int         expected_status,
   if (!WIFEXITED (status) || WEXITSTATUS (status) != expected_status)
     g_error ("%s exited with %d, not %d: %s", (char *)argv->pdata[1], status, expected_status, err);
   return out;
+}
+
+static void
+limit_file_size (gpointer data)
+{
+  goffset limit = *(goffset *)data;
+  struct rlimit rl = { (rlim_t)limit, (rlim_t)limit };
+
+  /* A write past the limit then fails with EFBIG instead of killing. */
+  signal (SIGXFSZ, SIG_IGN);
+  if (limit > 0)
+    setrlimit (RLIMIT_FSIZE, &rl);
+}
+
+int
+store_test_run_full (char      **out,
+                     char      **err,
+                     goffset     fsize_limit,
+                     const char *first_arg,
+                     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer)g_getenv ("CRASH_ATLAS"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, limit_file_size, &fsize_limit,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+  if (!WIFEXITED (status))
+    g_error ("%s died: status %d", (char *)argv->pdata[1], status);
+  return WEXITSTATUS (status);
+}
+
+void
+store_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        store_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }
 
 static int

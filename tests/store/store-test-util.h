@@ -23,6 +23,18 @@ char  *store_test_run          (int         expected_status,
                                 const char *first_arg,
                                 ...) G_GNUC_NULL_TERMINATED;
 
+/* Runs argv (NULL-terminated) with the file size limited to @fsize_limit
+ * bytes (0: none) and returns its exit status; @out and @err (optional)
+ * receive what it printed. */
+int    store_test_run_full     (char      **out,
+                                char      **err,
+                                goffset     fsize_limit,
+                                const char *first_arg,
+                                ...) G_GNUC_NULL_TERMINATED;
+
+/* Removes @path and everything under it. */
+void   store_test_remove_tree  (const char *path);
+
 /* Lines of @text, sorted. */
 char **store_test_sorted_lines (const char *text);
 

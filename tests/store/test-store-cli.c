@@ -126,8 +126,9 @@ test_round_trip (void)
     g_assert_cmpstr (relabelled, ==, scanned);
   }
 
+  /* A corpus file that cannot be read: 3 (README, "Exit status"). */
   missing = g_build_filename (f.dir, "missing.crashatlas", NULL);
-  g_free (store_test_run (2, "export", "--db", missing, NULL));
+  g_free (store_test_run (3, "export", "--db", missing, NULL));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   teardown (&f);
 }

@@ -12,6 +12,8 @@
 
 #include "atlas-classifier.h"
 #include "atlas-cluster.h"
+#include "atlas-crash-index.h"
+#include "atlas-filter.h"
 #include "atlas-notebook-reader.h"
 #include "atlas-store.h"
 #include "store-test-util.h"
@@ -109,6 +111,16 @@ file_bytes (const char *path)
   g_file_get_contents (path, &data, &len, &error);
   g_assert_no_error (error);
   return g_bytes_new_take (data, len);
+}
+
+static void
+exec_sql (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
 }
 
 /* Round trip through the API ---------------------------------------------- */
@@ -230,17 +242,173 @@ test_dedup (Fixture       *f,
   g_assert_true (atlas_store_check (store, &error));
 }
 
-/* Schema ------------------------------------------------------------------ */
+/* Issue 17: what the app keeps in the file, and what Save As writes ------- */
 
 static void
-exec_sql (sqlite3    *db,
-          const char *sql)
+copy_file (const char *from,
+           const char *to)
 {
-  char *message = NULL;
+  g_autoptr(GBytes) bytes = file_bytes (from);
 
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
+  g_assert_true (g_file_set_contents (to, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
 }
+
+static void
+test_file_alone (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_open (f->db, &error);
+  g_autoptr(AtlasStore) copy = NULL;
+  g_autoptr(AtlasCorpus) corpus = NULL;
+  g_autofree char *copy_path = g_build_filename (f->dir, "copied-alone.crashatlas", NULL);
+
+  /* The app has imported and is still running (or crashed): its file is
+   * copied without its -wal. Was: every crash in the log, none in the file. */
+  add_generated (f, store, 0, f->n_notebooks);
+  g_assert_true (atlas_store_flush (store, &error));
+  copy_file (f->db, copy_path);
+  copy = atlas_store_open_existing (copy_path, &error);
+  g_assert_no_error (error);
+  corpus = atlas_store_load_corpus (copy, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_corpus_get_n_notebooks (corpus), ==, f->n_notebooks);
+  g_assert_cmpuint (atlas_corpus_get_n_crashes (corpus), ==, f->n_crashes);
+}
+
+static AtlasNotebook *
+read_copy (Fixture    *f,
+           guint       i,
+           const char *name)
+{
+  g_autofree char *from = g_strdup_printf ("%s/nb-%05u.ipynb", f->corpus, i);
+  g_autofree char *to = g_build_filename (f->corpus, name, NULL);
+  g_autoptr(GError) error = NULL;
+  AtlasNotebook *notebook;
+
+  copy_file (from, to);
+  notebook = atlas_notebook_read_file (to, to, ATLAS_PLATFORM_LOCAL, ATLAS_READ_CONTENT_HASH, &error);
+  g_assert_no_error (error);
+  return notebook;
+}
+
+static void
+test_save_as_everything (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_open (f->db, &error);
+  g_autoptr(AtlasStore) saved = NULL;
+  g_autoptr(AtlasCorpus) corpus = NULL;
+  g_autofree char *saved_path = g_build_filename (f->dir, "saved.crashatlas", NULL);
+  g_autofree char *alone_path = g_build_filename (f->dir, "alone.crashatlas", NULL);
+  g_autofree char *wal = g_strconcat (saved_path, "-wal", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  AtlasStoreCounts counts;
+  guint n_copy_crashes = 0;
+
+  add_generated (f, store, 0, f->n_notebooks);
+  /* Forks: byte-identical notebooks at other locations. Were dropped. */
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("fork-%u.ipynb", i);
+      g_autoptr(AtlasNotebook) fork = read_copy (f, i, name);
+
+      n_copy_crashes += atlas_notebook_get_crashes (fork)->len;
+      atlas_store_add_notebook (store, fork, "test-rules");
+    }
+  g_assert_true (atlas_store_save_as (store, saved_path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_store_get_n_copies (store), ==, 3);
+
+  /* Self-contained: a rollback-journal file, no log beside it. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  bytes = file_bytes (saved_path);
+  g_assert_cmpint (((const guint8 *)g_bytes_get_data (bytes, NULL))[18], ==, 1);
+  copy_file (saved_path, alone_path);
+
+  saved = atlas_store_open_full (alone_path, ATLAS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  corpus = atlas_store_load_corpus (saved, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atlas_corpus_get_n_notebooks (corpus), ==, f->n_notebooks + 3);
+  g_assert_cmpuint (atlas_corpus_get_n_crashes (corpus), ==, f->n_crashes + n_copy_crashes);
+  g_assert_nonnull (atlas_corpus_get_notebook (corpus, f->n_notebooks)->duplicate_of);
+  g_assert_null (atlas_corpus_get_notebook (corpus, 0)->duplicate_of);
+
+  /* "Count copies once": the app's filter leaves the copies' crashes out,
+   * through the index the charts and the list use, and only when asked. */
+  {
+    g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+    g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+    AtlasCrashIndex *index = _atlas_crash_index_get (corpus);
+    guint n_matching = 0;
+
+    g_assert_false (atlas_filter_get_distinct_content (filter));
+    _atlas_crash_index_select (index, filter, 0, index->n, positions);
+    g_assert_cmpuint (positions->len, ==, f->n_crashes + n_copy_crashes);
+    atlas_filter_set_distinct_content (filter, TRUE);
+    g_assert_false (atlas_filter_is_empty (filter));
+    g_array_set_size (positions, 0);
+    _atlas_crash_index_select (index, filter, 0, index->n, positions);
+    g_assert_cmpuint (positions->len, ==, f->n_crashes);
+    for (guint i = 0; i < atlas_corpus_get_n_crashes (corpus); i++)
+      n_matching += atlas_filter_matches (filter, atlas_corpus_get_crash (corpus, i));
+    g_assert_cmpuint (n_matching, ==, f->n_crashes);
+    atlas_filter_clear (filter);
+    g_assert_true (atlas_filter_is_empty (filter));
+  }
+
+  /* What Save As says it wrote. */
+  g_assert_true (atlas_store_get_counts (saved, &counts, &error));
+  g_assert_cmpuint (counts.n_notebooks, ==, f->n_notebooks + 3);
+  g_assert_cmpuint (counts.n_copies, ==, 3);
+  g_assert_cmpuint (counts.n_copy_crashes, ==, n_copy_crashes);
+  text = atlas_store_counts_describe (&counts);
+  g_assert_nonnull (strstr (text, "63 notebooks"));
+  g_assert_nonnull (strstr (text, "3 are copies of another notebook"));
+
+  /* A copy's cells are its first notebook's, at its own location. */
+  {
+    g_autofree char *location = g_build_filename (f->corpus, "fork-2.ipynb", NULL);
+    g_autoptr(AtlasNotebook) fork = atlas_store_load_notebook (saved, location, &error);
+    g_autoptr(AtlasNotebook) first = read_generated (f, 2);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (atlas_notebook_get_location (fork), ==, location);
+    g_assert_cmpuint (atlas_notebook_get_n_cells (fork), ==, atlas_notebook_get_n_cells (first));
+    g_assert_cmpuint (atlas_notebook_get_crashes (fork)->len, ==, atlas_notebook_get_crashes (first)->len);
+  }
+}
+
+static void
+test_save_as_damaged (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasStore) store = atlas_store_open (f->db, &error);
+  g_autofree char *saved_path = g_build_filename (f->dir, "saved.crashatlas", NULL);
+  sqlite3 *db = NULL;
+
+  add_generated (f, store, 0, f->n_notebooks);
+  g_assert_true (atlas_store_flush (store, &error));
+  /* An index that disagrees with its table: only integrity_check sees it. */
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  exec_sql (db, "PRAGMA writable_schema=ON;"
+                "UPDATE sqlite_master SET sql = 'CREATE INDEX notebook_location ON notebook (url)'"
+                " WHERE name = 'notebook_location';");
+  sqlite3_close (db);
+  g_clear_object (&store);
+  store = atlas_store_open_full (f->db, ATLAS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (atlas_store_save_as (store, saved_path, &error));
+  g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT);
+  g_assert_false (g_file_test (saved_path, G_FILE_TEST_EXISTS));
+}
+
+/* Schema ------------------------------------------------------------------ */
+
 
 /* A file as the first version of Crash Atlas wrote it. */
 static void
@@ -277,7 +445,7 @@ test_migration_v1 (Fixture       *f,
   write_v1_file (f->db);
   store = atlas_store_open (f->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (atlas_store_get_schema_version (store), ==, 2);
+  g_assert_cmpuint (atlas_store_get_schema_version (store), ==, ATLAS_STORE_SCHEMA_VERSION);
 
   corpus = atlas_store_load_corpus (store, NULL, &error);
   g_assert_no_error (error);
@@ -544,6 +712,11 @@ test_disk_full (Fixture       *f,
   g_assert_false (atlas_store_close (store, &error));
   g_assert_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_DISK_FULL);
   g_assert_nonnull (strstr (error->message, f->db));
+  /* It says what was not stored, and what was. */
+  g_assert_cmpuint (atlas_store_get_n_added (store), ==, 10);
+  g_assert_cmpuint (atlas_store_get_n_not_stored (store), ==, f->n_notebooks - 10);
+  g_assert_nonnull (strstr (error->message, "50 notebooks could not be stored"));
+  g_assert_nonnull (strstr (error->message, "10 before them are stored"));
   g_clear_error (&error);
   g_clear_object (&store);
 
@@ -683,6 +856,9 @@ main (int    argc,
   ADD ("reopen", test_reopen);
   ADD ("dedup", test_dedup);
   ADD ("save-as", test_save_as);
+  ADD ("file-alone", test_file_alone);
+  ADD ("save-as-everything", test_save_as_everything);
+  ADD ("save-as-damaged", test_save_as_damaged);
   ADD ("migration-v1", test_migration_v1);
   ADD ("foreign-files", test_foreign_files);
   ADD ("damaged-corpus", test_damaged_corpus);

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
 
+#include "atlas-application.h"
 #include "atlas-cell-view.h"
 #include "atlas-corpus-file.h"
 #include "atlas-demo.h"
@@ -641,6 +642,172 @@ test_open_corrupt_corpus (Fixture       *fixture,
   g_assert_cmpmem (after, length, garbage, sizeof garbage);
 }
 
+/* The title names what is open: the folder, the file, the demo. */
+static void
+test_title (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  AtlasWindow *window = fixture->window;
+  g_autofree char *folder = g_path_get_basename (fixture->dir);
+  g_autofree char *a = g_build_filename (fixture->dir, "names.ipynb", NULL);
+  g_autofree char *b = g_build_filename (fixture->dir, "hostile.ipynb", NULL);
+  const char *one[] = { a, NULL };
+  const char *two[] = { a, b, NULL };
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, folder);
+  g_assert_cmpstr (adw_view_switcher_title_get_title (window->switcher_title), ==, folder);
+
+  atlas_window_open_paths (window, one);
+  g_assert_true (wait_for (scan_done, window, 60));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "names.ipynb");
+
+  atlas_window_open_paths (window, two);
+  g_assert_true (wait_for (scan_done, window, 60));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "names.ipynb and 1 more");
+
+  atlas_window_open_demo (window);
+  g_assert_true (wait_for (scan_done, window, 120));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Demo Corpus");
+}
+
+/* A folder without notebooks shows the way to open some, not empty charts. */
+static void
+test_empty_state (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  AtlasWindow *window = fixture->window;
+  g_autofree char *empty = g_build_filename (fixture->dir, "nothing-here", NULL);
+  const char *paths[] = { empty, NULL };
+  GtkWidget *page;
+  GtkWidget *open_button = NULL, *folder_button = NULL;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "corpus");
+  g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+  atlas_window_open_paths (window, paths);
+  g_assert_true (wait_for (scan_done_or_empty, window, 60));
+  g_assert_cmpuint (atlas_corpus_get_n_notebooks (window->corpus), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "empty");
+  page = gtk_stack_get_visible_child (window->content_stack);
+  g_assert_true (page == GTK_WIDGET (window->empty_page));
+  g_assert_true (gtk_widget_is_drawable (page));
+
+  /* Its two buttons open files and a folder. */
+  for (GtkWidget *child = gtk_widget_get_first_child (adw_status_page_get_child (window->empty_page));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "win.open-files") == 0)
+      open_button = child;
+    else if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "win.open-folder") == 0)
+      folder_button = child;
+  g_assert_nonnull (open_button);
+  g_assert_nonnull (folder_button);
+  g_assert_true (gtk_widget_is_sensitive (open_button) && gtk_widget_is_drawable (open_button));
+  g_assert_true (gtk_widget_is_sensitive (folder_button) && gtk_widget_is_drawable (folder_button));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window->switcher_title)));
+
+  /* Notebooks again: the corpus comes back. */
+  paths[0] = fixture->dir;
+  atlas_window_open_paths (window, paths);
+  g_assert_true (wait_for (scan_done, window, 60));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "corpus");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window->switcher_title)));
+  g_rmdir (empty);
+}
+
+static gboolean
+widget_shows_text (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (widget_shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A Recent entry whose folder has gone is named in a toast, leaves the
+ * list, and what is open stays open. */
+static void
+test_dead_recent (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  AtlasWindow *window = fixture->window;
+  g_autofree char *gone = g_dir_make_tmp ("atlas-gone-XXXXXX", NULL);
+  g_autofree char *notebook = NULL;
+  g_auto(GStrv) recent = NULL;
+  const char *paths[] = { gone, NULL };
+  const char *open_again[] = { fixture->dir, NULL };
+  guint n_notebooks;
+
+  if (window->settings == NULL)
+    {
+      g_test_skip ("no GSettings schema (GSETTINGS_SCHEMA_DIR)");
+      return;
+    }
+  g_assert_nonnull (gone);
+  notebook = write_notebook (gone, "soon-gone.ipynb", "# Gone", "KeyError", "'k'", "k");
+  atlas_window_open_paths (window, paths);
+  g_assert_true (wait_for (scan_done, window, 60));
+  atlas_window_open_paths (window, open_again);
+  g_assert_true (wait_for (scan_done, window, 60));
+  n_notebooks = atlas_corpus_get_n_notebooks (window->corpus);
+  g_assert_cmpuint (n_notebooks, ==, 2);
+  recent = g_settings_get_strv (window->settings, "recent-corpora");
+  g_assert_true (g_strv_contains ((const char * const *)recent, gone));
+  g_clear_pointer (&recent, g_strfreev);
+
+  g_assert_cmpint (g_unlink (notebook), ==, 0);
+  g_assert_cmpint (g_rmdir (gone), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", gone));
+  g_assert_true (wait_for (scan_done_or_empty, window, 60));
+
+  g_assert_cmpuint (atlas_corpus_get_n_notebooks (window->corpus), ==, n_notebooks);
+  g_assert_cmpstr (window->paths[0], ==, fixture->dir);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "corpus");
+  g_assert_true (widget_shows_text (GTK_WIDGET (window->toast_overlay), gone));
+  recent = g_settings_get_strv (window->settings, "recent-corpora");
+  g_assert_false (g_strv_contains ((const char * const *)recent, gone));
+  g_assert_true (g_strv_contains ((const char * const *)recent, fixture->dir));
+}
+
+/* F1 opens the help, and the shortcuts window says so. */
+static void
+test_help_shortcut (void)
+{
+  g_autoptr(AtlasApplication) app = atlas_application_new ();
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) accels = NULL;
+  GtkWidget *overlay;
+  gboolean listed = FALSE;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "help"));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  g_assert_true (g_strv_contains ((const char * const *)accels, "F1"));
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_assert_nonnull (overlay);
+  {
+    g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+    for (GSList *l = objects; l != NULL; l = l->next)
+      if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        {
+          g_autofree char *accelerator = NULL;
+
+          g_object_get (l->data, "accelerator", &accelerator, NULL);
+          listed |= g_strcmp0 (accelerator, "F1") == 0;
+        }
+  }
+  g_assert_true (listed);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -667,5 +834,10 @@ main (int    argc,
   g_test_add ("/Atlas/App/open-corrupt-corpus", Fixture, NULL, fixture_set_up, test_open_corrupt_corpus,
               fixture_tear_down);
   g_test_add ("/Atlas/App/user-rules", Fixture, NULL, fixture_set_up, test_user_rules, fixture_tear_down);
+  g_test_add ("/Atlas/App/empty-state", Fixture, NULL, fixture_set_up, test_empty_state, fixture_tear_down);
+  g_test_add ("/Atlas/App/dead-recent", Fixture, NULL, fixture_set_up, test_dead_recent, fixture_tear_down);
+  if (g_file_test (demo, G_FILE_TEST_IS_DIR))
+    g_test_add ("/Atlas/App/title", Fixture, NULL, fixture_set_up, test_title, fixture_tear_down);
+  g_test_add_func ("/Atlas/App/help-shortcut", test_help_shortcut);
   return g_test_run ();
 }

@@ -243,8 +243,11 @@ add_bar_mark (AtlasChartLayout *self,
   g_autofree char *count_text = _atlas_chart_format_count (count);
   g_autofree char *percent_text = _atlas_chart_format_percent (percent);
   gboolean notebooks = atlas_chart_model_get_kind (model) == ATLAS_CHART_KIND_LIBRARY && s == 1;
-  g_autofree char *numbers = g_strdup_printf (notebooks ? _("%s notebooks import it (%s)")
-                                                        : _("%s crashes (%s)"),
+  g_autofree char *numbers = g_strdup_printf (notebooks
+                                              ? g_dngettext (GETTEXT_PACKAGE, "%s notebook imports it (%s)",
+                                                             "%s notebooks import it (%s)", count)
+                                              : g_dngettext (GETTEXT_PACKAGE, "%s crash (%s)", "%s crashes (%s)",
+                                                             count),
                                               count_text, percent_text);
 
   _atlas_chart_layout_add_mark (self, ATLAS_CHART_MARK_BAR, bar->x, bar->y, bar->w, bar->h, p, r, s,

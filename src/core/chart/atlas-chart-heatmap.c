@@ -236,7 +236,8 @@ layout_cell (AtlasChartLayout *self,
   g_autofree char *count_text = _atlas_chart_format_count (count);
   g_autofree char *cell_text = format_cell (h, count);
   g_autofree char *percent_text = _atlas_chart_format_percent (percent);
-  g_autofree char *numbers = g_strdup_printf (_("%s crashes (%s)"), count_text, percent_text);
+  g_autofree char *numbers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s crash (%s)", "%s crashes (%s)", count),
+                                              count_text, percent_text);
   AtlasColor fill, ink;
   Item *cell;
 

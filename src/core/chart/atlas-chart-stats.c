@@ -228,6 +228,7 @@ typedef struct
 {
   guint       n_seen;                 /* notebooks of the corpus looked at */
   guint       notebooks[N_SLOTS];
+  guint       copies[N_SLOTS];        /* of them, copies of an earlier notebook */
   GHashTable *packages;               /* name -> guint[N_SLOTS] */
 } ImportIndex;
 
@@ -245,6 +246,7 @@ import_index_reset (ImportIndex *index)
 {
   index->n_seen = 0;
   memset (index->notebooks, 0, sizeof index->notebooks);
+  memset (index->copies, 0, sizeof index->copies);
   g_hash_table_remove_all (index->packages);
 }
 
@@ -266,6 +268,7 @@ import_index_add (ImportIndex             *index,
   if (info->status == ATLAS_NOTEBOOK_STATUS_UNREADABLE)
     return;
   index->notebooks[p]++;
+  index->copies[p] += info->duplicate_of != NULL;
   for (guint i = 0; info->packages != NULL && info->packages[i] != NULL; i++)
     {
       guint *counts = g_hash_table_lookup (index->packages, info->packages[i]);
@@ -336,8 +339,11 @@ count_imports (AtlasChartStats *self,
   for (guint p = 0; p < ATLAS_N_PLATFORMS; p++)
     if (atlas_filter_matches_platform (self->filter, p))
       {
-        self->counts.notebooks[p] = index->notebooks[p];
-        self->counts.notebooks[ATLAS_ALL_PLATFORMS] += index->notebooks[p];
+        /* Counted once when asked, as their crashes are. */
+        guint n = index->notebooks[p] - (atlas_filter_get_distinct_content (self->filter) ? index->copies[p] : 0);
+
+        self->counts.notebooks[p] = n;
+        self->counts.notebooks[ATLAS_ALL_PLATFORMS] += n;
       }
   g_hash_table_iter_init (&iter, self->libraries);
   while (g_hash_table_iter_next (&iter, NULL, &value))

@@ -105,8 +105,8 @@ atlas_regex_new (const char  *pattern,
       if (regex == NULL)
         return NULL;
       pcre2_get_error_message (error_code, message, sizeof message);
-      g_set_error (error, G_REGEX_ERROR, G_REGEX_ERROR_COMPILE, _("%s at offset %" G_GSIZE_FORMAT),
-                   (const char *)message, (gsize)error_offset);
+      g_set_error (error, G_REGEX_ERROR, G_REGEX_ERROR_COMPILE, _("%s at offset %lu"),
+                   (const char *)message, (unsigned long)error_offset);
       return NULL;
     }
 

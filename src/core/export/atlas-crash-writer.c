@@ -485,13 +485,17 @@ print_summary (AtlasCrashWriter *self)
 {
   g_autoptr(GArray) enames = sorted_entries (self->by_ename);
   g_autoptr(GArray) clusters = sorted_entries (self->by_cluster);
+  g_autofree char *crashes = NULL;
   FILE *out = self->stream;
 
   fprintf (out, _("Notebooks: %u read, %u unreadable, %u never executed\n"),
            self->n_status[ATLAS_NOTEBOOK_STATUS_OK] + self->n_status[ATLAS_NOTEBOOK_STATUS_NOT_EXECUTED],
            self->n_status[ATLAS_NOTEBOOK_STATUS_UNREADABLE],
            self->n_status[ATLAS_NOTEBOOK_STATUS_NOT_EXECUTED]);
-  fprintf (out, _("Crashes: %u in %u notebooks\n"), self->n_crashes, self->n_crashing_notebooks);
+  crashes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Crashes: %u in %u notebook",
+                                          "Crashes: %u in %u notebooks", self->n_crashing_notebooks),
+                             self->n_crashes, self->n_crashing_notebooks);
+  fprintf (out, "%s\n", crashes);
 
   for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
     print_dimension (self, d);

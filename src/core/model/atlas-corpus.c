@@ -82,6 +82,7 @@ atlas_notebook_info_free (AtlasNotebookInfo *info)
   g_free (info->message);
   g_strfreev (info->packages);
   g_free (info->content_hash);
+  g_free (info->duplicate_of);
   g_free (info);
 }
 

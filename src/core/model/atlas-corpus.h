@@ -35,6 +35,8 @@ typedef struct
   guint                n_crashes;
   guint64              size;
   char                *content_hash;
+  char                *duplicate_of; /* location of the first notebook with the same
+                                      * content (a copy: a fork, a mirror), or NULL */
 } AtlasNotebookInfo;
 
 AtlasNotebookInfo *atlas_notebook_info_new_from_notebook (AtlasNotebook *notebook);

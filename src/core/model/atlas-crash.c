@@ -29,6 +29,7 @@ struct _AtlasCrash
   guint                line;
   int                  execution_count;
   int                  cluster;
+  gboolean             copy;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasCrash, atlas_crash, G_TYPE_OBJECT)
@@ -325,6 +326,21 @@ atlas_crash_drop_details (AtlasCrash *self)
 
   g_clear_pointer (&self->traceback, atlas_traceback_unref);
   g_clear_pointer (&self->cell_source, g_free);
+}
+
+gboolean
+atlas_crash_get_copy (AtlasCrash *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), FALSE);
+  return self->copy;
+}
+
+void
+atlas_crash_set_copy (AtlasCrash *self,
+                      gboolean    copy)
+{
+  g_return_if_fail (ATLAS_IS_CRASH (self));
+  self->copy = copy != FALSE;
 }
 
 int

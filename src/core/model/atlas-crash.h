@@ -75,6 +75,11 @@ void              atlas_crash_set_classification    (AtlasCrash                *
  * that a scan can keep tens of thousands of crashes until clustering. */
 void              atlas_crash_drop_details          (AtlasCrash *self);
 /* Cluster of the message; -1 until clustered. */
+/* Whether the crash is of a notebook whose content equals an earlier one's
+ * (a fork, a mirror): counted once when asked. */
+gboolean          atlas_crash_get_copy              (AtlasCrash *self);
+void              atlas_crash_set_copy              (AtlasCrash *self,
+                                                     gboolean    copy);
 int               atlas_crash_get_cluster           (AtlasCrash *self);
 void              atlas_crash_set_cluster           (AtlasCrash *self,
                                                      int         cluster);

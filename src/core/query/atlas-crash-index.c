@@ -234,6 +234,7 @@ typedef struct
   guint8 *library;
   guint8 *detail;
   gboolean cluster;   /* the cluster field is constrained: ask the crash */
+  gboolean distinct;  /* copies left out: ask the crash */
 } Compiled;
 
 static void
@@ -270,6 +271,7 @@ compile (AtlasCrashIndex *self,
   out->library = compile_strings (filter, ATLAS_FILTER_FIELD_LIBRARY, self->library_names);
   out->detail = compile_strings (filter, ATLAS_FILTER_FIELD_ROOT_CAUSE_DETAIL, self->detail_names);
   out->cluster = atlas_filter_has_field (filter, ATLAS_FILTER_FIELD_CLUSTER);
+  out->distinct = atlas_filter_get_distinct_content (filter);
 }
 
 void
@@ -303,6 +305,9 @@ _atlas_crash_index_select (AtlasCrashIndex *self,
 
       if (ok && c.cluster)
         ok = _atlas_filter_accepts_cluster (filter, atlas_crash_get_cluster (atlas_corpus_get_crash (self->corpus, i)));
+      /* Copies are few and the choice rare: read from the crash. */
+      if (ok && c.distinct)
+        ok = !atlas_crash_get_copy (atlas_corpus_get_crash (self->corpus, i));
       if (ok)
         g_array_append_val (positions, i);
     }

@@ -33,6 +33,7 @@ struct _AtlasFilter
   GObject  parent_instance;
 
   FieldSet fields[ATLAS_N_FILTER_FIELDS];
+  gboolean distinct_content;  /* crashes of copies left out */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasFilter, atlas_filter, G_TYPE_OBJECT)
@@ -193,6 +194,7 @@ atlas_filter_copy (AtlasFilter *self)
   copy = atlas_filter_new ();
   for (guint i = 0; i < ATLAS_N_FILTER_FIELDS; i++)
     field_set_copy (i, &self->fields[i], &copy->fields[i]);
+  copy->distinct_content = self->distinct_content;
   return copy;
 }
 
@@ -238,7 +240,7 @@ atlas_filter_equal (AtlasFilter *a,
   for (guint i = 0; i < ATLAS_N_FILTER_FIELDS; i++)
     if (!field_sets_equal (&a->fields[i], &b->fields[i]))
       return FALSE;
-  return TRUE;
+  return a->distinct_content == b->distinct_content;
 }
 
 static inline gboolean
@@ -289,6 +291,8 @@ atlas_filter_matches (AtlasFilter *self,
 
   f = self->fields;
   c = atlas_crash_get_classification (crash);
+  if (self->distinct_content && atlas_crash_get_copy (crash))
+    return FALSE;
   return accepts_value (&f[ATLAS_FILTER_FIELD_PLATFORM], atlas_crash_get_platform (crash)) &&
          accepts_value (&f[ATLAS_FILTER_FIELD_STAGE], c->stage) &&
          accepts_value (&f[ATLAS_FILTER_FIELD_ML_BUG], c->ml_bug) &&
@@ -341,7 +345,26 @@ atlas_filter_is_empty (AtlasFilter *self)
   for (guint i = 0; i < ATLAS_N_FILTER_FIELDS; i++)
     if (self->fields[i].constrained)
       return FALSE;
-  return TRUE;
+  return !self->distinct_content;
+}
+
+gboolean
+atlas_filter_get_distinct_content (AtlasFilter *self)
+{
+  g_return_val_if_fail (ATLAS_IS_FILTER (self), FALSE);
+  return self->distinct_content;
+}
+
+void
+atlas_filter_set_distinct_content (AtlasFilter *self,
+                                   gboolean     distinct)
+{
+  g_return_if_fail (ATLAS_IS_FILTER (self));
+
+  if (self->distinct_content == (distinct != FALSE))
+    return;
+  self->distinct_content = distinct != FALSE;
+  emit_changed (self);
 }
 
 gboolean
@@ -565,6 +588,7 @@ atlas_filter_clear (AtlasFilter *self)
     return;
   for (guint i = 0; i < ATLAS_N_FILTER_FIELDS; i++)
     field_set_reset (&self->fields[i]);
+  self->distinct_content = FALSE;
   emit_changed (self);
 }
 

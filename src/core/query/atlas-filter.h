@@ -90,6 +90,12 @@ gboolean     atlas_filter_matches_platform   (AtlasFilter      *self,
                                               AtlasPlatform     platform);
 
 gboolean     atlas_filter_is_empty           (AtlasFilter      *self);
+/* "Count duplicates once": crashes of notebooks that are copies of an
+ * earlier one (atlas_crash_get_copy()) are left out. Off by default, so
+ * counts equal what `scan` reports; cleared by atlas_filter_clear(). */
+gboolean     atlas_filter_get_distinct_content (AtlasFilter    *self);
+void         atlas_filter_set_distinct_content (AtlasFilter    *self,
+                                                gboolean        distinct);
 gboolean     atlas_filter_has_field          (AtlasFilter      *self,
                                               AtlasFilterField  field);
 gboolean     atlas_filter_get_negated        (AtlasFilter      *self,

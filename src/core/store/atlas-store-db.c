@@ -8,8 +8,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include "atlas-store-private.h"
 
@@ -19,11 +24,53 @@
 
 G_DEFINE_QUARK (atlas-store-error-quark, atlas_store_error)
 
-static AtlasStoreError
-error_code (int rc)
+/* Whether a failed write of @path's database or log was for want of room:
+ * SQLite reports ENOSPC as SQLITE_FULL, but a file-size limit (EFBIG) or a
+ * quota as an I/O error, and its errno is often gone by then. */
+static gboolean
+looks_full (const char *path)
 {
+  static const char *const suffixes[] = { "", "-wal", "-journal" };
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct rlimit limit;
+  struct statvfs fs;
+
+  if (statvfs (dir, &fs) == 0 && (guint64)fs.f_bavail * fs.f_frsize < 1024 * 1024)
+    return TRUE;
+  if (getrlimit (RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      /* Within a page or two of the limit: the next write did not fit. */
+      if (g_stat (name, &st) == 0 && (guint64)st.st_size + 2 * 65536 >= (guint64)limit.rlim_cur)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static AtlasStoreError
+error_code (sqlite3    *db,
+            int         rc,
+            const char *path)
+{
+  /* A file-size limit (RLIMIT_FSIZE, EFBIG) or quota makes a write fail
+   * short of the disk being full, which SQLite may call an I/O error. */
+  if ((rc & 0xff) == SQLITE_IOERR && db != NULL)
+    {
+      int e = sqlite3_system_errno (db);
+
+      if (e == ENOSPC || e == EFBIG || e == EDQUOT ||
+          ((rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_SHORT_READ || rc == SQLITE_IOERR_TRUNCATE ||
+            rc == SQLITE_IOERR_SHMSIZE) && path != NULL && looks_full (path)))
+        return ATLAS_STORE_ERROR_DISK_FULL;
+    }
   switch (rc & 0xff)
     {
+    case SQLITE_READONLY:
+      return ATLAS_STORE_ERROR_READ_ONLY;
     case SQLITE_NOTADB:
       return ATLAS_STORE_ERROR_NOT_A_CORPUS;
     case SQLITE_CORRUPT:
@@ -44,7 +91,7 @@ _atlas_store_db_error (sqlite3     *db,
                        const char  *path,
                        GError     **error)
 {
-  AtlasStoreError code = error_code (rc);
+  AtlasStoreError code = error_code (db, rc, path);
 
   switch (code)
     {
@@ -59,8 +106,12 @@ _atlas_store_db_error (sqlite3     *db,
       break;
     case ATLAS_STORE_ERROR_DISK_FULL:
       g_set_error (error, ATLAS_STORE_ERROR, code,
-                   _("The disk is full: the latest notebooks could not be saved to “%s”; "
-                     "everything saved before is kept"), path);
+                   _("The disk is full: “%s” could not be written"), path);
+      break;
+    case ATLAS_STORE_ERROR_READ_ONLY:
+      g_set_error (error, ATLAS_STORE_ERROR, code,
+                   _("The corpus “%s” cannot be written: %s"), path,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       break;
     case ATLAS_STORE_ERROR_BUSY:
       g_set_error (error, ATLAS_STORE_ERROR, code,
@@ -191,27 +242,122 @@ check_identity (sqlite3     *db,
   return TRUE;
 }
 
-/* Walks the notebook and crash tables, the ones a reopen loads (their b-trees, not every page, as
- * PRAGMA quick_check would at seconds per gigabyte): a damaged file fails
- * here, before anything is written to it. atlas_store_check() does it all. */
+/* The columns this code reads, per table, as of each schema version: a
+ * table or column missing (dropped by hand, a file cut short) is refused
+ * at open, not met by an assertion later. */
+static const struct
+{
+  const char *table;
+  guint       since;
+  const char *columns;
+} required_columns[] = {
+  { "meta", 1, "key, value" },
+  { "notebook", 1, "id, location, url, platform, status, message, content_hash, size, imported_at,"
+                   " nbformat, nbformat_minor, language, papermill, packages, n_cells, n_crashes" },
+  { "cell", 1, "notebook_id, idx, kind, source, execution_count, n_outputs, flags" },
+  { "crash", 1, "id, notebook_id, seq, cell, execution_count, ename, evalue, line, crash_type,"
+                " root_cause, root_cause_detail, ml_bug, stage, library, evidence_crash_type,"
+                " evidence_root_cause, evidence_ml_bug, evidence_stage, evidence_library, cluster" },
+  { "crash", 2, "rules_version" },
+  { "crash_traceback", 1, "crash_id, raw" },
+  { "notebook", 3, "duplicate_of" },
+};
+
 static gboolean
-light_check (sqlite3     *db,
+check_tables (sqlite3     *db,
+              const char  *path,
+              guint        version,
+              GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (required_columns); i++)
+    {
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (required_columns[i].since > version)
+        continue;
+      sql = g_strdup_printf ("SELECT %s FROM %s LIMIT 0", required_columns[i].columns,
+                             required_columns[i].table);
+      rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+      sqlite3_finalize (stmt);
+      if (rc == SQLITE_ERROR)
+        {
+          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                       _("The corpus “%s” is damaged: table “%s” is missing or lacks columns (%s)"),
+                       path, required_columns[i].table, sqlite3_errmsg (db));
+          return FALSE;
+        }
+      if (rc != SQLITE_OK)
+        return _atlas_store_db_error (db, rc, path, error);
+    }
+  return TRUE;
+}
+
+/* PRAGMA quick_check: every page and b-tree of the file, without comparing
+ * indexes with their tables (integrity_check does that, for Save As).
+ * Returns the findings, or NULL when the file is fine. */
+static gboolean
+quick_check (sqlite3     *db,
              const char  *path,
+             char       **findings,
              GError     **error)
 {
-  gint64 n = 0;
+  g_autoptr(GString) found = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(10)", -1, &stmt, NULL);
 
-  return query_int (db, "SELECT count(*) FROM notebook", path, &n, error) &&
-         query_int (db, "SELECT count(*) FROM crash", path, &n, error);
+  *findings = NULL;
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *)sqlite3_column_text (stmt, 0);
+
+      rc = SQLITE_OK;
+      if (line == NULL || g_str_equal (line, "ok"))
+        continue;
+      if (found->len > 0)
+        g_string_append (found, "; ");
+      g_string_append (found, line);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      /* The check itself tripped over the damage. */
+      if ((rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+        return _atlas_store_db_error (db, rc, path, error);
+      if (found->len > 0)
+        g_string_append (found, "; ");
+      g_string_append (found, sqlite3_errstr (rc));
+    }
+  if (found->len > 0)
+    *findings = g_string_free (g_steal_pointer (&found), FALSE);
+  return TRUE;
+}
+
+/* Whether nobody can write @path: SQLite may then read it as immutable,
+ * without the -shm file it could not create (a read-only mount, a
+ * read-only folder holding no log). */
+static gboolean
+nobody_writes (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct statvfs fs;
+
+  if (statvfs (path, &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0)
+    return TRUE;
+  return access (dir, W_OK) != 0 && access (path, W_OK) != 0 && !g_file_test (wal, G_FILE_TEST_EXISTS);
 }
 
 static sqlite3 *
 open_raw (const char  *path,
           gboolean     create,
+          gboolean     read_only,
           GError     **error)
 {
+  g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
   int rc;
 
   if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
@@ -220,10 +366,22 @@ open_raw (const char  *path,
                    _("“%s” is not a Crash Atlas corpus (not a file)"), path);
       return NULL;
     }
-  if (create)
-    flags |= SQLITE_OPEN_CREATE;
+  if (read_only)
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
 
-  rc = sqlite3_open_v2 (path, &db, flags, NULL);
+      flags |= SQLITE_OPEN_READONLY;
+      uri = g_strdup_printf ("file:%s?%s", escaped, nobody_writes (path) ? "immutable=1" : "mode=ro");
+    }
+  else
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+      flags |= SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+      uri = g_strdup_printf ("file:%s", escaped);
+    }
+
+  rc = sqlite3_open_v2 (uri, &db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       _atlas_store_db_error (db, rc, path, error);
@@ -259,8 +417,11 @@ set_wal (sqlite3     *db,
 static gboolean
 configure (sqlite3     *db,
            const char  *path,
+           gboolean     read_only,
            GError     **error)
 {
+  if (read_only)
+    return _atlas_store_db_exec (db, "PRAGMA query_only=ON; PRAGMA cache_size=-32768;", path, error);
   /* WAL: readers never wait for the writer, and a killed writer loses only
    * its open transaction. NORMAL sync keeps every commit across a crash of
    * the process (not necessarily of the machine), at a fraction of FULL's cost. */
@@ -274,36 +435,143 @@ configure (sqlite3     *db,
                                path, error);
 }
 
-sqlite3 *
-_atlas_store_db_open (const char  *path,
-                      gboolean     create,
-                      GError     **error)
+#define SQLITE_MAGIC "SQLite format 3"
+
+/* Refuses, before SQLite sees it, a file that cannot be a corpus: SQLite
+ * takes a file of 0 bytes (and some shorter than its header) for a new,
+ * empty database and would set one up in it. */
+static gboolean
+check_file_start (const char  *path,
+                  gboolean     may_be_empty,
+                  gboolean    *is_new,
+                  GError     **error)
 {
-  sqlite3 *db = open_raw (path, create, error);
-  guint version = 0;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char head[100] = { 0 };
+  gsize n_read = 0;
 
-  if (db == NULL)
-    return NULL;
-
-  if (!check_identity (db, path, &version, error) ||
-      (version > 0 && !light_check (db, path, error)) ||
-      !configure (db, path, error) ||
-      (version < ATLAS_STORE_SCHEMA_VERSION &&
-       !_atlas_store_schema_upgrade (db, version, path, error)))
+  *is_new = FALSE;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      sqlite3_close_v2 (db);
+      *is_new = TRUE;
+      return TRUE;
+    }
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_A_CORPUS,
+                   _("“%s” is not a Crash Atlas corpus (not a file)"), path);
+      return FALSE;
+    }
+  if ((stream = g_file_read (file, NULL, &local_error)) == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &n_read, NULL, &local_error))
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_FAILED,
+                   _("Corpus “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  if (n_read == 0 && may_be_empty)
+    {
+      *is_new = TRUE;
+      return TRUE;
+    }
+  if (n_read == 0)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_A_CORPUS,
+                   _("“%s” is not a Crash Atlas corpus (an empty file)"), path);
+      return FALSE;
+    }
+  if (n_read < sizeof head || memcmp (head, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
+    {
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_A_CORPUS,
+                   n_read < sizeof head
+                     ? _("“%s” is not a Crash Atlas corpus (too short: the file may have been cut off)")
+                     : _("“%s” is not a Crash Atlas corpus (not a SQLite database)"),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3 *
+_atlas_store_db_open (const char           *path,
+                      AtlasStoreOpenFlags   flags,
+                      guint                *out_version,
+                      char                **damage,
+                      GError              **error)
+{
+  gboolean read_only = (flags & (ATLAS_STORE_OPEN_READ_ONLY | ATLAS_STORE_OPEN_RESCUE)) != 0;
+  gboolean create = (flags & ATLAS_STORE_OPEN_CREATE) != 0 && !read_only;
+  g_autofree char *findings = NULL;
+  gboolean is_new = FALSE;
+  guint version = 0;
+  sqlite3 *db;
+
+  if (damage != NULL)
+    *damage = NULL;
+  if (!check_file_start (path, create, &is_new, error))
+    return NULL;
+  if (is_new && !create)
+    {
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("The corpus “%s” does not exist"), path);
+      else
+        g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_A_CORPUS,
+                     _("“%s” is not a Crash Atlas corpus (an empty file)"), path);
       return NULL;
     }
+  if ((db = open_raw (path, create, read_only, error)) == NULL)
+    return NULL;
+
+  if (!check_identity (db, path, &version, error))
+    goto fail;
+  if (version == 0 && !create)
+    {
+      /* An empty SQLite database: a corpus only if asked to make one. */
+      g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_NOT_A_CORPUS,
+                   _("“%s” is not a Crash Atlas corpus (an empty database)"), path);
+      goto fail;
+    }
+  if (version > 0)
+    {
+      if (!check_tables (db, path, version, error) || !quick_check (db, path, &findings, error))
+        goto fail;
+      if (findings != NULL && (flags & ATLAS_STORE_OPEN_RESCUE) == 0)
+        {
+          g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
+                       _("The corpus “%s” is damaged: %s"), path, findings);
+          goto fail;
+        }
+    }
+  if (!configure (db, path, read_only, error))
+    goto fail;
+  if (!read_only && version < ATLAS_STORE_SCHEMA_VERSION)
+    {
+      if (!_atlas_store_schema_upgrade (db, version, path, error))
+        goto fail;
+      version = ATLAS_STORE_SCHEMA_VERSION;
+    }
+  if (out_version != NULL)
+    *out_version = version;
+  if (damage != NULL)
+    *damage = g_steal_pointer (&findings);
   return db;
+
+fail:
+  sqlite3_close_v2 (db);
+  return NULL;
 }
 
 sqlite3 *
 _atlas_store_db_open_again (const char  *path,
+                            gboolean     read_only,
                             GError     **error)
 {
-  sqlite3 *db = open_raw (path, FALSE, error);
+  sqlite3 *db = open_raw (path, FALSE, read_only, error);
 
-  if (db != NULL && !configure (db, path, error))
+  if (db != NULL && !configure (db, path, read_only, error))
     g_clear_pointer (&db, sqlite3_close_v2);
   return db;
 }

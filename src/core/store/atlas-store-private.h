@@ -14,14 +14,19 @@ G_BEGIN_DECLS
 
 /* Connections ------------------------------------------------------------- */
 
-/* Opens @path, creating it when @create and it does not exist, checks that it
- * is a corpus, migrates it to ATLAS_STORE_SCHEMA_VERSION and turns WAL on.
- * Nothing is written to a file that fails the checks. */
-sqlite3  *_atlas_store_db_open            (const char    *path,
-                                           gboolean       create,
-                                           GError       **error);
+/* Opens @path as @flags say, checks that it is a corpus (identity, tables,
+ * PRAGMA quick_check), migrates it to ATLAS_STORE_SCHEMA_VERSION and turns
+ * WAL on unless read-only. Nothing is written to a file that fails the
+ * checks. @version receives the file's schema version; @damage (rescue
+ * only) what the quick check found, or NULL. */
+sqlite3  *_atlas_store_db_open            (const char           *path,
+                                           AtlasStoreOpenFlags   flags,
+                                           guint                *version,
+                                           char                **damage,
+                                           GError              **error);
 /* Another connection to a file that _atlas_store_db_open accepted. */
 sqlite3  *_atlas_store_db_open_again      (const char    *path,
+                                           gboolean       read_only,
                                            GError       **error);
 void      _atlas_store_db_close           (sqlite3       *db);
 /* Sets @error from SQLite's state after @rc (naming @path); returns FALSE. */
@@ -60,30 +65,86 @@ extern const char *const _atlas_store_schema_v1;
 typedef struct _AtlasStoreWriter AtlasStoreWriter;
 
 /* Takes @db; it is only touched by the writer thread from now on. */
+/* Takes @db in any case; NULL when the file lacks what the writer needs. */
 AtlasStoreWriter *_atlas_store_writer_new      (sqlite3          *db,
-                                                const char       *path);
+                                                const char       *path,
+                                                GError          **error);
 void              _atlas_store_writer_push     (AtlasStoreWriter *self,
                                                 AtlasNotebook    *notebook,
                                                 const char       *rules_version);
 gboolean          _atlas_store_writer_flush    (AtlasStoreWriter *self,
                                                 GError          **error);
-guint             _atlas_store_writer_get_n_added   (AtlasStoreWriter *self);
-guint             _atlas_store_writer_get_n_skipped (AtlasStoreWriter *self);
+typedef struct
+{
+  guint n_added;      /* committed, copies included */
+  guint n_copies;
+  guint n_crashes;
+  guint n_copy_crashes;
+  guint n_skipped;
+  guint n_not_stored; /* queued, then dropped or rolled back by a failure */
+} AtlasStoreWriterCounts;
+
+void              _atlas_store_writer_get_counts (AtlasStoreWriter       *self,
+                                                  AtlasStoreWriterCounts *counts);
+/* Stops the thread after the queue is written (the counts are final). */
+void              _atlas_store_writer_stop     (AtlasStoreWriter *self);
 /* Stops the thread after the queue is written; closes the connection. */
 void              _atlas_store_writer_free     (AtlasStoreWriter *self);
 /* Tests: caps the file (PRAGMA max_page_count) to provoke SQLITE_FULL. */
 void              _atlas_store_writer_set_max_page_count (AtlasStoreWriter *self,
                                                           guint             n_pages);
 
+/* Checked columns ---------------------------------------------------------- */
+
+/* One row being read: every column is checked for its type and range where
+ * it is read; the first bad one sets @error, naming file, table, row and
+ * column, and makes the row bad. */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  const char   *path;
+  const char   *table;
+  gint64        row;
+  GError       *error;
+} AtlasStoreRow;
+
+void        _atlas_store_row_begin   (AtlasStoreRow *row,
+                                      sqlite3_stmt  *stmt,
+                                      const char    *path,
+                                      const char    *table,
+                                      int            id_col);
+/* An INTEGER in [min, max]; NULL only when @nullable (then @fallback). */
+gint64      _atlas_store_row_int     (AtlasStoreRow *row,
+                                      int            col,
+                                      const char    *name,
+                                      gint64         min,
+                                      gint64         max,
+                                      gboolean       nullable,
+                                      gint64         fallback);
+/* TEXT in valid UTF-8; NULL only when @nullable. */
+const char *_atlas_store_row_text    (AtlasStoreRow *row,
+                                      int            col,
+                                      const char    *name,
+                                      gboolean       nullable);
+void        _atlas_store_row_fail    (AtlasStoreRow *row,
+                                      const char    *name,
+                                      const char    *what);
+#define _atlas_store_row_ok(r) ((r)->error == NULL)
+
 /* Reading ----------------------------------------------------------------- */
 
+/* With @problems, rows that fail their checks are skipped and described
+ * there (a rescue); without, the first one fails the read. */
 AtlasCorpus   *_atlas_store_read_corpus   (sqlite3       *db,
                                            const char    *path,
+                                           guint          version,
+                                           GPtrArray     *problems,
                                            GCancellable  *cancellable,
                                            GError       **error);
 /* The notebook with row @id, or with the latest import of @location. */
 AtlasNotebook *_atlas_store_read_notebook (sqlite3       *db,
                                            const char    *path,
+                                           guint          version,
                                            gint64         id,
                                            const char    *location,
                                            GError       **error);

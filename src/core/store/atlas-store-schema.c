@@ -86,10 +86,20 @@ static const char *const schema_v2 =
   "ALTER TABLE crash ADD COLUMN rules_version TEXT;"
   "CREATE INDEX notebook_location ON notebook (location);";
 
+/* Version 3: every notebook is kept. A notebook whose content equals one
+ * already stored gets a row of its own (its location, URL, platform) with
+ * no content hash, pointing at the first one with that content, whose cells
+ * and crashes it shares: the content is stored once. Additive, so older
+ * code's readers of the other columns are unaffected. */
+static const char *const schema_v3 =
+  "ALTER TABLE notebook ADD COLUMN duplicate_of INTEGER REFERENCES notebook (id);"
+  "CREATE INDEX notebook_duplicate_of ON notebook (duplicate_of) WHERE duplicate_of IS NOT NULL;";
+
 /* migrations[v] brings version v to v + 1. */
 static const char *const *const migrations[] = {
   &_atlas_store_schema_v1,
   &schema_v2,
+  &schema_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATLAS_STORE_SCHEMA_VERSION);
@@ -129,6 +139,18 @@ migrate_in_transaction (sqlite3     *db,
     {
       g_debug ("%s: migrating schema %u to %u", path, v, v + 1);
       if (!_atlas_store_db_exec (db, *migrations[v], path, error))
+        return FALSE;
+    }
+
+  /* A new file gets an identity of its own, which a merge remembers its
+   * shards by. */
+  if (version == 0)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *sql = g_strdup_printf ("INSERT OR IGNORE INTO meta (key, value)"
+                                              " VALUES ('corpus_id', '%s')", uuid);
+
+      if (!_atlas_store_db_exec (db, sql, path, error))
         return FALSE;
     }
 

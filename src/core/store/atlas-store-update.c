@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "atlas-cluster.h"
 #include "atlas-store-private.h"
 
@@ -19,7 +21,7 @@
 
 typedef struct
 {
-  GArray    *ids;       /* gint64 crash ids, in id order */
+  GArray    *ids;       /* gint64 crash ids, in corpus order; 0 for a copy's */
   GArray    *clusters;  /* int, stored cluster or -1 */
   GPtrArray *messages;  /* char *, evalues */
 } Messages;
@@ -40,8 +42,13 @@ read_messages (sqlite3     *db,
                Messages    *m,
                GError     **error)
 {
+  /* Every crash of the corpus as it is loaded, a copy's too (the crashes
+   * of its first notebook again), so that the clusters are those a `scan`
+   * of the same notebooks computes. */
   sqlite3_stmt *stmt = _atlas_store_db_prepare (db,
-    "SELECT id, evalue, cluster FROM crash ORDER BY id", path, error);
+    "SELECT c.id, c.evalue, c.cluster, n.id = c.notebook_id FROM notebook n"
+    " JOIN crash c ON c.notebook_id = coalesce (n.duplicate_of, n.id) ORDER BY n.id, c.seq",
+    path, error);
   int rc;
 
   if (stmt == NULL)
@@ -51,7 +58,7 @@ read_messages (sqlite3     *db,
   m->messages = g_ptr_array_new_with_free_func (g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sqlite3_column_int (stmt, 3) ? sqlite3_column_int64 (stmt, 0) : 0;
       int cluster = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 2);
 
       g_array_append_val (m->ids, id);
@@ -79,8 +86,9 @@ write_clusters (sqlite3      *db,
     return FALSE;
   for (guint i = 0; i < m->ids->len && rc == SQLITE_DONE; i++)
     {
-      /* Only what changed: after an import most ids stay as they were. */
-      if (g_array_index (m->clusters, int, i) == (int)clusters[i])
+      /* Only what changed: after an import most ids stay as they were. A
+       * copy's crashes are their first notebook's, with the same message. */
+      if (g_array_index (m->ids, gint64, i) == 0 || g_array_index (m->clusters, int, i) == (int)clusters[i])
         continue;
       sqlite3_bind_int (stmt, 1, clusters[i]);
       sqlite3_bind_int64 (stmt, 2, g_array_index (m->ids, gint64, i));
@@ -110,6 +118,17 @@ update_clusters_locked (sqlite3     *db,
 }
 
 static gboolean
+check_writable (AtlasStore  *self,
+                GError     **error)
+{
+  if (!atlas_store_get_read_only (self))
+    return TRUE;
+  g_set_error (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_READ_ONLY,
+               _("The corpus “%s” was opened only to be read"), atlas_store_get_path (self));
+  return FALSE;
+}
+
+static gboolean
 in_transaction (sqlite3      *db,
                 const char   *path,
                 gboolean    (*func) (sqlite3 *, const char *, GError **),
@@ -135,7 +154,8 @@ atlas_store_update_clusters (AtlasStore  *self,
 
   g_return_val_if_fail (ATLAS_IS_STORE (self), FALSE);
 
-  if ((db = _atlas_store_db_open_again (atlas_store_get_path (self), error)) == NULL)
+  if (!check_writable (self, error) ||
+      (db = _atlas_store_db_open_again (atlas_store_get_path (self), FALSE, error)) == NULL)
     return FALSE;
   /* The write lock is taken before reading, so no import slips in between. */
   ok = in_transaction (db, atlas_store_get_path (self), update_clusters_locked, error);
@@ -230,7 +250,7 @@ reclassify_batch (Reclassify  *r,
   for (guint i = start; i < end && rc == SQLITE_DONE; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(AtlasNotebook) notebook = _atlas_store_read_notebook (r->db, r->path, id, NULL, error);
+      g_autoptr(AtlasNotebook) notebook = _atlas_store_read_notebook (r->db, r->path, ATLAS_STORE_SCHEMA_VERSION, id, NULL, error);
 
       if (notebook == NULL)
         {
@@ -304,7 +324,7 @@ atlas_store_reclassify (AtlasStore       *self,
   r.path = atlas_store_get_path (self);
   r.classifier = classifier;
   r.rules_version = atlas_classifier_get_rules_version (classifier);
-  if ((r.db = _atlas_store_db_open_again (r.path, error)) == NULL)
+  if (!check_writable (self, error) || (r.db = _atlas_store_db_open_again (r.path, FALSE, error)) == NULL)
     return FALSE;
   r.update = _atlas_store_db_prepare (r.db,
     "UPDATE crash SET crash_type = ?1, root_cause = ?2, root_cause_detail = ?3, ml_bug = ?4,"

@@ -45,6 +45,8 @@ struct _AtlasStoreWriter
   sqlite3_stmt *insert_cell;
   sqlite3_stmt *insert_crash;
   sqlite3_stmt *insert_traceback;
+  sqlite3_stmt *find_same;
+  sqlite3_stmt *find_content;
 
   guint         batch_notebooks;
 
@@ -54,7 +56,11 @@ struct _AtlasStoreWriter
   guint         transaction_size;
   guint64       last_seq;
   guint         batch_added;
+  guint         batch_copies;
+  guint         batch_crashes;
+  guint         batch_copy_crashes;
   guint         batch_skipped;
+  guint         batch_items;    /* notebooks in the open transaction */
 
   /* Shared, under mutex. */
   GMutex        mutex;
@@ -63,15 +69,26 @@ struct _AtlasStoreWriter
   guint64       done;
   GError       *error;
   guint         n_added;
+  guint         n_copies;
+  guint         n_crashes;
+  guint         n_copy_crashes;
   guint         n_skipped;
+  guint         n_not_stored;
 };
 
 enum { CELL_FLAG_HAS_ERROR = 1, CELL_FLAG_PAPERMILL_INJECTED = 2, CELL_FLAG_PAPERMILL_FAILED = 4 };
 
 static const char *const insert_notebook_sql =
-  "INSERT OR IGNORE INTO notebook (location, url, platform, status, message, content_hash, size,"
-  " imported_at, nbformat, nbformat_minor, language, papermill, packages, n_cells, n_crashes)"
-  " VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  "INSERT INTO notebook (location, url, platform, status, message, content_hash, size,"
+  " imported_at, nbformat, nbformat_minor, language, papermill, packages, n_cells, n_crashes,"
+  " duplicate_of)"
+  " VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+/* This location with this content is stored (itself or as a copy). */
+static const char *const find_same_sql =
+  "SELECT 1 FROM notebook n LEFT JOIN notebook o ON o.id = n.duplicate_of"
+  " WHERE n.location = ?1 AND coalesce (n.content_hash, o.content_hash) = ?2 LIMIT 1";
+static const char *const find_content_sql =
+  "SELECT id FROM notebook WHERE content_hash = ?";
 static const char *const insert_cell_sql =
   "INSERT INTO cell (notebook_id, idx, kind, source, execution_count, n_outputs, flags)"
   " VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -101,9 +118,12 @@ step_reset (sqlite3_stmt *stmt)
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* A copy (@duplicate_of > 0) has no content hash of its own: the first
+ * notebook's is unique in the table. */
 static int
 insert_notebook_row (AtlasStoreWriter *self,
-                     AtlasNotebook    *notebook)
+                     AtlasNotebook    *notebook,
+                     gint64            duplicate_of)
 {
   sqlite3_stmt *stmt = self->insert_notebook;
   g_autofree char *packages = g_strjoinv (" ", (char **)atlas_notebook_get_packages (notebook));
@@ -113,7 +133,7 @@ insert_notebook_row (AtlasStoreWriter *self,
   _atlas_store_bind_text (stmt, 3, atlas_platform_to_string (atlas_notebook_get_platform (notebook)));
   sqlite3_bind_int (stmt, 4, atlas_notebook_was_executed (notebook) ? ATLAS_NOTEBOOK_STATUS_OK
                                                                      : ATLAS_NOTEBOOK_STATUS_NOT_EXECUTED);
-  _atlas_store_bind_text (stmt, 5, atlas_notebook_get_content_hash (notebook));
+  _atlas_store_bind_text (stmt, 5, duplicate_of > 0 ? NULL : atlas_notebook_get_content_hash (notebook));
   sqlite3_bind_int64 (stmt, 6, (sqlite3_int64)atlas_notebook_get_size (notebook));
   sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_int (stmt, 8, atlas_notebook_get_nbformat (notebook));
@@ -123,6 +143,8 @@ insert_notebook_row (AtlasStoreWriter *self,
   _atlas_store_bind_text (stmt, 12, packages);
   sqlite3_bind_int (stmt, 13, atlas_notebook_get_n_cells (notebook));
   sqlite3_bind_int (stmt, 14, atlas_notebook_get_crashes (notebook)->len);
+  if (duplicate_of > 0)
+    sqlite3_bind_int64 (stmt, 15, duplicate_of);
   return step_reset (stmt);
 }
 
@@ -208,25 +230,63 @@ insert_crashes (AtlasStoreWriter *self,
   return SQLITE_OK;
 }
 
+/* Runs @stmt, a query of one integer, bound to @location and @hash;
+ * @value gets it (0 when there is no row). */
+static int
+query_id (sqlite3_stmt *stmt,
+          const char   *first,
+          const char   *second,
+          gint64       *value)
+{
+  int rc;
+
+  _atlas_store_bind_text (stmt, 1, first);
+  if (second != NULL)
+    _atlas_store_bind_text (stmt, 2, second);
+  rc = sqlite3_step (stmt);
+  *value = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Inside the write transaction, so another process cannot slip the same
+ * notebook in between the look-up and the insert. */
 static int
 write_notebook (AtlasStoreWriter *self,
                 Item             *item)
 {
-  gint64 id;
+  const char *hash = atlas_notebook_get_content_hash (item->notebook);
+  guint n_crashes = atlas_notebook_get_crashes (item->notebook)->len;
+  gint64 id = 0, first = 0;
   int rc;
 
-  if ((rc = insert_notebook_row (self, item->notebook)) != SQLITE_OK)
-    return rc;
-  if (sqlite3_changes (self->db) == 0)
+  if (hash != NULL)
     {
-      self->batch_skipped++;  /* its content hash is stored already */
+      if ((rc = query_id (self->find_same, atlas_notebook_get_location (item->notebook), hash, &id)) != SQLITE_OK)
+        return rc;
+      if (id != 0)
+        {
+          self->batch_skipped++;  /* this location with this content is stored */
+          return SQLITE_OK;
+        }
+      if ((rc = query_id (self->find_content, hash, NULL, &first)) != SQLITE_OK)
+        return rc;
+    }
+  if ((rc = insert_notebook_row (self, item->notebook, first)) != SQLITE_OK)
+    return rc;
+  self->batch_added++;
+  self->batch_crashes += n_crashes;
+  if (first > 0)
+    {
+      self->batch_copies++;  /* its cells and crashes are the first one's */
+      self->batch_copy_crashes += n_crashes;
       return SQLITE_OK;
     }
   id = sqlite3_last_insert_rowid (self->db);
   if ((rc = insert_cells (self, item->notebook, id)) != SQLITE_OK ||
       (rc = insert_crashes (self, item->notebook, id, item->rules_version)) != SQLITE_OK)
     return rc;
-  self->batch_added++;
   return SQLITE_OK;
 }
 
@@ -239,16 +299,26 @@ finish_items (AtlasStoreWriter *self,
   if (error == NULL)
     {
       self->n_added += self->batch_added;
+      self->n_copies += self->batch_copies;
+      self->n_crashes += self->batch_crashes;
+      self->n_copy_crashes += self->batch_copy_crashes;
       self->n_skipped += self->batch_skipped;
     }
-  else if (self->error == NULL)
-    self->error = error;
   else
-    g_error_free (error);
+    {
+      /* Rolled back: none of the open transaction's notebooks is stored. */
+      self->n_not_stored += self->batch_items;
+      if (self->error == NULL)
+        self->error = error;
+      else
+        g_error_free (error);
+    }
   self->done = self->last_seq;
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->mutex);
-  self->batch_added = self->batch_skipped = 0;
+  self->batch_added = self->batch_copies = self->batch_crashes = self->batch_skipped = 0;
+  self->batch_copy_crashes = 0;
+  self->batch_items = 0;
 }
 
 static void
@@ -278,6 +348,11 @@ commit (AtlasStoreWriter *self)
       return;
     }
   self->in_transaction = FALSE;
+  /* Idle: the log is folded into the file before a flush returns, so that
+   * the file alone (copied while the app runs, or after it crashed) holds
+   * what was committed. A passive checkpoint never waits for readers. */
+  if (g_async_queue_length (self->queue) <= 0)
+    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
   finish_items (self, NULL);
 }
 
@@ -301,12 +376,18 @@ handle_notebook (AtlasStoreWriter *self,
   /* After a failure (a full disk) later notebooks are dropped, not written
    * out of order; the error tells the caller from where to resume. */
   if (has_failed (self))
-    return;
+    {
+      g_mutex_lock (&self->mutex);
+      self->n_not_stored++;
+      g_mutex_unlock (&self->mutex);
+      return;
+    }
 
   if (!self->in_transaction)
     {
       if ((rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
         {
+          self->batch_items = 1;
           fail (self, rc);
           return;
         }
@@ -314,6 +395,7 @@ handle_notebook (AtlasStoreWriter *self,
       self->transaction_start = g_get_monotonic_time ();
       self->transaction_size = 0;
     }
+  self->batch_items++;
   if ((rc = write_notebook (self, item)) != SQLITE_OK)
     {
       fail (self, rc);
@@ -363,8 +445,9 @@ writer_thread (gpointer data)
 }
 
 AtlasStoreWriter *
-_atlas_store_writer_new (sqlite3    *db,
-                         const char *path)
+_atlas_store_writer_new (sqlite3     *db,
+                         const char  *path,
+                         GError     **error)
 {
   AtlasStoreWriter *self = g_new0 (AtlasStoreWriter, 1);
 
@@ -377,12 +460,28 @@ _atlas_store_writer_new (sqlite3    *db,
     self->batch_notebooks = CLAMP (atoi (g_getenv ("CRASH_ATLAS_STORE_BATCH")), 1, BATCH_NOTEBOOKS);
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
-  /* The statements are known good: the schema was just checked. */
-  self->insert_notebook = _atlas_store_db_prepare (db, insert_notebook_sql, path, NULL);
-  self->insert_cell = _atlas_store_db_prepare (db, insert_cell_sql, path, NULL);
-  self->insert_crash = _atlas_store_db_prepare (db, insert_crash_sql, path, NULL);
-  self->insert_traceback = _atlas_store_db_prepare (db, insert_traceback_sql, path, NULL);
-  g_assert (self->insert_notebook && self->insert_cell && self->insert_crash && self->insert_traceback);
+  /* The schema was checked at open, but the file may have been changed
+   * since by another program: a statement that does not prepare is an error. */
+  if ((self->insert_notebook = _atlas_store_db_prepare (db, insert_notebook_sql, path, error)) == NULL ||
+      (self->insert_cell = _atlas_store_db_prepare (db, insert_cell_sql, path, error)) == NULL ||
+      (self->insert_crash = _atlas_store_db_prepare (db, insert_crash_sql, path, error)) == NULL ||
+      (self->insert_traceback = _atlas_store_db_prepare (db, insert_traceback_sql, path, error)) == NULL ||
+      (self->find_same = _atlas_store_db_prepare (db, find_same_sql, path, error)) == NULL ||
+      (self->find_content = _atlas_store_db_prepare (db, find_content_sql, path, error)) == NULL)
+    {
+      sqlite3_finalize (self->insert_notebook);
+      sqlite3_finalize (self->insert_cell);
+      sqlite3_finalize (self->insert_crash);
+      sqlite3_finalize (self->insert_traceback);
+      sqlite3_finalize (self->find_same);
+      _atlas_store_db_close (db);
+      g_async_queue_unref (self->queue);
+      g_mutex_clear (&self->mutex);
+      g_cond_clear (&self->cond);
+      g_free (self->path);
+      g_free (self);
+      return NULL;
+    }
   self->thread = g_thread_new ("atlas-store-writer", writer_thread, self);
   return self;
 }
@@ -443,26 +542,18 @@ _atlas_store_writer_flush (AtlasStoreWriter  *self,
   return wait_for (self, ITEM_FLUSH, error);
 }
 
-guint
-_atlas_store_writer_get_n_added (AtlasStoreWriter *self)
+void
+_atlas_store_writer_get_counts (AtlasStoreWriter       *self,
+                                AtlasStoreWriterCounts *counts)
 {
-  guint n;
-
   g_mutex_lock (&self->mutex);
-  n = self->n_added;
+  counts->n_added = self->n_added;
+  counts->n_copies = self->n_copies;
+  counts->n_crashes = self->n_crashes;
+  counts->n_copy_crashes = self->n_copy_crashes;
+  counts->n_skipped = self->n_skipped;
+  counts->n_not_stored = self->n_not_stored;
   g_mutex_unlock (&self->mutex);
-  return n;
-}
-
-guint
-_atlas_store_writer_get_n_skipped (AtlasStoreWriter *self)
-{
-  guint n;
-
-  g_mutex_lock (&self->mutex);
-  n = self->n_skipped;
-  g_mutex_unlock (&self->mutex);
-  return n;
 }
 
 void
@@ -476,17 +567,28 @@ _atlas_store_writer_set_max_page_count (AtlasStoreWriter *self,
 }
 
 void
+_atlas_store_writer_stop (AtlasStoreWriter *self)
+{
+  if (self->thread == NULL)
+    return;
+  wait_for (self, ITEM_STOP, NULL);
+  g_thread_join (self->thread);
+  self->thread = NULL;
+}
+
+void
 _atlas_store_writer_free (AtlasStoreWriter *self)
 {
   if (self == NULL)
     return;
 
-  wait_for (self, ITEM_STOP, NULL);
-  g_thread_join (self->thread);
+  _atlas_store_writer_stop (self);
   sqlite3_finalize (self->insert_notebook);
   sqlite3_finalize (self->insert_cell);
   sqlite3_finalize (self->insert_crash);
   sqlite3_finalize (self->insert_traceback);
+  sqlite3_finalize (self->find_same);
+  sqlite3_finalize (self->find_content);
   _atlas_store_db_close (self->db);
   g_async_queue_unref (self->queue);
   g_clear_error (&self->error);

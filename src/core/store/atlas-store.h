@@ -25,6 +25,7 @@ typedef enum
   ATLAS_STORE_ERROR_BUSY,              /* another process held the file too long */
   ATLAS_STORE_ERROR_NOT_FOUND,         /* no such notebook in the corpus */
   ATLAS_STORE_ERROR_FAILED,            /* any other SQLite or I/O error */
+  ATLAS_STORE_ERROR_READ_ONLY,         /* a write to a store opened read-only */
 } AtlasStoreError;
 
 GQuark atlas_store_error_quark (void);
@@ -32,7 +33,17 @@ GQuark atlas_store_error_quark (void);
 /* "CrAt": PRAGMA application_id of every corpus file. */
 #define ATLAS_STORE_APPLICATION_ID 0x43724174
 /* PRAGMA user_version this code writes; older files are migrated on open. */
-#define ATLAS_STORE_SCHEMA_VERSION 2
+#define ATLAS_STORE_SCHEMA_VERSION 3
+
+/* How atlas_store_open_full() opens a file. */
+typedef enum
+{
+  ATLAS_STORE_OPEN_CREATE    = 1 << 0,  /* create @path when missing (or empty: 0 bytes) */
+  ATLAS_STORE_OPEN_READ_ONLY = 1 << 1,  /* never write: no schema, no WAL, no lock files where
+                                         * the file cannot be written (a read-only mount) */
+  ATLAS_STORE_OPEN_RESCUE    = 1 << 2,  /* read-only, and a damaged file is opened anyway: what
+                                         * is intact can be read, see atlas_store_dup_problems() */
+} AtlasStoreOpenFlags;
 
 #define ATLAS_TYPE_STORE (atlas_store_get_type ())
 
@@ -40,7 +51,14 @@ G_DECLARE_FINAL_TYPE (AtlasStore, atlas_store, ATLAS, STORE, GObject)
 
 /* A corpus file (SQLite, WAL). Opening creates @path if it does not exist,
  * migrates an older schema, and refuses, without writing a byte, a file that
- * is not a corpus. Several stores (windows, processes) may share one file.
+ * is not a corpus or that fails PRAGMA quick_check. An existing file of
+ * 0 bytes counts as not existing for atlas_store_open() (a file made by
+ * mktemp or touch to be filled), and as not a corpus for every other way
+ * of opening. Several stores (windows, processes) may share one file.
+ *
+ * Every notebook is its own entry (by location); a notebook whose content
+ * equals one already stored keeps its own row, marked as a copy of the
+ * first one, and shares the first one's cells and crashes.
  *
  * Writes go through a writer thread in batched transactions: a notebook and
  * its cells and crashes are committed together or not at all. Every other
@@ -51,6 +69,15 @@ AtlasStore    *atlas_store_open                (const char       *path,
 /* The same, but fails with G_IO_ERROR_NOT_FOUND when @path does not exist. */
 AtlasStore    *atlas_store_open_existing       (const char       *path,
                                                 GError          **error);
+/* Any of the above; with ATLAS_STORE_OPEN_READ_ONLY writes fail with
+ * ATLAS_STORE_ERROR_READ_ONLY and an older schema is read as it is. */
+AtlasStore    *atlas_store_open_full           (const char           *path,
+                                                AtlasStoreOpenFlags   flags,
+                                                GError              **error);
+gboolean       atlas_store_get_read_only       (AtlasStore       *self);
+/* What a rescue found damaged: the quick check's findings and every row
+ * skipped by a load, each naming the file, table and row. NULL-terminated. */
+char         **atlas_store_dup_problems        (AtlasStore       *self);
 const char    *atlas_store_get_path            (AtlasStore       *self);
 guint          atlas_store_get_schema_version  (AtlasStore       *self);
 
@@ -79,9 +106,33 @@ gboolean       atlas_store_close               (AtlasStore       *self,
 gboolean       atlas_store_update_clusters     (AtlasStore       *self,
                                                 GError          **error);
 
-/* Number of notebooks whose added crashes this store committed. */
+/* What this store committed itself (not other stores or processes on the
+ * same file): notebooks added (copies included), of them copies of a
+ * notebook with the same content, their crashes (a copy's too), and
+ * notebooks skipped because their location held the same content. */
 guint          atlas_store_get_n_added         (AtlasStore       *self);
+guint          atlas_store_get_n_copies        (AtlasStore       *self);
+guint          atlas_store_get_n_added_crashes (AtlasStore       *self);
+/* Of those, the crashes of copies. */
+guint          atlas_store_get_n_added_copy_crashes (AtlasStore  *self);
 guint          atlas_store_get_n_skipped       (AtlasStore       *self);
+/* Notebooks queued but not committed (after a failure such as a full disk). */
+guint          atlas_store_get_n_not_stored    (AtlasStore       *self);
+
+/* What a corpus file holds, as Save As reports it. */
+typedef struct
+{
+  guint n_notebooks;
+  guint n_crashes;
+  guint n_copies;       /* notebooks whose content equals an earlier one's */
+  guint n_copy_crashes; /* crashes of those copies */
+} AtlasStoreCounts;
+
+gboolean       atlas_store_get_counts          (AtlasStore       *self,
+                                                AtlasStoreCounts *counts,
+                                                GError          **error);
+/* "4,240 notebooks, 5,840 crashes; 4,187 are copies of another notebook" */
+char          *atlas_store_counts_describe     (const AtlasStoreCounts *counts);
 
 /* Every notebook and crash, in the order they were added, with labels and
  * clusters but without cells and tracebacks (see load_notebook). */
@@ -115,18 +166,50 @@ gboolean       atlas_store_reclassify          (AtlasStore       *self,
                                                 GCancellable     *cancellable,
                                                 GError          **error);
 
+/* Hands @func every notebook with a row id above @after_id, in the order
+ * they were added, rebuilt as atlas_store_load_notebook() does (a copy with
+ * its first notebook's cells and crashes), and sets @last_id to the last
+ * id seen (merging shards). */
+typedef void (*AtlasStoreNotebookFunc) (AtlasNotebook *notebook,
+                                        gpointer       user_data);
+gboolean       atlas_store_foreach_notebook    (AtlasStore              *self,
+                                                gint64                   after_id,
+                                                AtlasStoreNotebookFunc   func,
+                                                gpointer                 user_data,
+                                                gint64                  *last_id,
+                                                GCancellable            *cancellable,
+                                                GError                 **error);
+
+/* Values of the meta table: "corpus_id" (set when a file is made),
+ * "rules_version", "merged:CORPUS_ID" (what a merge took from a shard). */
+char          *atlas_store_dup_meta            (AtlasStore       *self,
+                                                const char       *key,
+                                                GError          **error);
+gboolean       atlas_store_set_meta            (AtlasStore       *self,
+                                                const char       *key,
+                                                const char       *value,
+                                                GError          **error);
+
 /* The rules version of the latest labels, or NULL. */
 char          *atlas_store_dup_rules_version   (AtlasStore       *self,
                                                 GError          **error);
 
-/* Flushes, then writes a compact copy of the corpus to @dest_path, which
- * must not exist (the app's Save As). The store stays on its own file. */
+/* Flushes, checks the whole file (PRAGMA integrity_check), then writes a
+ * compact, self-contained copy of the corpus to @dest_path (no -wal file:
+ * a rollback-journal database, safe to copy or mail alone), which must not
+ * exist (the app's Save As). The store stays on its own file. */
 gboolean       atlas_store_save_as             (AtlasStore       *self,
                                                 const char       *dest_path,
                                                 GError          **error);
 
 /* Runs SQLite's full integrity check. */
 gboolean       atlas_store_check               (AtlasStore       *self,
+                                                GError          **error);
+
+/* Folds the write-ahead log into the file and switches @path to a rollback
+ * journal, so the file alone holds everything (for files handed on). Needs
+ * @path to be open nowhere else. */
+gboolean       atlas_store_make_self_contained (const char       *path,
                                                 GError          **error);
 
 G_END_DECLS
