@@ -167,7 +167,7 @@ test_fifo_skipped (void)
 
   g_assert_cmpint (run_scan (args_folder, &out, &err), ==, 1);
   g_assert_nonnull (strstr (err, "pipe.ipynb: skipped, not a regular file (a FIFO)"));
-  g_assert_nonnull (strstr (out, "Crashes: 1 in 1 notebooks"));
+  g_assert_nonnull (strstr (out, "Crashes: 1 in 1 notebook"));
   g_unlink (fifo);
 }
 
