@@ -80,6 +80,17 @@ json_glib_crashes (JsonNode *root)
   return n;
 }
 
+static gboolean
+starts_with_object (const uint8_t *data,
+                    size_t         size)
+{
+  size_t i = 0;
+
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+  return i < size && data[i] == '{';
+}
+
 /* "\u0000" or a surrogate escape, which the reader replaces on purpose. */
 static gboolean
 has_replaced_escape (const char *data,
@@ -117,6 +128,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
    * (issue 17), so documents holding them are not compared. */
   if (size == 0 || memchr (data, '\0', size) != NULL || has_replaced_escape ((const char *)data, size) ||
       !json_parser_load_from_data (parser, (const char *)data, size, NULL))
+    return 0;
+  /* json-glib also takes text before the document ("/x/{…}", found by
+   * this harness); the reader refuses that as not JSON, an error that
+   * names the file, not a crash hidden. Only documents that start as
+   * JSON does are compared. */
+  if (!starts_with_object (data, size))
     return 0;
   expected = json_glib_crashes (json_parser_get_root (parser));
   if (expected < 0)
