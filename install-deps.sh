@@ -12,6 +12,7 @@ packages="
   xvfb xauth dbus-x11 fonts-cantarell adwaita-icon-theme gnome-keyring
   poppler-utils python3
   yelp-tools groff-base
+  clang libclang-rt-14-dev
 "
 
 if [ "$(id -u)" -eq 0 ]; then

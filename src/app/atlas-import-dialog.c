@@ -85,6 +85,16 @@ add_row (AtlasImportDialog     *self,
 
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u crash (%s)", "%u crashes (%s)", n), n,
                                   atlas_remote_provenance_to_string (item->provenance));
+      /* read although Jupyter would refuse it: the report says what is wrong */
+      if (atlas_notebook_get_issues (item->notebook) != 0)
+        {
+          g_auto(GStrv) warnings = atlas_notebook_dup_warnings (item->notebook);
+          g_autofree char *joined = g_strjoinv ("; ", warnings);
+          char *with_warnings = g_strdup_printf (_("%s; warning: %s"), subtitle, joined);
+
+          g_free (subtitle);
+          subtitle = with_warnings;
+        }
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_append (self->items_list, row);

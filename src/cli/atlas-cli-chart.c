@@ -10,6 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-text.h"
+#include "atlas-cli-print.h"
 #include "atlas-chart.h"
 #include "atlas-classifier.h"
 #include "atlas-cli.h"
@@ -33,7 +35,7 @@ chart_result_cb (AtlasScanResult *result,
 
   if (result->notebook == NULL)
     {
-      g_printerr ("crash-atlas: %s\n", result->error->message);
+      atlas_cli_print_error ("%s", result->error->message);
       state->n_unreadable++;
       atlas_corpus_add (state->corpus,
                         atlas_notebook_info_new_failed (result->location, state->platform,
@@ -42,6 +44,7 @@ chart_result_cb (AtlasScanResult *result,
                         NULL);
       return;
     }
+  atlas_cli_print_warnings (result->notebook);
   /* Counted once when asked: a copy of a notebook drawn already is left out. */
   if (state->seen != NULL && atlas_notebook_get_content_hash (result->notebook) != NULL &&
       !g_hash_table_add (state->seen, g_strdup (atlas_notebook_get_content_hash (result->notebook))))
@@ -61,7 +64,9 @@ classify_worker (AtlasNotebook *notebook,
 static int
 usage_error (const char *message)
 {
-  g_printerr ("crash-atlas chart: %s\n", message);
+  g_autofree char *shown = atlas_text_for_terminal (message, -1, ATLAS_TEXT_DEFAULT);
+
+  g_printerr ("crash-atlas chart: %s\n", shown);
   g_printerr (_("Run “crash-atlas chart --help” for the options.\n"));
   return ATLAS_CLI_EXIT_USAGE;
 }
@@ -271,12 +276,12 @@ scan_paths (ChartArgs     *args,
       if (!atlas_corpus_add_path (scanner, args->paths[i], args->platforms != NULL ? &platform : NULL,
                                   &error))
         {
-          g_printerr ("crash-atlas: %s\n", error->message);
+          atlas_cli_print_error ("%s", error->message);
           state.n_unreadable++;
         }
     }
   atlas_scanner_run (scanner, chart_result_cb, &state, NULL, NULL);
-  state.n_unreadable += atlas_cli_report_empty_folders (scanner);
+  atlas_cli_report_empty_folders (scanner);
   return state.n_unreadable + atlas_cli_sources_run (sources, chart_result_cb, &state, classify_worker, classifier);
 }
 
@@ -321,7 +326,7 @@ atlas_cli_chart (int    argc,
 
   if (!atlas_chart_export (model, format, args.output, &export, &error))
     {
-      g_printerr ("crash-atlas: %s\n", error->message);
+      atlas_cli_print_error ("%s", error->message);
       n_unreadable++;
     }
   chart_args_clear (&args);

@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "atlas-text.h"
+#include "atlas-cli-print.h"
 #include "atlas-cli.h"
 #include "atlas-crash-writer.h"
 #include "atlas-store.h"
@@ -20,7 +22,9 @@
 static int
 usage_error (const char *message)
 {
-  g_printerr ("crash-atlas export: %s\n", message);
+  g_autofree char *shown = atlas_text_for_terminal (message, -1, ATLAS_TEXT_DEFAULT);
+
+  g_printerr ("crash-atlas export: %s\n", shown);
   g_printerr (_("Run “crash-atlas export --help” for the options.\n"));
   return ATLAS_CLI_EXIT_USAGE;
 }
@@ -59,19 +63,19 @@ export_to (AtlasCorpus      *corpus,
     {
       int saved = errno;
 
-      g_printerr ("crash-atlas: %s: %s\n", output_path, g_strerror (saved));
+      atlas_cli_print_error ("%s: %s", output_path, g_strerror (saved));
       return ATLAS_CLI_EXIT_USAGE;
     }
   writer = atlas_crash_writer_new (stream, format);
   write_corpus (corpus, writer);
   if (!atlas_crash_writer_finish (writer, &error))
     {
-      g_printerr ("crash-atlas: %s\n", error->message);
+      atlas_cli_print_error ("%s", error->message);
       status = ATLAS_CLI_EXIT_PARTIAL;
     }
   if (stream != stdout && fclose (stream) != 0)
     {
-      g_printerr ("crash-atlas: %s: %s\n", output_path, g_strerror (errno));
+      atlas_cli_print_error ("%s: %s", output_path, g_strerror (errno));
       status = ATLAS_CLI_EXIT_PARTIAL;
     }
   return status;
@@ -130,7 +134,7 @@ atlas_cli_export (int    argc,
     corpus = atlas_store_load_corpus (store, NULL, &error);
   if (corpus == NULL)
     {
-      g_printerr ("crash-atlas: %s\n", error->message);
+      atlas_cli_print_error ("%s", error->message);
       return ATLAS_CLI_EXIT_CORPUS_DAMAGED;
     }
   if (distinct_content)
@@ -143,10 +147,10 @@ atlas_cli_export (int    argc,
   status = export_to (corpus, format, output_path);
   problems = atlas_store_dup_problems (store);
   for (guint i = 0; problems[i] != NULL; i++)
-    g_printerr ("crash-atlas: %s\n", problems[i]);
+    atlas_cli_print_error ("%s", problems[i]);
   if (problems[0] != NULL)
     {
-      g_printerr (_("crash-atlas: %s is damaged: only what is intact was printed\n"), db_path);
+      atlas_cli_print_error (_("%s is damaged: only what is intact was printed"), db_path);
       return ATLAS_CLI_EXIT_CORPUS_DAMAGED;
     }
   return status;

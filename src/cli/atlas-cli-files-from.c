@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 #include <gio/gunixinputstream.h>
 
+#include "atlas-cli-print.h"
 #include "atlas-cli.h"
 
 /* `--files-from FILE|-`: the inputs of a scan, one a line, so that a job
@@ -36,14 +37,14 @@ add_line (AtlasScanner    *scanner,
     return 0;
   if (memchr (line, '\0', len) != NULL)
     {
-      g_printerr ("crash-atlas: %s: %s\n", where, _("the line holds a NUL byte"));
+      atlas_cli_print_error ("%s: %s", where, _("the line holds a NUL byte"));
       return 1;
     }
   if (atlas_cli_sources_claim_at (sources, line, where))
     return 0;  /* a spec that does not parse is named and counted there */
   if (!atlas_scanner_add_path (scanner, line, &error))
     {
-      g_printerr ("crash-atlas: %s: %s\n", where, error->message);
+      atlas_cli_print_error ("%s: %s", where, error->message);
       return 1;
     }
   return 0;

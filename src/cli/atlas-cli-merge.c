@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-cli-print.h"
 #include "atlas-cli.h"
 #include "atlas-store.h"
 
@@ -65,7 +66,7 @@ merge_shard (AtlasStore *out,
 
   if ((shard = atlas_store_open_full (shard_path, ATLAS_STORE_OPEN_READ_ONLY, &error)) == NULL)
     {
-      g_printerr ("crash-atlas: %s\n", error->message);
+      atlas_cli_print_error ("%s", error->message);
       *n_damaged += g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT);
       return FALSE;
     }
@@ -82,7 +83,7 @@ merge_shard (AtlasStore *out,
   if (!atlas_store_foreach_notebook (shard, after_id, merge_notebook_cb, &merge, &last_id, NULL, &error) ||
       !atlas_store_flush (out, &error))
     {
-      g_printerr ("crash-atlas: %s\n", error->message);
+      atlas_cli_print_error ("%s", error->message);
       *n_damaged += g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT);
       return FALSE;
     }
@@ -92,7 +93,7 @@ merge_shard (AtlasStore *out,
       last = g_strdup_printf ("%" G_GINT64_FORMAT, last_id);
       if (!atlas_store_set_meta (out, marker, last, &error))
         {
-          g_printerr ("crash-atlas: %s\n", error->message);
+          atlas_cli_print_error ("%s", error->message);
           return FALSE;
         }
     }
@@ -138,7 +139,7 @@ atlas_cli_merge (int    argc,
 
   if ((out = atlas_store_open (db_path, &error)) == NULL)
     {
-      g_printerr ("crash-atlas: %s\n", error->message);
+      atlas_cli_print_error ("%s", error->message);
       return g_error_matches (error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT)
                ? ATLAS_CLI_EXIT_CORPUS_DAMAGED : ATLAS_CLI_EXIT_USAGE;
     }
@@ -149,7 +150,7 @@ atlas_cli_merge (int    argc,
 
       if (g_file_equal (a, b))
         {
-          g_printerr (_("crash-atlas: %s: a corpus cannot be merged into itself\n"), shards[i]);
+          atlas_cli_print_error (_("%s: a corpus cannot be merged into itself"), shards[i]);
           n_failed++;
           continue;
         }
@@ -161,7 +162,7 @@ atlas_cli_merge (int    argc,
       !atlas_store_reclassify (out, classifier, &n_relabelled, NULL, &error) ||
       !atlas_store_update_clusters (out, &error))
     {
-      g_printerr ("crash-atlas: %s\n", error->message);
+      atlas_cli_print_error ("%s", error->message);
       return ATLAS_CLI_EXIT_PARTIAL;
     }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-cli.h"
+#include "atlas-cli-print.h"
 
 /* What every command that scans tells about its inputs, in one file so the
  * commands do not call each other. */
@@ -24,7 +25,7 @@ atlas_cli_report_empty_folders (AtlasScanner *scanner)
     {
       g_autofree char *message = g_strdup_printf (_("%s: no notebooks (*.ipynb) in this folder"), folders[i]);
 
-      g_printerr ("crash-atlas: %s\n", message);
+      atlas_cli_print_error ("%s", message);
     }
   return g_strv_length (folders);
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-cli-print.h"
 #include "atlas-cli.h"
 #include "atlas-store.h"
 
@@ -61,10 +62,11 @@ store_result_cb (AtlasScanResult *result,
 
   if (result->notebook == NULL)
     {
-      g_printerr ("crash-atlas: %s\n", result->error->message);
+      atlas_cli_print_error ("%s", result->error->message);
       state->n_unreadable++;
       return;
     }
+  atlas_cli_print_warnings (result->notebook);
   atlas_store_add_notebook (state->store, result->notebook, state->rules_version);
 }
 
@@ -125,7 +127,7 @@ print_report (AtlasStore  *store,
 static int
 fail (const GError *error)
 {
-  g_printerr ("crash-atlas: %s\n", error->message);
+  atlas_cli_print_error ("%s", error->message);
   return ATLAS_CLI_EXIT_CORPUS_DAMAGED;
 }
 
@@ -162,14 +164,14 @@ atlas_cli_scan_into_store (AtlasScanner    *scanner,
   atlas_scanner_set_worker_func (scanner, store_worker, worker, (GDestroyNotify)worker_data_free);
   atlas_scanner_set_read_flags (scanner, ATLAS_READ_CONTENT_HASH);
   atlas_scanner_run (scanner, store_result_cb, &state, NULL, NULL);
-  n_missing += atlas_cli_report_empty_folders (scanner);
+  atlas_cli_report_empty_folders (scanner);
   atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CONTENT_HASH);
   n_missing += atlas_cli_sources_run (sources, store_result_cb, &state, store_worker, worker);
 
   if (!atlas_store_close (store, &error))
     {
       /* Said only when something was not stored, and with what was. */
-      g_printerr ("crash-atlas: %s\n", error->message);
+      atlas_cli_print_error ("%s", error->message);
       print_report (store, db_path, distinct_content, state.n_unreadable);
       return ATLAS_CLI_EXIT_PARTIAL;
     }

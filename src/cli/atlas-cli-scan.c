@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "atlas-text.h"
+#include "atlas-cli-print.h"
 #include "atlas-classifier.h"
 #include "atlas-cli.h"
 #include "atlas-cli-sources.h"
@@ -101,7 +103,7 @@ scan_result_cb (AtlasScanResult *result,
   g_ptr_array_add (state->entries, entry);
   if (result->notebook == NULL)
     {
-      g_printerr ("crash-atlas: %s\n", result->error->message);
+      atlas_cli_print_error ("%s", result->error->message);
       state->n_unreadable++;
       entry->info = atlas_notebook_info_new_failed (result->location, state->platform,
                                                     ATLAS_NOTEBOOK_STATUS_UNREADABLE,
@@ -110,6 +112,7 @@ scan_result_cb (AtlasScanResult *result,
       return;
     }
 
+  atlas_cli_print_warnings (result->notebook);
   entry->info = atlas_notebook_info_new_from_notebook (result->notebook);
   atlas_cli_sources_annotate (state->sources, entry->info);
   crashes = atlas_notebook_get_crashes (result->notebook);
@@ -172,7 +175,9 @@ static int
 usage_error (GOptionContext *context,
              const char     *message)
 {
-  g_printerr ("crash-atlas scan: %s\n", message);
+  g_autofree char *shown = atlas_text_for_terminal (message, -1, ATLAS_TEXT_DEFAULT);
+
+  g_printerr ("crash-atlas scan: %s\n", shown);
   g_printerr (_("Run “crash-atlas scan --help” for the options.\n"));
   return ATLAS_CLI_EXIT_USAGE;
 }
@@ -259,7 +264,7 @@ atlas_cli_scan (int    argc,
       classifier = atlas_classifier_new ();
       if (rules_path != NULL && !atlas_classifier_load_rules_file (classifier, rules_path, &error))
         {
-          g_printerr ("crash-atlas: %s\n", error->message);
+          atlas_cli_print_error ("%s", error->message);
           return ATLAS_CLI_EXIT_USAGE;
         }
     }
@@ -277,7 +282,7 @@ atlas_cli_scan (int    argc,
       if (!atlas_corpus_add_path (scanner, paths[i], platform_name != NULL ? &platform : NULL,
                                   &path_error))
         {
-          g_printerr ("crash-atlas: %s\n", path_error->message);
+          atlas_cli_print_error ("%s", path_error->message);
           n_missing++;
         }
     }
@@ -285,7 +290,7 @@ atlas_cli_scan (int    argc,
   if (files_from != NULL &&
       !atlas_cli_add_inputs_from (scanner, sources, files_from, &n_missing, &error))
     {
-      g_printerr ("crash-atlas: %s\n", error->message);
+      atlas_cli_print_error ("%s", error->message);
       return ATLAS_CLI_EXIT_USAGE;
     }
 
@@ -296,7 +301,7 @@ atlas_cli_scan (int    argc,
     {
       int saved = errno;
 
-      g_printerr ("crash-atlas: %s: %s\n", output_path, g_strerror (saved));
+      atlas_cli_print_error ("%s: %s", output_path, g_strerror (saved));
       return ATLAS_CLI_EXIT_USAGE;
     }
 
@@ -318,7 +323,7 @@ atlas_cli_scan (int    argc,
   atlas_scanner_run (scanner, scan_result_cb, &state, NULL, NULL);
   if (lazy.builder != NULL)
     classifier = lazy_classifier_get (&lazy);
-  n_missing += atlas_cli_report_empty_folders (scanner);
+  atlas_cli_report_empty_folders (scanner);
   n_missing += atlas_cli_sources_run (sources, scan_result_cb, &state,
                                       classifier ? classify_worker : NULL, classifier);
   if (classifier != NULL)
@@ -327,13 +332,13 @@ atlas_cli_scan (int    argc,
 
   if (!atlas_crash_writer_finish (writer, &error))
     {
-      g_printerr ("crash-atlas: %s%s%s\n", output_path ? output_path : "", output_path ? ": " : "",
+      atlas_cli_print_error ("%s%s%s", output_path ? output_path : "", output_path ? ": " : "",
                   error->message);
       state.n_unreadable++;
     }
   if (stream != stdout && fclose (stream) != 0)
     {
-      g_printerr ("crash-atlas: %s: %s\n", output_path, g_strerror (errno));
+      atlas_cli_print_error ("%s: %s", output_path, g_strerror (errno));
       state.n_unreadable++;
     }
 

@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include <glib/gi18n.h>
 
+#include "atlas-cli-print.h"
+#include "atlas-text.h"
 #include "atlas-cli-sources.h"
 #include "atlas-remote-source.h"
 
@@ -94,7 +96,7 @@ atlas_cli_sources_claim_at (AtlasCliSources *self,
     self->credentials = load_credentials ();
   if ((source = atlas_remote_source_new (arg, self->credentials, &error)) == NULL)
     {
-      g_printerr ("crash-atlas: %s%s%s\n", where ? where : "", where ? ": " : "", error->message);
+      atlas_cli_print_error ("%s%s%s", where ? where : "", where ? ": " : "", error->message);
       self->n_failed++;
       return TRUE;
     }
@@ -109,10 +111,13 @@ progress_cb (const AtlasRemoteProgress *progress,
   Run *run = user_data;
 
   if (progress->phase == ATLAS_REMOTE_PHASE_WAITING)
-    g_printerr ("crash-atlas: %s\n", progress->message);
+    atlas_cli_print_error ("%s", progress->message);
   else if (run->self->tty && progress->phase == ATLAS_REMOTE_PHASE_FETCHING)
-    g_printerr ("\r\033[K%u/%u %s", progress->n_done, progress->n_found,
-                progress->message ? progress->message : "");
+    {
+      g_autofree char *shown = atlas_text_for_terminal (progress->message, -1, ATLAS_TEXT_DEFAULT);
+
+      g_printerr ("\r\033[K%u/%u %s", progress->n_done, progress->n_found, shown);
+    }
 }
 
 static void
@@ -129,7 +134,7 @@ item_cb (AtlasRemoteItem *item,
   if (item->notebook == NULL)
     run->self->n_failed++;
   else if (item->status == ATLAS_NOTEBOOK_STATUS_RUN_FAILED)
-    g_printerr ("crash-atlas: %s: %s\n", item->location, item->message);
+    atlas_cli_print_error ("%s: %s", item->location, item->message);
 
   result.index = run->self->index++;
   result.location = item->location;
@@ -158,7 +163,9 @@ atlas_cli_sources_run (AtlasCliSources     *self,
       atlas_remote_source_set_read_flags (source, self->read_flags);
       if (!atlas_remote_source_run (source, item_cb, progress_cb, &run, NULL, &error))
         {
-          g_printerr ("%scrash-atlas: %s\n", self->tty ? "\r\033[K" : "", error->message);
+          if (self->tty)
+            g_printerr ("\r\033[K");
+          atlas_cli_print_error ("%s", error->message);
           self->n_failed++;
         }
     }

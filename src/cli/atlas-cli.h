@@ -86,7 +86,8 @@ gboolean atlas_cli_add_inputs_from (AtlasScanner     *scanner,
 AtlasCorpus *atlas_cli_distinct_content (AtlasCorpus *corpus);
 
 /* After a run that walked its folders: names each folder given that held
- * no notebook on stderr; returns how many. */
+ * no notebook on stderr; returns how many. A folder without notebooks is
+ * read, not unreadable: it is a note, and does not change the exit status. */
 guint    atlas_cli_report_empty_folders (AtlasScanner *scanner);
 
 G_END_DECLS

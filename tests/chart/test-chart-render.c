@@ -380,6 +380,14 @@ test_export_errors (void)
 
 /* Library names and titles are data: "<b>", "&" and "%s" are drawn as they
  * are, never parsed as markup or formats. */
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
 static void
 test_markup_is_literal (void)
 {
@@ -421,7 +429,7 @@ test_markup_is_literal (void)
   g_free (export_to_temp (model, ATLAS_CHART_FORMAT_PNG, "markup.png", &options, &len));
 
   /* The text that was drawn, read back from the PDF. */
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (!have_program ("pdftotext"))
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;

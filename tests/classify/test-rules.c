@@ -136,6 +136,30 @@ test_override (void)
   g_unlink (path);
 }
 
+/* A key repeated inside one rule: the last value counts, and the ones
+ * before it are not leaked (the sanitizer run detects leaks). */
+static void
+test_repeated_key (void)
+{
+  g_autoptr(AtlasClassifier) classifier = atlas_classifier_new ();
+  g_autofree char *path = write_rules ("[rule key-exception]\nwhen-ename = ^KeyError$\n"
+                                       "set-crash-type = INDEX\nevidence = first\nevidence = second\n"
+                                       "set-root-cause-detail = a\nset-root-cause-detail = b\n"
+                                       "set-library = One\nset-library = Two\n");
+  g_autoptr(GError) error = NULL;
+  static const TestCell cells[] = { { "d['k']", 1, "KeyError", "'k'", NULL } };
+  g_autoptr(AtlasNotebook) notebook = make_notebook (cells, 1);
+  const AtlasClassification *c;
+
+  g_assert_true (atlas_classifier_load_rules_file (classifier, path, &error));
+  g_assert_no_error (error);
+  atlas_classifier_classify (classifier, notebook, first_crash (notebook));
+  c = atlas_crash_get_classification (first_crash (notebook));
+  g_assert_cmpint (c->crash_type, ==, ATLAS_CRASH_TYPE_INDEX);
+  g_assert_nonnull (strstr (c->evidence[ATLAS_DIMENSION_CRASH_TYPE], "second"));
+  g_unlink (path);
+}
+
 static void
 test_new_rule_takes_precedence (void)
 {
@@ -349,6 +373,7 @@ main (int    argc,
   g_test_add_func ("/Atlas/Rules/malformed-rules", test_malformed_rules);
   g_test_add_func ("/Atlas/Rules/missing-file", test_missing_file);
   g_test_add_func ("/Atlas/Rules/override", test_override);
+  g_test_add_func ("/Atlas/Rules/repeated-key", test_repeated_key);
   g_test_add_func ("/Atlas/Rules/new-rule-precedence", test_new_rule_takes_precedence);
   g_test_add_func ("/Atlas/Rules/fact-conditions", test_fact_conditions);
   g_test_add_func ("/Atlas/Rules/cli-malformed", test_cli_malformed);

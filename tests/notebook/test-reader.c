@@ -186,8 +186,10 @@ test_wrong_types (void)
   g_assert_cmpstr (atlas_notebook_get_cell (nb, 2)->source, ==, "a = 1");
   g_assert_cmpuint (atlas_notebook_get_crashes (nb)->len, ==, 1);
   crash = g_ptr_array_index (atlas_notebook_get_crashes (nb), 0);
-  g_assert_cmpstr (atlas_crash_get_ename (crash), ==, "");
+  /* a number where the name belongs is kept as text, and said so */
+  g_assert_cmpstr (atlas_crash_get_ename (crash), ==, "5");
   g_assert_cmpuint (atlas_crash_get_cell (crash), ==, 3);
+  g_assert_true (atlas_notebook_get_issues (nb) & ATLAS_NOTEBOOK_ISSUE_ERROR_FIELD_TYPE);
 }
 
 static void

@@ -346,10 +346,11 @@ test_cancel (void)
   g_autoptr(AtlasScanner) scanner = atlas_scanner_new (2);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) collected = g_string_new (NULL);
 
   g_assert_true (atlas_scanner_add_path (scanner, dir, NULL));
   g_cancellable_cancel (cancellable);
-  g_assert_false (atlas_scanner_run (scanner, collect_cb, g_string_new (NULL), cancellable, &error));
+  g_assert_false (atlas_scanner_run (scanner, collect_cb, collected, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 

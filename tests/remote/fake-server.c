@@ -226,6 +226,7 @@ fake_reply_bytes (SoupServerMessage *msg,
   soup_server_message_set_status (msg, status, NULL);
   soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg), content_type, NULL);
   soup_message_body_append_bytes (body, bytes);
+  g_bytes_unref (bytes);
 }
 
 void
@@ -248,4 +249,53 @@ void
 fake_reply_never (SoupServerMessage *msg)
 {
   soup_server_message_pause (msg);
+}
+
+typedef struct
+{
+  GIOStream *stream;
+  char      *text;
+  gsize      sent;
+} Trickle;
+
+static void
+trickle_free (gpointer data)
+{
+  Trickle *t = data;
+
+  g_io_stream_close (t->stream, NULL, NULL);
+  g_object_unref (t->stream);
+  g_free (t->text);
+  g_free (t);
+}
+
+static gboolean
+trickle_next (gpointer data)
+{
+  Trickle *t = data;
+  GOutputStream *out = g_io_stream_get_output_stream (t->stream);
+
+  if (t->text[t->sent] == '\0' ||
+      !g_output_stream_write_all (out, t->text + t->sent, 1, NULL, NULL, NULL))
+    return G_SOURCE_REMOVE;
+  t->sent++;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+fake_reply_trickle (SoupServerMessage *msg,
+                    const char        *text,
+                    guint              interval_ms)
+{
+  Trickle *t = g_new0 (Trickle, 1);
+  g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                           "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", strlen (text));
+  GSource *source = g_timeout_source_new (interval_ms);
+
+  t->stream = soup_server_message_steal_connection (msg);
+  t->text = g_strdup (text);
+  g_output_stream_write_all (g_io_stream_get_output_stream (t->stream), head, strlen (head), NULL, NULL, NULL);
+  g_source_set_callback (source, trickle_next, t, trickle_free);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  g_source_unref (source);
 }

@@ -50,6 +50,7 @@ void         fake_request_free          (FakeRequest *request);
 void         fake_reply_json            (SoupServerMessage *msg,
                                          guint              status,
                                          const char        *json);
+/* Takes @bytes. */
 void         fake_reply_bytes           (SoupServerMessage *msg,
                                          guint              status,
                                          const char        *content_type,
@@ -58,6 +59,11 @@ void         fake_reply_bytes           (SoupServerMessage *msg,
 void         fake_reply_truncated       (SoupServerMessage *msg,
                                          const char        *text,
                                          gsize              announced);
+/* Sends the headers at once, then @text one byte every @interval_ms: never
+ * idle long enough for an inactivity timeout. */
+void         fake_reply_trickle         (SoupServerMessage *msg,
+                                         const char        *text,
+                                         guint              interval_ms);
 /* Never answers (the client must time out). */
 void         fake_reply_never           (SoupServerMessage *msg);
 

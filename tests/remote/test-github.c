@@ -29,6 +29,10 @@ typedef struct
   gboolean    never_answer;
   gsize       huge;          /* size of o/huge's notebook */
   gboolean    last_of_quota; /* the default-branch answer uses the last request */
+  gboolean    trickle;       /* the repository answer: one byte every 300 ms */
+  gboolean    loop_next;     /* search: every page links to itself */
+  gboolean    endless_next;  /* search: every page links to a new page */
+  gboolean    evil_paths;    /* the tree holds paths that leave the repository */
 } Github;
 
 static Github gh;
@@ -110,7 +114,15 @@ reply_tree (SoupServerMessage *msg,
       fake_reply_json (msg, 200, "{\"sha\": \"x\", \"tree\": [ {\"path\": ");
       return;
     }
-  if (recursive && g_strcmp0 (tree, "main") == 0)
+  if (recursive && g_strcmp0 (tree, "main") == 0 && gh.evil_paths)
+    json = "{\"sha\":\"root\",\"tree\":["
+           "{\"path\":\"a.ipynb\",\"mode\":\"100644\",\"type\":\"blob\",\"sha\":\"sha-a\",\"size\":600},"
+           "{\"path\":\"../../../user/x.ipynb\",\"mode\":\"100644\",\"type\":\"blob\",\"sha\":\"sha-c\",\"size\":400},"
+           "{\"path\":\"/etc/y.ipynb\",\"mode\":\"100644\",\"type\":\"blob\",\"sha\":\"sha-c\",\"size\":400},"
+           "{\"path\":\"d/%2e%2e/%2e%2e/z.ipynb\",\"mode\":\"100644\",\"type\":\"blob\",\"sha\":\"sha-c\",\"size\":400},"
+           "{\"path\":\"e/./w.ipynb\",\"mode\":\"100644\",\"type\":\"blob\",\"sha\":\"sha-c\",\"size\":400}],"
+           "\"truncated\":false}";
+  else if (recursive && g_strcmp0 (tree, "main") == 0)
     json = gh.truncated_tree
       ? "{\"sha\":\"root\",\"tree\":[{\"path\":\"README.md\",\"mode\":\"100644\",\"type\":\"blob\",\"sha\":\"sha-r\",\"size\":5}],\"truncated\":true}"
       : "{\"sha\":\"root\",\"url\":\"x\",\"tree\":["
@@ -208,7 +220,7 @@ reply_blob (SoupServerMessage *msg,
       return;
     }
   bytes = g_bytes_new_take (text, strlen (text));
-  fake_reply_bytes (msg, 200, "application/vnd.github.raw", bytes);
+  fake_reply_bytes (msg, 200, "application/vnd.github.raw", g_steal_pointer (&bytes));
 }
 
 static void
@@ -231,6 +243,18 @@ reply_search (FakeServer        *server,
   if (soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Authorization") == NULL)
     {
       fake_reply_json (msg, 401, "{\"message\":\"Requires authentication\"}");
+      return;
+    }
+  if (gh.loop_next || gh.endless_next)
+    {
+      static guint page;
+      g_autofree char *self_link = g_strdup_printf ("<%s/search/code?q=pandas&per_page=100&page=%u>; rel=\"next\"",
+                                                    fake_server_get_base (server),
+                                                    gh.loop_next ? 1 : ++page);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "link", self_link);
+      json = g_strdup_printf ("{\"total_count\":3,\"incomplete_results\":false,\"items\":[%s]}", a);
+      fake_reply_json (msg, 200, json);
       return;
     }
   if (!page2)
@@ -288,6 +312,8 @@ github_handler (FakeServer        *server,
         return fake_reply_json (msg, 404, "{\"message\":\"Not Found\"}");
       if (g_strcmp0 (parts[3], "badtoken") == 0)
         return fake_reply_json (msg, 401, "{\"message\":\"Bad credentials\"}");
+      if (gh.trickle)
+        return fake_reply_trickle (msg, "{\"id\":1,\"full_name\":\"o/r\",\"default_branch\":\"main\",\"private\":false}", 300);
       if (gh.last_of_quota)
         set_rate_headers (msg, "0");
       return fake_reply_json (msg, 200, "{\"id\":1,\"full_name\":\"o/r\",\"default_branch\":\"main\",\"private\":false}");
@@ -805,6 +831,97 @@ test_timeout (Fixture       *f,
 }
 
 static void
+short_deadline (AtlasRemoteSource *source)
+{
+  atlas_remote_source_set_timeout (source, 5);
+  atlas_remote_source_set_deadline (source, 1.5);
+  atlas_remote_source_set_max_tries (source, 2);
+}
+
+/* One byte every 300 ms never trips an inactivity timeout of 5 s: the
+ * deadline ends each exchange, and the retry is bounded too. */
+static void
+test_trickle_deadline (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  gh.trickle = TRUE;
+  g_assert_false (collect ("github:o/r", f->credentials, &f->c, short_deadline, &error));
+  g_assert_error (error, ATLAS_REMOTE_ERROR, ATLAS_REMOTE_ERROR_TIMEOUT);
+  g_assert_nonnull (strstr (error->message, "did not finish answering within"));
+  g_assert_cmpuint (fake_server_count (f->api, "/repos/o/r"), ==, 2);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+}
+
+/* A "next" link to the same page looped without end. */
+static void
+test_search_next_loops (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  gh.loop_next = TRUE;
+  g_assert_false (collect ("github-search:pandas?max=1000", f->credentials, &f->c, NULL, &error));
+  g_assert_error (error, ATLAS_REMOTE_ERROR, ATLAS_REMOTE_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "a second time"));
+  g_assert_cmpuint (fake_server_count (f->api, "/search/code"), ==, 2);
+}
+
+/* New pages without end stop at the code search's 10 pages. */
+static void
+test_search_page_limit (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  gh.endless_next = TRUE;
+  g_assert_false (collect ("github-search:pandas?max=5000", f->credentials, &f->c, NULL, &error));
+  g_assert_error (error, ATLAS_REMOTE_ERROR, ATLAS_REMOTE_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "limit of 10 pages"));
+  g_assert_cmpuint (fake_server_count (f->api, "/search/code"), ==, 10);
+}
+
+/* Tree paths that leave the repository sent a request, with the token, to
+ * another path of the API host; they are refused, each as its notebook's
+ * error, and never asked for. */
+static void
+test_tree_paths_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  guint n_refused = 0;
+
+  gh.evil_paths = TRUE;
+  g_assert_true (collect ("github:o/r", f->credentials, &f->c, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < f->c.items->len; i++)
+    {
+      AtlasRemoteItem *item = g_ptr_array_index (f->c.items, i);
+
+      if (item->error != NULL)
+        {
+          g_assert_error (item->error, ATLAS_REMOTE_ERROR, ATLAS_REMOTE_ERROR_INVALID_RESPONSE);
+          g_assert_nonnull (strstr (item->error->message, "leaves the repository"));
+          n_refused++;
+        }
+    }
+  g_assert_cmpuint (n_refused, ==, 4);
+  log = fake_server_get_requests (f->api);
+  for (guint i = 0; i < log->len; i++)
+    {
+      const char *path = ((FakeRequest *)g_ptr_array_index (log, i))->path;
+
+      g_assert_true (g_str_has_prefix (path, "/repos/o/r"));
+      g_assert_null (strstr (path, ".."));
+      g_assert_null (strstr (path, "user"));
+    }
+  g_assert_cmpuint (fake_server_count (f->api, "/repos/o/r/contents/"), ==, 1);
+}
+
+static void
 small_limit (AtlasRemoteSource *source)
 {
   atlas_remote_source_set_max_size (source, 1024 * 1024);
@@ -950,6 +1067,10 @@ main (int    argc,
   ADD ("insecure", test_insecure);
   ADD ("connection-refused", test_connection_refused);
   ADD ("timeout", test_timeout);
+  ADD ("trickle-deadline", test_trickle_deadline);
+  ADD ("search-next-loops", test_search_next_loops);
+  ADD ("search-page-limit", test_search_page_limit);
+  ADD ("tree-paths-refused", test_tree_paths_refused);
   ADD ("tls-error", test_tls_error);
   ADD ("too-large", test_too_large);
   ADD ("huge-notebook", test_huge_notebook);

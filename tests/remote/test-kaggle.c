@@ -9,6 +9,8 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include "atlas-notebook-reader.h"
+#include "atlas-remote-private.h"
 #include "remote-test-util.h"
 
 #define SERVICE "/v1/kernels.KernelsApiService/"
@@ -20,6 +22,7 @@ typedef struct
 {
   FakeServer *other;    /* where signed download URLs point */
   guint       limit429; /* rate-limit this many calls */
+  gboolean    repeat_token; /* the second page names itself as the next */
 } Kaggle;
 
 static Kaggle kg;
@@ -57,6 +60,10 @@ reply_list (SoupServerMessage *msg,
       "{\"kernels\":[{\"ref\":\"alice/k1\",\"title\":\"K1\",\"author\":\"alice\",\"slug\":\"k1\",\"language\":\"python\","
       "\"kernelType\":\"notebook\",\"totalVotes\":9,\"currentVersionNumber\":3},"
       "{\"ref\":\"alice/k2\",\"title\":\"K2\",\"slug\":\"k2\",\"currentVersionNumber\":1}],\"nextPageToken\":\"p2\"}");
+  else if (kg.repeat_token)
+    fake_reply_json (msg, 200,
+      "{\"kernels\":[{\"ref\":\"alice/k3\",\"title\":\"K3\",\"slug\":\"k3\",\"currentVersionNumber\":7}],"
+      "\"nextPageToken\":\"p2\"}");
   else
     fake_reply_json (msg, 200,
       "{\"kernels\":[{\"ref\":\"alice/k3\",\"title\":\"K3\",\"slug\":\"k3\",\"currentVersionNumber\":7},"
@@ -397,6 +404,53 @@ test_resume (Fixture       *f,
 
 #define ADD(name, func) g_test_add ("/Remote/Kaggle/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+/* A page token the server repeats looped (up to the max, or without end
+ * when its kernels were unusable): the listing stops with a clear error. */
+static void
+test_repeated_token (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  kg.repeat_token = TRUE;
+  g_assert_false (collect ("kaggle-competition:titanic?max=1000", f->credentials, &f->c, NULL, &error));
+  g_assert_error (error, ATLAS_REMOTE_ERROR, ATLAS_REMOTE_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "page token “p2” a second time"));
+  g_assert_cmpuint (fake_server_count (f->api, SERVICE "ListKernels"), ==, 2);
+}
+
+/* json-glib reads 1e999 as infinity and wrote it back as "inf.0"; the
+ * rebuilt notebook was refused and the logged crash lost. A source with
+ * Python's NaN lost its cells. */
+static void
+test_log_non_finite (void)
+{
+  static const char *const sources[] = {
+    "{\"nbformat\":4,\"nbformat_minor\":5,\"metadata\":{\"x\":1e999},\"cells\":["
+    "{\"cell_type\":\"code\",\"source\":\"import pandas as pd\",\"metadata\":{},\"outputs\":[]},"
+    "{\"cell_type\":\"code\",\"source\":\"pd.read_csv('x')\",\"metadata\":{\"v\":-1e999},\"outputs\":[]}]}",
+    "{\"nbformat\":4,\"nbformat_minor\":5,\"metadata\":{\"x\":NaN,\"s\":\"NaN \\\" Infinity\"},\"cells\":["
+    "{\"cell_type\":\"code\",\"source\":\"import pandas as pd\",\"metadata\":{},\"outputs\":[]},"
+    "{\"cell_type\":\"code\",\"source\":\"pd.read_csv('x')\",\"metadata\":{\"v\":-Infinity},\"outputs\":[]}]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autoptr(GBytes) source = g_bytes_new_static (sources[i], strlen (sources[i]));
+      g_autoptr(GBytes) rebuilt = _atlas_kaggle_log_to_notebook (log_k2, source);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasNotebook) nb = NULL;
+
+      g_assert_nonnull (rebuilt);
+      g_assert_null (g_strstr_len (g_bytes_get_data (rebuilt, NULL), g_bytes_get_size (rebuilt), "inf.0"));
+      nb = atlas_notebook_read_bytes (rebuilt, "kaggle:alice/k2", ATLAS_PLATFORM_KAGGLE, ATLAS_READ_DEFAULT, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (atlas_notebook_get_n_cells (nb), ==, 2);
+      g_assert_cmpuint (atlas_notebook_get_crashes (nb)->len, ==, 1);
+      g_assert_cmpuint (atlas_crash_get_cell (g_ptr_array_index (atlas_notebook_get_crashes (nb), 0)), ==, 1);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -409,6 +463,8 @@ main (int    argc,
   ADD ("rate-limit", test_rate_limit);
   ADD ("error-message", test_error_message);
   ADD ("resume", test_resume);
+  ADD ("repeated-token", test_repeated_token);
+  g_test_add_func ("/Remote/Kaggle/log-non-finite", test_log_non_finite);
 
   return g_test_run ();
 }

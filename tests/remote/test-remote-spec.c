@@ -81,6 +81,8 @@ test_rejected (void)
     "https://github.com/owner", "https://github.com/o/r/tree", "github:o/../r", "github:o/r/../../x",
     "kaggle:alice", "kaggle:al ice/x", "https://example.com/o/r", "kaggle-competition:",
     "github-search:x?max=0", "https://github.com/o/r/pulls",
+    /* a version given twice leaked the first (seen with detect_leaks=1) */
+    "kaggle:alice/titanic@3/versions/5",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)

@@ -9,13 +9,20 @@
 #include <string.h>
 
 #include "atlas-csv.h"
+#include "atlas-text.h"
 
 void
 atlas_csv_append_field (GString    *line,
                         const char *value)
 {
+  g_autofree char *escaped = NULL;
+
   if (value == NULL)
     return;
+  /* A file name or a notebook's text that is not UTF-8 is shown escaped
+   * (\xNN), never dropped and never written as bytes a reader chokes on. */
+  if (!g_utf8_validate (value, -1, NULL))
+    value = escaped = atlas_text_escape_invalid (value, -1, NULL);
 
   if (strpbrk (value, ",\"\r\n") == NULL)
     {

@@ -321,12 +321,23 @@ parse_setting (AtlasRule   *rule,
 {
   int d = key_index (set_keys, ATLAS_N_DIMENSIONS, key);
 
+  /* A key repeated inside one group is listed once for each time: the last
+   * one wins, and the ones before it are freed. */
   if (g_str_equal (key, "set-root-cause-detail"))
-    rule->set_detail = g_strdup (value);
+    {
+      g_free (rule->set_detail);
+      rule->set_detail = g_strdup (value);
+    }
   else if (g_str_equal (key, "evidence"))
-    rule->note = g_strdup (value);
+    {
+      g_free (rule->note);
+      rule->note = g_strdup (value);
+    }
   else if (d == ATLAS_DIMENSION_LIBRARY)
-    rule->set_library = g_ascii_strdown (value, -1);
+    {
+      g_free (rule->set_library);
+      rule->set_library = g_ascii_strdown (value, -1);
+    }
   else if (d >= 0 && !atlas_dimension_value_from_id ((AtlasDimension)d, value, &rule->set[d]))
     {
       g_autofree char *message = g_strdup_printf (_("unknown label “%s”"), value);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "atlas-text.h"
 #include "atlas-crash-writer.h"
 #include "atlas-csv.h"
 
@@ -400,15 +401,27 @@ sorted_entries (GHashTable *table)
   return entries;
 }
 
+/* The first line of @text, at most @max_chars long, inert on a terminal. */
 static char *
 shorten (const char *text,
          guint       max_chars)
 {
   g_autofree char *line = g_strndup (text, strcspn (text, "\n"));
+  g_autofree char *start = NULL;
+  g_autofree char *shortened = NULL;
 
   if (g_utf8_strlen (line, -1) <= max_chars)
-    return g_steal_pointer (&line);
-  return g_strconcat (g_utf8_substring (line, 0, max_chars - 1), "…", NULL);
+    return atlas_text_for_terminal (line, -1, ATLAS_TEXT_DEFAULT);
+  start = g_utf8_substring (line, 0, max_chars - 1);
+  shortened = g_strconcat (start, "…", NULL);
+  return atlas_text_for_terminal (shortened, -1, ATLAS_TEXT_DEFAULT);
+}
+
+/* Text of the corpus shown in a summary line. */
+static char *
+shown (const char *text)
+{
+  return atlas_text_for_terminal (text != NULL ? text : "", -1, ATLAS_TEXT_DEFAULT);
 }
 
 static void
@@ -432,9 +445,11 @@ print_dimension (AtlasCrashWriter *self,
       const char *name = NULL;
       guint value;
 
+      g_autofree char *id_shown = shown (id);
+
       if (atlas_dimension_value_from_id (dimension, id, &value))
         name = atlas_dimension_value_name (dimension, value);
-      fprintf (self->stream, "  %-*s %-28s %7u  %5.1f%%\n", id_width, id, name ? name : "",
+      fprintf (self->stream, "  %-*s %-28s %7u  %5.1f%%\n", id_width, id_shown, name ? name : "",
                e->tally->count, 100.0 * e->tally->count / MAX (self->n_crashes, 1));
     }
 }
@@ -464,8 +479,9 @@ print_summary (AtlasCrashWriter *self)
   for (guint i = 0; i < enames->len && i < 15; i++)
     {
       const Entry *e = &g_array_index (enames, Entry, i);
+      g_autofree char *ename = shown (e->key);
 
-      fprintf (out, "  %-40s %7u  %5.1f%%\n", (const char *)e->key, e->tally->count,
+      fprintf (out, "  %-40s %7u  %5.1f%%\n", ename, e->tally->count,
                100.0 * e->tally->count / MAX (self->n_crashes, 1));
     }
 
@@ -484,7 +500,12 @@ print_summary (AtlasCrashWriter *self)
   if (self->unreadable->len > 0)
     fprintf (out, "\n%s\n", _("Unreadable notebooks"));
   for (guint i = 0; i < self->unreadable->len; i++)
-    fprintf (out, "  %s\n", (const char *)g_ptr_array_index (self->unreadable, i));
+    {
+      g_autofree char *message = atlas_text_for_terminal (g_ptr_array_index (self->unreadable, i), -1,
+                                                          ATLAS_TEXT_KEEP_NEWLINES);
+
+      fprintf (out, "  %s\n", message);
+    }
 }
 
 gboolean

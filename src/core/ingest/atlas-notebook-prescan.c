@@ -540,6 +540,9 @@ note_string_value (Scan       *scan,
   else if (frame->role == ROLE_TRACEBACK && (scan->flags & ATLAS_PRESCAN_PLAIN_TRACEBACKS))
     strip_colour_codes (scan, start);
   else if (frame->role == ROLE_OUTPUT && key_is (frame, "output_type") &&
+           memchr (start + 1, '\\', len) != NULL)
+    scan->out->unsure = TRUE;
+  else if (frame->role == ROLE_OUTPUT && key_is (frame, "output_type") &&
       ((len == 5 && memcmp (start + 1, "error", 5) == 0) ||
        (len == 5 && memcmp (start + 1, "pyerr", 5) == 0)))
     {
@@ -569,6 +572,8 @@ scan_value (Scan    *scan,
       else if (frame->role == ROLE_CELL && g_ascii_isdigit (*scan->p) &&
                (key_is (frame, "execution_count") || key_is (frame, "prompt_number")))
         scan->out->has_run_cell = TRUE;
+      else if (frame->role == ROLE_ROOT && g_ascii_isdigit (*scan->p) && key_is (frame, "nbformat"))
+        scan->out->declares_nbformat = TRUE;
 
       frame->expect = EXPECT_SEPARATOR;
       frame->empty = FALSE;
@@ -674,6 +679,8 @@ scan_in_container (Scan    *scan,
           return fail (scan, error, ATLAS_NOTEBOOK_ERROR_TRUNCATED, NULL);
         }
       frame->key_len = scan->p - frame->key - 1;
+      if (memchr (frame->key, '\\', frame->key_len) != NULL)
+        scan->out->unsure = TRUE;
       frame->expect = EXPECT_COLON;
       return TRUE;
     case EXPECT_COLON:

@@ -43,9 +43,12 @@ typedef struct
   gboolean  top_is_object;   /* FALSE: valid structure, but an array, string, … */
   char      top_kind;        /* first byte of the top-level value */
   gboolean  has_cell_list;   /* the top-level object has a "cells" or "worksheets" array */
+  gboolean  declares_nbformat; /* the top-level object has a number "nbformat" */
   gboolean  has_run_cell;    /* some cell has an execution count or an output */
   guint     n_error_outputs; /* outputs whose output_type is error or pyerr */
   gboolean  claims_kaggle;   /* the notebook's metadata has Kaggle's "kaggle" member */
+  gboolean  unsure;          /* a member name or a tested value is written with an
+                              * escape: only a parser can tell what it says */
 } AtlasPrescan;
 
 /* Returns FALSE with @error (ATLAS_NOTEBOOK_ERROR, EMPTY / NOT_JSON /

@@ -147,14 +147,63 @@ read_traceback (JsonObject *output,
   return _atlas_traceback_parse_valid ((const char * const *)lines->pdata, lines->len);
 }
 
+static const char *
+describe_node_type (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("a list");
+    case JSON_NODE_VALUE:
+    default:
+      return json_node_get_value_type (node) == G_TYPE_BOOLEAN ? _("a boolean") : _("a number");
+    }
+}
+
+/* ename and evalue are strings by the format; anything else (a number, a
+ * null) is kept as its JSON text, and its type reported, rather than lost. */
+static char *
+error_field (AtlasNotebook   *notebook,
+             const AtlasCell *cell,
+             JsonObject      *output,
+             const char      *name,
+             const Reading   *reading)
+{
+  JsonNode *node = member (output, name);
+  g_autofree char *text = NULL;
+
+  if (node == NULL)
+    return g_strdup ("");
+  if (node_string (node) != NULL)
+    return valid_utf8 (node_string (node), -1, reading->strings_valid);
+  text = json_to_string (node, FALSE);
+  if (g_utf8_strlen (text, -1) > 60)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, 59);
+
+      g_free (text);
+      text = g_strconcat (start, "…", NULL);
+    }
+  _atlas_notebook_add_issues (notebook, ATLAS_NOTEBOOK_ISSUE_ERROR_FIELD_TYPE);
+  _atlas_notebook_add_note (notebook,
+                            /* Translators: "cell 3: evalue is a number, kept as the text “42”" */
+                            g_strdup_printf (_("cell %u: %s is %s, kept as the text “%s”"),
+                                             cell->index, name, describe_node_type (node), text));
+  return valid_utf8 (text, -1, FALSE);
+}
+
 static void
 read_error_output (AtlasNotebook   *notebook,
                    const AtlasCell *cell,
                    JsonObject      *output,
                    const Reading   *reading)
 {
-  g_autofree char *ename = valid_utf8 (member_string (output, "ename") ?: "", -1, reading->strings_valid);
-  g_autofree char *evalue = valid_utf8 (member_string (output, "evalue") ?: "", -1, reading->strings_valid);
+  g_autofree char *ename = error_field (notebook, cell, output, "ename", reading);
+  g_autofree char *evalue = error_field (notebook, cell, output, "evalue", reading);
   g_autoptr(AtlasTraceback) traceback = read_traceback (output, reading->strings_valid);
   AtlasCrash *crash;
 
@@ -289,6 +338,7 @@ build_notebook (JsonObject    *root,
                 guint64        size,
                 const char    *hash,
                 gboolean       strings_valid,
+                AtlasNotebookIssues issues,
                 GError       **error)
 {
   JsonObject *metadata = member_object (root, "metadata");
@@ -298,10 +348,15 @@ build_notebook (JsonObject    *root,
   AtlasNotebook *notebook;
   Reading reading;
 
-  if (cells == NULL && worksheets == NULL)
+  /* An object that says it is a notebook (a number "nbformat") but has no
+   * list of cells is read as one without cells, with a warning, just as a
+   * worksheet without cells is; any other object is no notebook. */
+  if (cells == NULL && worksheets == NULL && member_int (root, "nbformat", -1) < 0)
     {
       return not_a_notebook (location, error);
     }
+  if (cells == NULL && worksheets == NULL)
+    issues |= ATLAS_NOTEBOOK_ISSUE_NO_CELLS;
 
   header.nbformat = CLAMP (member_int (root, "nbformat", cells != NULL ? 4 : 3), 0, 1000);
   header.nbformat_minor = CLAMP (member_int (root, "nbformat_minor", 0), 0, 1000);
@@ -311,16 +366,33 @@ build_notebook (JsonObject    *root,
   header.papermill = member (metadata, "papermill") != NULL;
   header.size = size;
   header.content_hash = hash;
+  header.issues = issues;
 
   reading.nbformat = header.nbformat;
   reading.strings_valid = strings_valid;
   notebook = _atlas_notebook_new (location, platform, &header);
   if (cells != NULL)
     read_cells (notebook, cells, &reading);
-  else
+  else if (worksheets != NULL)
     for (guint i = 0; i < json_array_get_length (worksheets); i++)
-      read_cells (notebook, member_array (json_node_get_object (json_array_get_element (worksheets, i)) ,
-                                          "cells"), &reading);
+      {
+        JsonNode *worksheet = json_array_get_element (worksheets, i);
+
+        /* A worksheet that is not an object ({"worksheets":[null]}) holds
+         * no cells; it is noted, never dereferenced. */
+        JsonArray *worksheet_cells = JSON_NODE_HOLDS_OBJECT (worksheet)
+                                     ? member_array (json_node_get_object (worksheet), "cells") : NULL;
+
+        /* A worksheet that is not an object ({"worksheets":[null]}) or has
+         * no list of cells holds nothing to read: the same for both, noted
+         * and never dereferenced, like a notebook without worksheets. */
+        if (worksheet_cells == NULL)
+          {
+            _atlas_notebook_add_issues (notebook, ATLAS_NOTEBOOK_ISSUE_BAD_WORKSHEET);
+            continue;
+          }
+        read_cells (notebook, worksheet_cells, &reading);
+      }
 
   _atlas_notebook_finish (notebook);
   return notebook;
@@ -467,9 +539,12 @@ crash_free_notebook (const AtlasPrescan *prescan,
                      const char         *location,
                      AtlasPlatform       platform,
                      guint64             size,
-                     const char         *hash)
+                     const char         *hash,
+                     AtlasNotebookIssues issues)
 {
   AtlasNotebookHeader header = { 0 };
+
+  header.issues = issues;
 
   header.size = size;
   header.content_hash = hash;
@@ -484,6 +559,7 @@ struct _AtlasNotebookDraft
   char          *hash;
   char          *location;
   AtlasPlatform  platform;
+  AtlasNotebookIssues issues;
 };
 
 void
@@ -495,6 +571,30 @@ atlas_notebook_draft_free (AtlasNotebookDraft *draft)
   g_free (draft->hash);
   g_free (draft->location);
   g_free (draft);
+}
+
+/* JSON forbids raw control characters inside strings; json-glib reads
+ * them. Called only for documents holding a TAB. */
+static gboolean
+has_raw_control_in_string (const char *data,
+                           gsize       len)
+{
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = data[i];
+
+      if (!in_string)
+        in_string = c == '"';
+      else if (c == '\\')
+        i++;
+      else if (c == '"')
+        in_string = FALSE;
+      else if (c < 0x20)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Everything up to parsing: a notebook that needs no parsing (or an error)
@@ -512,6 +612,7 @@ read_data (const char          *data,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *hash = NULL;
   AtlasNotebookDraft *result;
+  AtlasNotebookIssues issues = 0;
   GString *reduced;
 
   *draft = NULL;
@@ -531,7 +632,12 @@ read_data (const char          *data,
     {
       data += 3;
       len -= 3;
+      issues |= ATLAS_NOTEBOOK_ISSUE_BOM;
     }
+  /* nbformat indents with spaces: a TAB anywhere is rare enough that only
+   * then are the strings looked at one byte at a time. */
+  if (memchr (data, '\t', len) != NULL && has_raw_control_in_string (data, len))
+    issues |= ATLAS_NOTEBOOK_ISSUE_RAW_CONTROL;
 
   if (!atlas_prescan_run (data, len,
                           (flags & ATLAS_READ_PLAIN_TRACEBACKS) ? ATLAS_PRESCAN_PLAIN_TRACEBACKS : ATLAS_PRESCAN_DEFAULT,
@@ -548,19 +654,31 @@ read_data (const char          *data,
       return NULL;
     }
 
-  if (!prescan.has_cell_list)
+  if (!prescan.has_cell_list && !prescan.unsure && !prescan.declares_nbformat)
     {
       return not_a_notebook (location, error);
     }
+  if (!prescan.has_cell_list && !prescan.unsure)
+    issues |= ATLAS_NOTEBOOK_ISSUE_NO_CELLS;
 
   if ((flags & ATLAS_READ_PLATFORM_FROM_METADATA) && prescan.claims_kaggle)
     platform = ATLAS_PLATFORM_KAGGLE;
 
-  if ((flags & ATLAS_READ_CRASHES_ONLY) && prescan.n_error_outputs == 0)
-    return crash_free_notebook (&prescan, location, platform, len, hash);
+  /* The pre-scan reads member names and the values it tests byte for
+   * byte; where one is written with an escape ("output\u005ftype") it
+   * cannot be sure, and json-glib reads the document whole instead, so the
+   * pre-scan never hides a crash json-glib would find. */
+  if ((flags & ATLAS_READ_CRASHES_ONLY) && prescan.n_error_outputs == 0 && !prescan.unsure)
+    return crash_free_notebook (&prescan, location, platform, len, hash, issues);
 
   reduced = take_json_string ();
-  atlas_prescan_write_reduced (&prescan, data, len, reduced);
+  if (prescan.unsure)
+    {
+      g_string_truncate (reduced, 0);
+      g_string_append_len (reduced, data, len);
+    }
+  else
+    atlas_prescan_write_reduced (&prescan, data, len, reduced);
 
   result = g_new0 (AtlasNotebookDraft, 1);
   result->json = reduced;
@@ -568,14 +686,15 @@ read_data (const char          *data,
   result->hash = g_steal_pointer (&hash);
   result->location = g_strdup (location);
   result->platform = platform;
+  result->issues = issues;
   *draft = result;
   return NULL;
 }
 
 /* json-glib checks that a document is UTF-8 before it parses it, but turns
  * an escaped lone surrogate (\uD800 to \uDFFF without its pair) into bytes
- * that are not. Only a document holding a backslash, "u" and "d" needs its
- * strings checked one by one. Every backslash starts an escape, so stepping
+ * that are not. Only a document holding a backslash, "u" and "d" (or a
+ * malformed "\u") needs its strings checked one by one. Every backslash starts an escape, so stepping
  * over the byte after it keeps an escaped backslash before a "u" from
  * counting. (memchr() rather than memmem(): glibc's memmem() spent 1.7% of
  * a scan's instructions on this.) */
@@ -590,9 +709,76 @@ may_hold_surrogate_escape (const char *json,
     {
       if (p[1] == 'u' && (p[2] == 'd' || p[2] == 'D'))
         return TRUE;
+      /* json-glib also takes "\u" with fewer than four hex digits, and
+       * swallows the bytes after it: the fuzzer found lone UTF-8
+       * continuation bytes left in a traceback that way. */
+      if (p[1] == 'u' && (end - p < 6 || !g_ascii_isxdigit (p[2]) || !g_ascii_isxdigit (p[3]) ||
+                          !g_ascii_isxdigit (p[4]) || !g_ascii_isxdigit (p[5])))
+        return TRUE;
       p += 2;
     }
   return FALSE;
+}
+
+/* The value of four hex digits at @p, or -1. */
+static int
+hex4 (const char *p,
+      const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  return value;
+}
+
+/* json-glib ends a string at an escaped NUL (\u0000: the rest of a source
+ * line, crashing line included, would be lost) and turns an unpaired
+ * surrogate into bytes that are not UTF-8. Both are rewritten in place, as
+ * "\ufffd" has the same length, so they read as U+FFFD. Returns whether
+ * anything was rewritten. Only escapes are looked at: every backslash
+ * starts one, so the byte after it is stepped over. */
+static gboolean
+replace_bad_escapes (char  *json,
+                     gsize  len)
+{
+  char *end = json + len;
+  char *p = json;
+  gboolean any = FALSE;
+
+  while ((p = memchr (p, '\\', end - p)) != NULL && end - p > 1)
+    {
+      int unit = p[1] == 'u' ? hex4 (p + 2, end) : -1;
+
+      if (unit < 0)
+        {
+          p += 2;
+          continue;
+        }
+      if (unit >= 0xd800 && unit <= 0xdbff && end - p >= 12 && p[6] == '\\' && p[7] == 'u')
+        {
+          int low = hex4 (p + 8, end);
+
+          if (low >= 0xdc00 && low <= 0xdfff)
+            {
+              p += 12;  /* a proper pair */
+              continue;
+            }
+        }
+      if (unit == 0 || (unit >= 0xd800 && unit <= 0xdfff))
+        {
+          memcpy (p + 2, "fffd", 4);
+          any = TRUE;
+        }
+      p += 6;
+    }
+  return any;
 }
 
 gsize
@@ -613,6 +799,9 @@ atlas_notebook_draft_finish (AtlasNotebookDraft  *draft,
 
   g_return_val_if_fail (draft != NULL, NULL);
 
+  if (replace_bad_escapes (draft->json->str, draft->json->len))
+    draft->issues |= ATLAS_NOTEBOOK_ISSUE_BAD_ESCAPE;
+
   parser = json_parser_new ();
   ok = json_parser_load_from_data (parser, draft->json->str, draft->json->len, &local_error);
   /* Bytes that are not UTF-8 can only sit inside strings (the pre-scan saw
@@ -624,6 +813,7 @@ atlas_notebook_draft_finish (AtlasNotebookDraft  *draft,
       g_autofree char *valid = g_utf8_make_valid (draft->json->str, draft->json->len);
 
       g_string_assign (draft->json, valid);
+      draft->issues |= ATLAS_NOTEBOOK_ISSUE_INVALID_UTF8;
       g_clear_error (&local_error);
       ok = json_parser_load_from_data (parser, draft->json->str, draft->json->len, &local_error);
     }
@@ -644,7 +834,8 @@ atlas_notebook_draft_finish (AtlasNotebookDraft  *draft,
 
   return build_notebook (json_node_get_object (root), draft->location, draft->platform,
                          draft->size, draft->hash,
-                         !may_hold_surrogate_escape (draft->json->str, draft->json->len), error);
+                         !may_hold_surrogate_escape (draft->json->str, draft->json->len),
+                         draft->issues, error);
 }
 
 AtlasNotebook *
@@ -680,6 +871,33 @@ set_io_error (GError     **error,
   return FALSE;
 }
 
+static const char *
+describe_file_kind (mode_t mode)
+{
+  if (S_ISDIR (mode))
+    return _("a folder");
+  if (S_ISFIFO (mode))
+    return _("a FIFO");
+  if (S_ISSOCK (mode))
+    return _("a socket");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("a device");
+  return _("not a regular file");
+}
+
+static gboolean
+not_regular (GError     **error,
+             const char  *location,
+             mode_t       mode)
+{
+  if (S_ISDIR (mode))
+    return set_io_error (error, location, EISDIR);
+  g_set_error (error, ATLAS_NOTEBOOK_ERROR, ATLAS_NOTEBOOK_ERROR_UNREADABLE,
+               _("%s: skipped, not a regular file (%s); it was not opened"),
+               location, describe_file_kind (mode));
+  return FALSE;
+}
+
 /* Reads the whole file into this thread's buffer; *@data stays valid until
  * the thread reads the next file. */
 static gboolean
@@ -694,16 +912,29 @@ read_whole_file (const char  *path,
   gsize done = 0;
   int fd;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* A FIFO, socket or device would block the open or the read forever (or
+   * read without end): the kind is checked before anything is opened, and
+   * O_NONBLOCK guards an open that races with a swap of the file. */
+  if (g_stat (path, &st) != 0)
+    return set_io_error (error, location, errno);
+  if (!S_ISREG (st.st_mode))
+    return not_regular (error, location, st.st_mode);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
   if (fd < 0)
     return set_io_error (error, location, errno);
 
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+  if (fstat (fd, &st) != 0)
     {
-      int saved = S_ISDIR (st.st_mode) ? EISDIR : errno;
+      int saved = errno;
 
       close (fd);
-      return set_io_error (error, location, saved ? saved : EINVAL);
+      return set_io_error (error, location, saved);
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      return not_regular (error, location, st.st_mode);
     }
 
   if ((guint64)st.st_size > ATLAS_NOTEBOOK_MAX_SIZE)
@@ -757,8 +988,8 @@ atlas_notebook_read_file_draft (const char          *path,
                                 GError             **error)
 {
   AtlasNotebook *notebook;
-  const char *data;
-  gsize len;
+  const char *data = NULL;
+  gsize len = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (draft != NULL, NULL);

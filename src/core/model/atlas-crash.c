@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "atlas-text.h"
 #include "atlas-crash.h"
 
 struct _AtlasCrash
@@ -525,7 +526,15 @@ add_nullable_string (JsonBuilder *builder,
                      const char  *value)
 {
   json_builder_set_member_name (builder, member);
-  if (value != NULL)
+  /* json-glib writes the bytes it is given: a file name that is not UTF-8
+   * would make the record invalid JSON, so its bad bytes are shown. */
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_autofree char *escaped = atlas_text_escape_invalid (value, -1, NULL);
+
+      json_builder_add_string_value (builder, escaped);
+    }
+  else if (value != NULL)
     json_builder_add_string_value (builder, value);
   else
     json_builder_add_null_value (builder);

@@ -23,6 +23,7 @@ typedef struct
   guint64      size;
   const char  *content_hash;
   gboolean     executed;      /* known before any cell is added */
+  AtlasNotebookIssues issues; /* found before the cells are read */
 } AtlasNotebookHeader;
 
 AtlasNotebook *_atlas_notebook_new        (const char                *location,
@@ -36,6 +37,11 @@ void           _atlas_notebook_add_crash  (AtlasNotebook             *self,
                                            AtlasCrash                *crash);
 /* Derives the facts (imports, names, headings, order anomalies, crash lines)
  * once every cell is in. */
+void           _atlas_notebook_add_issues (AtlasNotebook             *self,
+                                           AtlasNotebookIssues        issues);
+/* Takes @note: a warning with its details ("cell 3: …"). */
+void           _atlas_notebook_add_note   (AtlasNotebook             *self,
+                                           char                      *note);
 void           _atlas_notebook_finish     (AtlasNotebook             *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "atlas-notebook-builder.h"
 
@@ -32,6 +33,8 @@ struct _AtlasNotebook
   guint          nbformat_minor;
   guint          papermill : 1;
   guint          executed : 1;
+  AtlasNotebookIssues issues;
+  GPtrArray     *notes;      /* char *: warnings with details, or NULL */
   guint          n_cells;       /* stays when the cells are dropped */
   /* Guards the cells' names: a g_once per cell would wake every thread
    * waiting on any g_once of the process, a system call for each cell. */
@@ -74,6 +77,7 @@ atlas_notebook_finalize (GObject *object)
   g_strfreev (self->packages);
   g_array_unref (self->headings);
   g_array_unref (self->anomalies);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (atlas_notebook_parent_class)->finalize (object);
 }
@@ -114,6 +118,7 @@ _atlas_notebook_new (const char                *location,
   self->size = header->size;
   self->content_hash = g_strdup (header->content_hash);
   self->executed = !!header->executed;
+  self->issues = header->issues;
 
   return self;
 }
@@ -489,6 +494,76 @@ atlas_notebook_was_executed (AtlasNotebook *self)
 {
   g_return_val_if_fail (ATLAS_IS_NOTEBOOK (self), FALSE);
   return self->executed;
+}
+
+void
+_atlas_notebook_add_issues (AtlasNotebook       *self,
+                            AtlasNotebookIssues  issues)
+{
+  self->issues |= issues;
+}
+
+void
+_atlas_notebook_add_note (AtlasNotebook *self,
+                          char          *note)
+{
+  if (self->notes == NULL)
+    self->notes = g_ptr_array_new_with_free_func (g_free);
+  /* a notebook with a thousand bad outputs needs a few examples, not all */
+  if (self->notes->len < 5)
+    g_ptr_array_add (self->notes, note);
+  else
+    g_free (note);
+}
+
+AtlasNotebookIssues
+atlas_notebook_get_issues (AtlasNotebook *self)
+{
+  g_return_val_if_fail (ATLAS_IS_NOTEBOOK (self), 0);
+  return self->issues;
+}
+
+char **
+atlas_notebook_issues_describe (AtlasNotebookIssues issues)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **warnings;
+
+  if (issues & ATLAS_NOTEBOOK_ISSUE_BOM)
+    g_strv_builder_add (builder, _("starts with a byte-order mark, which Jupyter refuses; read without it"));
+  if (issues & ATLAS_NOTEBOOK_ISSUE_RAW_CONTROL)
+    g_strv_builder_add (builder, _("a string holds a raw TAB or control character, which Jupyter refuses; read as it is"));
+  if (issues & ATLAS_NOTEBOOK_ISSUE_INVALID_UTF8)
+    g_strv_builder_add (builder, _("holds bytes that are not UTF-8, which Jupyter refuses; each was read as U+FFFD"));
+  if (issues & ATLAS_NOTEBOOK_ISSUE_BAD_ESCAPE)
+    g_strv_builder_add (builder, _("a string holds a \\u0000 or unpaired surrogate escape; read as U+FFFD"));
+  if (issues & ATLAS_NOTEBOOK_ISSUE_BAD_WORKSHEET)
+    g_strv_builder_add (builder, _("a worksheet is not an object or has no list of cells; it was skipped"));
+  if (issues & ATLAS_NOTEBOOK_ISSUE_NO_CELLS)
+    g_strv_builder_add (builder, _("has neither a list of cells nor worksheets; read as a notebook without cells"));
+  if (issues & ATLAS_NOTEBOOK_ISSUE_ERROR_FIELD_TYPE)
+    g_strv_builder_add (builder, _("an error output’s ename or evalue is not a string; kept as text"));
+  warnings = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return warnings;
+}
+
+char **
+atlas_notebook_dup_warnings (AtlasNotebook *self)
+{
+  g_auto(GStrv) described = NULL;
+  GStrvBuilder *builder;
+  char **warnings;
+
+  g_return_val_if_fail (ATLAS_IS_NOTEBOOK (self), NULL);
+  described = atlas_notebook_issues_describe (self->issues & ~ATLAS_NOTEBOOK_ISSUE_ERROR_FIELD_TYPE);
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **)described);
+  for (guint i = 0; self->notes != NULL && i < self->notes->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->notes, i));
+  warnings = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return warnings;
 }
 
 guint64

@@ -31,6 +31,20 @@ typedef enum
 
 GQuark atlas_notebook_error_quark (void);
 
+/* What a notebook holds that Jupyter would refuse or that was read in a way
+ * of its own: the notebook is read all the same (a crash lost is worse than
+ * a lenient reader), and each is reported as a warning naming it. */
+typedef enum
+{
+  ATLAS_NOTEBOOK_ISSUE_BOM              = 1 << 0, /* starts with a UTF-8 byte-order mark */
+  ATLAS_NOTEBOOK_ISSUE_RAW_CONTROL      = 1 << 1, /* a raw TAB or other control character inside a string */
+  ATLAS_NOTEBOOK_ISSUE_INVALID_UTF8     = 1 << 2, /* bytes that are not UTF-8, read as U+FFFD */
+  ATLAS_NOTEBOOK_ISSUE_BAD_ESCAPE       = 1 << 3, /* a \u0000 or lone surrogate escape, read as U+FFFD */
+  ATLAS_NOTEBOOK_ISSUE_BAD_WORKSHEET    = 1 << 4, /* a v3 worksheet that is not an object, or has no cells */
+  ATLAS_NOTEBOOK_ISSUE_ERROR_FIELD_TYPE = 1 << 5, /* an error's ename or evalue is not a string */
+  ATLAS_NOTEBOOK_ISSUE_NO_CELLS         = 1 << 6, /* declares an nbformat but has no cells or worksheets */
+} AtlasNotebookIssues;
+
 typedef enum
 {
   ATLAS_ORDER_DECREASE,        /* a cell's count is lower than the one above it */
@@ -73,6 +87,10 @@ const char       *atlas_notebook_get_language       (AtlasNotebook *self);
 gboolean          atlas_notebook_is_papermill       (AtlasNotebook *self);
 /* Any code cell has outputs or an execution count: the notebook was run. */
 gboolean          atlas_notebook_was_executed       (AtlasNotebook *self);
+AtlasNotebookIssues atlas_notebook_get_issues       (AtlasNotebook *self);
+/* One sentence per issue, translated, without the location; NULL-terminated. */
+char            **atlas_notebook_dup_warnings       (AtlasNotebook *self);
+char            **atlas_notebook_issues_describe    (AtlasNotebookIssues issues);
 /* Size in bytes of the file it was read from. */
 guint64           atlas_notebook_get_size           (AtlasNotebook *self);
 /* SHA-256 of the bytes it was read from, lower-case hex; NULL unless the

@@ -18,6 +18,9 @@
 /* The contents API carries files up to 1 MB inline (base64); larger ones
  * come from the blobs API as raw bytes. */
 #define CONTENTS_MAX (1024 * 1024)
+#define MAX_TREE_DEPTH 64
+/* Code search gives at most 1,000 results, 100 a page. */
+#define MAX_SEARCH_PAGES 10
 
 typedef struct
 {
@@ -29,6 +32,7 @@ typedef struct
   char   *web_url;
   char   *raw_url;   /* gists: a download address, fetched without credentials */
   char   *content;   /* gists: the file inline, when not truncated */
+  GError *refused;   /* a path or name from the server that is not safe to ask for */
 } Entry;
 
 static void
@@ -41,6 +45,7 @@ entry_free (Entry *entry)
   g_free (entry->web_url);
   g_free (entry->raw_url);
   g_free (entry->content);
+  g_clear_error (&entry->refused);
   g_free (entry);
 }
 
@@ -160,12 +165,26 @@ add_blob (GPtrArray  *entries,
   const char *name = _atlas_json_string (item, "path");
   g_autofree char *path = NULL;
 
+  GError *refused = NULL;
+  const char *sha;
+  Entry *entry;
+
   if (name == NULL || g_strcmp0 (_atlas_json_string (item, "type"), "blob") != 0)
     return;
   path = prefix ? g_strconcat (prefix, "/", name, NULL) : g_strdup (name);
-  if (is_notebook (path) && under (path, folder))
-    g_ptr_array_add (entries, entry_new (repo, ref, path, _atlas_json_string (item, "sha"),
-                                         _atlas_json_int (item, "size", -1)));
+  if (!is_notebook (path))
+    return;
+  sha = _atlas_json_string (item, "sha");
+  /* A path that leaves the repository ("..", absolute, encoded) would send
+   * the request, with the token, elsewhere on the API host: it is refused
+   * as the notebook's error, and nothing is asked for it. */
+  if (_atlas_remote_check_path (path, repo, &refused) && sha != NULL)
+    _atlas_remote_check_sha (sha, repo, &refused);
+  if (refused == NULL && !under (path, folder))
+    return;
+  entry = entry_new (repo, ref, path, sha, _atlas_json_int (item, "size", -1));
+  entry->refused = refused;
+  g_ptr_array_add (entries, entry);
 }
 
 /* A truncated recursive tree: walk sub-trees one level at a time. */
@@ -177,30 +196,44 @@ walk_tree (AtlasRemoteRun  *run,
            const char      *tree,
            const char      *prefix,
            const char      *folder,
+           guint            depth,
            const char      *subject,
            GError         **error)
 {
   g_autoptr(JsonNode) keep = NULL;
   gboolean truncated = FALSE;
-  JsonArray *items = get_tree (run, repo, tree, FALSE, &truncated, &keep, subject, error);
+  JsonArray *items;
 
-  if (items == NULL)
+  /* A tree that holds itself (a server's mistake or malice) must not walk
+   * without end: no real repository nests this deep. */
+  if (depth > MAX_TREE_DEPTH)
+    {
+      g_set_error (error, ATLAS_REMOTE_ERROR, ATLAS_REMOTE_ERROR_INVALID_RESPONSE,
+                   _("%s: the tree nests deeper than %u folders; stopped"), subject, MAX_TREE_DEPTH);
+      return FALSE;
+    }
+  if ((items = get_tree (run, repo, tree, FALSE, &truncated, &keep, subject, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, i))
+                           ? json_array_get_object_element (items, i) : NULL;
       const char *name = _atlas_json_string (item, "path");
       const char *sha = _atlas_json_string (item, "sha");
       g_autofree char *path = NULL;
 
+      if (item == NULL)
+        continue;
       if (name == NULL || sha == NULL || g_strcmp0 (_atlas_json_string (item, "type"), "tree") != 0)
         {
           add_blob (entries, item, repo, ref, prefix, folder);
           continue;
         }
       path = prefix ? g_strconcat (prefix, "/", name, NULL) : g_strdup (name);
+      if (!_atlas_remote_check_path (path, repo, NULL))
+        continue;   /* a folder that leaves the repository: never listed */
       if (may_lead_to (path, folder) &&
-          !walk_tree (run, entries, repo, ref, sha, path, folder, subject, error))
+          !walk_tree (run, entries, repo, ref, sha, path, folder, depth + 1, subject, error))
         return FALSE;
     }
   return TRUE;
@@ -226,7 +259,7 @@ list_repository (AtlasRemoteRun  *run,
   if (truncated)
     {
       g_debug ("%s: recursive tree truncated, walking sub-trees", repo);
-      if (!walk_tree (run, entries, repo, ref, ref, NULL, spec->path, subject, error))
+      if (!walk_tree (run, entries, repo, ref, ref, NULL, spec->path, 0, subject, error))
         return NULL;
       return g_steal_pointer (&entries);
     }
@@ -314,9 +347,14 @@ add_search_items (GPtrArray  *entries,
       const char *sha = _atlas_json_string (item, "sha");
       Entry *entry;
 
+      GError *refused = NULL;
+
       if (repo == NULL || path == NULL || sha == NULL || !is_notebook (path))
         continue;
+      if (_atlas_remote_check_repo (repo, &refused) && _atlas_remote_check_path (path, repo, &refused))
+        _atlas_remote_check_sha (sha, repo, &refused);
       entry = entry_new (repo, sha, path, sha, -1);
+      entry->refused = refused;
       if (_atlas_json_string (item, "html_url") != NULL)
         {
           g_free (entry->web_url);
@@ -344,6 +382,9 @@ list_search (AtlasRemoteRun  *run,
                    _("%s: GitHub code search needs a token (Preferences, or GITHUB_TOKEN)"), subject);
       return NULL;
     }
+  g_autoptr(AtlasPager) pager = _atlas_pager_new (MAX_SEARCH_PAGES);
+
+  _atlas_pager_next (pager, url, subject, NULL, NULL);
   while (url != NULL && entries->len < run->spec->max)
     {
       g_autoptr(SoupMessageHeaders) headers = NULL;
@@ -356,6 +397,8 @@ list_search (AtlasRemoteRun  *run,
       add_search_items (entries, _atlas_json_array (object, "items"), run->spec->max);
       g_free (url);
       url = next_link (headers);
+      if (url != NULL && !_atlas_pager_next (pager, url, subject, _("next page address"), error))
+        return NULL;
       _atlas_remote_run_listing (run, subject);
     }
   return g_steal_pointer (&entries);
@@ -497,6 +540,12 @@ fetch_entry (AtlasRemoteRun *run,
   g_autofree char *part = g_strconcat (base, ".part", NULL);
   g_autofree char *file = NULL;
 
+  if (entry->refused != NULL)
+    {
+      item->error = g_error_copy (entry->refused);
+      _atlas_remote_run_emit (run, item);
+      return;
+    }
   if (meta == NULL)
     {
       if (download (run, entry, part, &item->error))

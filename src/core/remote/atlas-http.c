@@ -20,6 +20,10 @@
 #define MAX_WAIT_SECONDS (2 * 3600.0)
 #define CHUNK_SIZE       (64 * 1024)
 #define ERROR_BODY_MAX   (256 * 1024)
+/* libsoup's timeouts count inactivity: a server that sends a byte every few
+ * seconds never trips them. Each exchange also has a deadline. */
+#define DEFAULT_TIMEOUT_S   60
+#define DEFAULT_DEADLINE_S  (15 * 60)
 
 struct _AtlasHttp
 {
@@ -33,6 +37,7 @@ struct _AtlasHttp
   AtlasHttpWaitFunc  wait_func;
   gpointer           wait_data;
   gint64             blocked_until;  /* real time (µs) the quota resets, when it ran out */
+  guint              deadline_ms;    /* for one exchange, body included */
 };
 
 static const char *
@@ -81,6 +86,20 @@ same_origin (GUri *a,
          effective_port (a) == effective_port (b);
 }
 
+/* Seconds from an environment variable (tests make them short), or @fallback. */
+static double
+env_seconds (const char *name,
+             double      fallback)
+{
+  const char *value = g_getenv (name);
+  double seconds;
+
+  if (value == NULL)
+    return fallback;
+  seconds = g_ascii_strtod (value, NULL);
+  return seconds > 0 ? seconds : fallback;
+}
+
 static void
 init_time_scale (AtlasHttp *self)
 {
@@ -115,10 +134,9 @@ atlas_http_new (AtlasHttpService   service,
   self->authorization = g_strdup (authorization);
   self->max_tries = 6;
   self->max_size = ATLAS_HTTP_DEFAULT_MAX_SIZE;
-  self->session = soup_session_new_with_options ("user-agent", user_agent,
-                                                 "timeout", 60,
-                                                 "idle-timeout", 60,
-                                                 NULL);
+  self->session = soup_session_new_with_options ("user-agent", user_agent, NULL);
+  atlas_http_set_timeout (self, (guint)MAX (1.0, env_seconds ("CRASH_ATLAS_HTTP_TIMEOUT", DEFAULT_TIMEOUT_S)));
+  atlas_http_set_deadline (self, env_seconds ("CRASH_ATLAS_HTTP_DEADLINE", DEFAULT_DEADLINE_S));
   init_time_scale (self);
   return self;
 }
@@ -150,6 +168,13 @@ atlas_http_set_timeout (AtlasHttp *self,
                         guint      seconds)
 {
   g_object_set (self->session, "timeout", seconds, "idle-timeout", seconds, NULL);
+}
+
+void
+atlas_http_set_deadline (AtlasHttp *self,
+                         double     seconds)
+{
+  self->deadline_ms = (guint)CLAMP (seconds * 1000.0, 1.0, (double)G_MAXUINT);
 }
 
 void
@@ -469,14 +494,125 @@ is_redirect (guint status)
   return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
+/* Deadlines: a timer on a context of its own cancels a cancellable the
+ * exchange uses, whatever thread runs it (the sync API runs no main loop
+ * of its own that a timer could ride on). */
+static gpointer
+deadline_thread (gpointer data)
+{
+  GMainContext *context = data;
+
+  for (;;)
+    g_main_context_iteration (context, TRUE);
+  return NULL;
+}
+
+static GMainContext *
+deadline_context (void)
+{
+  static GMainContext *context;
+
+  if (g_once_init_enter (&context))
+    {
+      GMainContext *new_context = g_main_context_new ();
+
+      g_thread_unref (g_thread_new ("atlas-http-deadline", deadline_thread, new_context));
+      g_once_init_leave (&context, new_context);
+    }
+  return context;
+}
+
+static gboolean
+deadline_expired (gpointer data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forward_cancel (GCancellable *cancellable,
+                gpointer      data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (data));
+}
+
+typedef struct
+{
+  GCancellable *outer;     /* the caller's, or NULL */
+  GCancellable *combined;  /* cancelled by the caller or the deadline */
+  GSource      *timer;
+  gulong        handler;
+} Deadline;
+
+static void
+deadline_start (Deadline     *deadline,
+                guint         ms,
+                GCancellable *outer)
+{
+  deadline->outer = outer;
+  deadline->combined = g_cancellable_new ();
+  deadline->handler = outer ? g_cancellable_connect (outer, G_CALLBACK (forward_cancel),
+                                                     g_object_ref (deadline->combined), g_object_unref)
+                            : 0;
+  deadline->timer = g_timeout_source_new (ms);
+  g_source_set_callback (deadline->timer, deadline_expired, g_object_ref (deadline->combined), g_object_unref);
+  g_source_attach (deadline->timer, deadline_context ());
+}
+
+static void
+deadline_stop (Deadline *deadline)
+{
+  g_source_destroy (deadline->timer);
+  g_source_unref (deadline->timer);
+  if (deadline->handler != 0)
+    g_cancellable_disconnect (deadline->outer, deadline->handler);
+  g_object_unref (deadline->combined);
+}
+
 /* One exchange, following redirects by hand so each hop is checked:
  * never to plain http (except loopback), and the credential only to the
  * API origin (build_message() decides per hop). */
+static AtlasHttpReply *
+exchange (AtlasHttp              *self,
+          const AtlasHttpRequest *request,
+          GCancellable           *cancellable,
+          GError                **error);
+
+/* One exchange within the deadline; running out of it is a timeout (which
+ * is retried like one), the caller's cancel stays a cancel. */
 static AtlasHttpReply *
 send_once (AtlasHttp              *self,
            const AtlasHttpRequest *request,
            GCancellable           *cancellable,
            GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  AtlasHttpReply *reply;
+  Deadline deadline;
+
+  deadline_start (&deadline, self->deadline_ms, cancellable);
+  reply = exchange (self, request, deadline.combined, &local_error);
+  deadline_stop (&deadline);
+  if (reply == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (cancellable))
+    {
+      g_autoptr(GUri) uri = g_uri_parse (request->url, G_URI_FLAGS_ENCODED, NULL);
+
+      g_clear_error (&local_error);
+      g_set_error (&local_error, ATLAS_REMOTE_ERROR, ATLAS_REMOTE_ERROR_TIMEOUT,
+                   _("%s: %s did not finish answering within %.0f s"), request->subject,
+                   uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : "?", self->deadline_ms / 1000.0);
+    }
+  if (reply == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return reply;
+}
+
+static AtlasHttpReply *
+exchange (AtlasHttp              *self,
+          const AtlasHttpRequest *request,
+          GCancellable           *cancellable,
+          GError                **error)
 {
   g_autoptr(GUri) uri = g_uri_parse (request->url, G_URI_FLAGS_ENCODED, NULL);
   const char *method = request->method ? request->method : "GET";

@@ -61,6 +61,12 @@ void            atlas_http_set_wait_func  (AtlasHttp         *self,
                                            gpointer           user_data);
 void            atlas_http_set_timeout    (AtlasHttp         *self,
                                            guint              seconds);
+/* The longest one exchange (redirects and body included) may take, however
+ * steadily the server trickles bytes; a timeout when it runs out.
+ * CRASH_ATLAS_HTTP_DEADLINE (seconds) sets it for a process, as
+ * CRASH_ATLAS_HTTP_TIMEOUT sets the inactivity timeout. */
+void            atlas_http_set_deadline   (AtlasHttp         *self,
+                                           double             seconds);
 void            atlas_http_set_max_tries  (AtlasHttp         *self,
                                            guint              tries);
 void            atlas_http_set_max_size   (AtlasHttp         *self,

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "atlas-ansi.h"
@@ -117,14 +118,85 @@ find_crashes (const char *text)
   return crashes;
 }
 
+/* Python's json writes NaN, Infinity and -Infinity, which json-glib
+ * refuses: outside strings they become null (plot data, never a crash). */
+static char *
+without_non_finite_tokens (const char *data,
+                           gsize       size)
+{
+  static const char *const words[] = { "-Infinity", "Infinity", "NaN" };
+  GString *out = g_string_sized_new (size);
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      gboolean replaced = FALSE;
+
+      if (in_string)
+        {
+          if (data[i] == '\\' && i + 1 < size)
+            g_string_append_c (out, data[i++]);
+          else if (data[i] == '"')
+            in_string = FALSE;
+        }
+      else if (data[i] == '"')
+        in_string = TRUE;
+      else
+        for (guint w = 0; w < G_N_ELEMENTS (words) && !replaced; w++)
+          if (size - i >= strlen (words[w]) && memcmp (data + i, words[w], strlen (words[w])) == 0)
+            {
+              g_string_append (out, "null");
+              i += strlen (words[w]) - 1;
+              replaced = TRUE;
+            }
+      if (!replaced)
+        g_string_append_c (out, data[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* json-glib reads 1e999 as infinity and writes it back as "inf.0", which
+ * no JSON reader takes: the rebuilt notebook would be refused, its logged
+ * crashes lost. Non-finite numbers become null before it is written. */
+static void
+drop_non_finite (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, NULL, &member))
+        drop_non_finite (member);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        drop_non_finite (json_array_get_element (array, i));
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+           !isfinite (json_node_get_double (node)))
+    json_node_init_null (node);
+}
+
 static JsonNode *
 parse_source (GBytes *source)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   gsize size = 0;
   const char *data = source ? g_bytes_get_data (source, &size) : NULL;
+  g_autofree char *cleaned = NULL;
   JsonNode *root;
 
+  if (data != NULL && !json_parser_load_from_data (parser, data, size, NULL))
+    {
+      cleaned = without_non_finite_tokens (data, size);
+      data = cleaned;
+      size = strlen (cleaned);
+    }
   if (data != NULL && json_parser_load_from_data (parser, data, size, NULL) &&
       (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
       _atlas_json_array (json_node_get_object (root), "cells") != NULL)
@@ -212,6 +284,7 @@ _atlas_kaggle_log_to_notebook (const char *log,
   cells = _atlas_json_array (json_node_get_object (root), "cells");
   for (guint i = 0; i < crashes->len; i++)
     attach (cells, g_ptr_array_index (crashes, i));
+  drop_non_finite (root);
   json = json_to_string (root, FALSE);
   return g_bytes_new_take (json, strlen (json));
 }

@@ -18,6 +18,8 @@
 #define SERVICE "/v1/kernels.KernelsApiService/"
 #define PAGE_SIZE 100
 #define MAX_OUTPUT_PAGES 5
+/* Listings end: a kernel list is at most this many pages of PAGE_SIZE. */
+#define MAX_LIST_PAGES 200
 
 typedef struct
 {
@@ -152,6 +154,7 @@ list_kernels (AtlasRemoteRun  *run,
               GError         **error)
 {
   g_autoptr(GPtrArray) kernels = g_ptr_array_new_with_free_func ((GDestroyNotify)kernel_free);
+  g_autoptr(AtlasPager) pager = _atlas_pager_new (MAX (MAX_LIST_PAGES, run->spec->max / PAGE_SIZE + 2));
   g_autofree char *token = NULL;
 
   do
@@ -169,6 +172,9 @@ list_kernels (AtlasRemoteRun  *run,
       token = g_strdup (_atlas_json_string (object, "nextPageToken"));
       if (items == NULL || json_array_get_length (items) == 0)
         break;
+      if (token != NULL && *token != '\0' && kernels->len < run->spec->max &&
+          !_atlas_pager_next (pager, token, subject, _("page token"), error))
+        return NULL;
       _atlas_remote_run_listing (run, subject);
     }
   while (token != NULL && *token != '\0' && kernels->len < run->spec->max);
@@ -220,6 +226,7 @@ list_output (AtlasRemoteRun  *run,
              Fetch           *fetch,
              GError         **error)
 {
+  g_autoptr(AtlasPager) pager = _atlas_pager_new (MAX_OUTPUT_PAGES);
   g_autofree char *token = NULL;
 
   for (guint page = 0; page < MAX_OUTPUT_PAGES && fetch->notebook_url == NULL; page++)
@@ -236,6 +243,9 @@ list_output (AtlasRemoteRun  *run,
       g_free (token);
       token = g_strdup (_atlas_json_string (object, "nextPageToken"));
       if (token == NULL || *token == '\0')
+        break;
+      /* the output pages are few: a token seen again ends them quietly */
+      if (!_atlas_pager_next (pager, token, fetch->kernel->web_url, _("page token"), NULL))
         break;
     }
   return TRUE;

@@ -67,6 +67,37 @@ JsonObject      *_atlas_json_root_object     (JsonNode        *root,
                                               const char      *subject,
                                               GError         **error);
 
+/* Names from servers that end up in request paths: TRUE when @path is a
+ * relative path inside its repository (no "..", ".", empty or absolute
+ * part, no backslash or control character, also once percent-decoded).
+ * @subject (the repository) names the error. */
+gboolean         _atlas_remote_check_path    (const char      *path,
+                                              const char      *subject,
+                                              GError         **error);
+/* OWNER/REPO as GitHub spells them. */
+gboolean         _atlas_remote_check_repo    (const char      *repo,
+                                              GError         **error);
+/* A git object id: one plain path segment (letters, digits, - and _). */
+gboolean         _atlas_remote_check_sha     (const char      *sha,
+                                              const char      *subject,
+                                              GError         **error);
+
+/* Pagination that ends: a page address or token seen before, or more
+ * pages than @max_pages, stops it with an error. */
+typedef struct _AtlasPager AtlasPager;
+
+AtlasPager      *_atlas_pager_new            (guint            max_pages);
+void             _atlas_pager_free           (AtlasPager      *pager);
+/* Notes @key (the next page's address or token); FALSE with @error when it
+ * was seen or the limit is reached. @what names the key in the message. */
+gboolean         _atlas_pager_next           (AtlasPager      *pager,
+                                              const char      *key,
+                                              const char      *subject,
+                                              const char      *what,
+                                              GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasPager, _atlas_pager_free)
+
 gboolean         _atlas_github_run           (AtlasRemoteRun  *run,
                                               GError         **error);
 gboolean         _atlas_kaggle_run           (AtlasRemoteRun  *run,

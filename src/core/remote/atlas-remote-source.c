@@ -22,7 +22,8 @@ struct _AtlasRemoteSource
   char             *text;
   AtlasRemoteSpec  *spec;
   AtlasCredentials *credentials;
-  guint             timeout;
+  guint             timeout;    /* 0: the client's default */
+  double            deadline;   /* 0: the client's default */
   guint             max_tries;
   goffset           max_size;
   AtlasReadFlags    read_flags;
@@ -199,7 +200,6 @@ atlas_remote_source_class_init (AtlasRemoteSourceClass *klass)
 static void
 atlas_remote_source_init (AtlasRemoteSource *self)
 {
-  self->timeout = 60;
   self->max_tries = 6;
   self->max_size = ATLAS_HTTP_DEFAULT_MAX_SIZE;
 }
@@ -248,6 +248,14 @@ atlas_remote_source_set_timeout (AtlasRemoteSource *self,
 {
   g_return_if_fail (ATLAS_IS_REMOTE_SOURCE (self));
   self->timeout = seconds;
+}
+
+void
+atlas_remote_source_set_deadline (AtlasRemoteSource *self,
+                                  double             seconds)
+{
+  g_return_if_fail (ATLAS_IS_REMOTE_SOURCE (self));
+  self->deadline = seconds;
 }
 
 void
@@ -335,7 +343,10 @@ make_client (AtlasRemoteSource  *self,
     explicit_bzero (auth, strlen (auth));
   if (http == NULL)
     return NULL;
-  atlas_http_set_timeout (http, self->timeout);
+  if (self->timeout > 0)
+    atlas_http_set_timeout (http, self->timeout);
+  if (self->deadline > 0)
+    atlas_http_set_deadline (http, self->deadline);
   atlas_http_set_max_tries (http, self->max_tries);
   atlas_http_set_max_size (http, self->max_size);
   atlas_http_set_wait_func (http, wait_cb, run);

@@ -90,6 +90,9 @@ const AtlasRemoteSpec *atlas_remote_source_get_spec     (AtlasRemoteSource      
 char                  *atlas_remote_source_describe     (AtlasRemoteSource        *self);
 void                   atlas_remote_source_set_timeout  (AtlasRemoteSource        *self,
                                                          guint                     seconds);
+/* The longest one request may take, body included (see atlas_http_set_deadline()). */
+void                   atlas_remote_source_set_deadline (AtlasRemoteSource        *self,
+                                                         double                    seconds);
 void                   atlas_remote_source_set_max_tries (AtlasRemoteSource       *self,
                                                          guint                     tries);
 void                   atlas_remote_source_set_max_size (AtlasRemoteSource        *self,

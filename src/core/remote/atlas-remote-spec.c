@@ -245,6 +245,8 @@ parse_kaggle_kernel (AtlasRemoteSpec *self,
       self->version = g_strdup (at + 1);
       *at = '\0';
     }
+  if (n == 4 && self->version != NULL)
+    return invalid (error, text, _("the version is given twice"));
   if (n == 4)
     self->version = g_strdup (parts[3]);
   self->owner = g_strdup (parts[0]);

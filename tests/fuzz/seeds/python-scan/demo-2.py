@@ -1,0 +1,10 @@
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torch.optim as optim
+from torch.utils.data import DataLoader
+import torchvision
+import torchvision.transforms as transforms
+device = torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+print(device)
