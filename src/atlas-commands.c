@@ -18,6 +18,9 @@ static const AtlasCommandInfo commands[] = {
   { "scan", N_("List the crashes recorded in notebooks, or add them to a corpus file"), CLI_PROGRAM },
   { "export", N_("Print the crashes of a corpus file as scan does"), CLI_PROGRAM },
   { "merge", N_("Combine corpus files (shards) into one"), CLI_PROGRAM },
+  { "sample", N_("Draw a stratified sample of crashes to label by hand"), CLI_PROGRAM },
+  { "labels", N_("Bring hand labels into a corpus file, or print them"), CLI_PROGRAM },
+  { "agreement", N_("How well two raters agree, or a rater and the classifier"), CLI_PROGRAM },
   { "chart", N_("Draw one chart of the crashes of notebooks to PDF, SVG, PNG or CSV"), CHART_PROGRAM },
 };
 

@@ -1,4 +1,4 @@
-/* cli-main.c — `crash-atlas scan` and `crash-atlas export`
+/* cli-main.c — `crash-atlas scan`, `export`, `sample`, `labels` and `agreement`
  *
  * Copyright 2026 The Crash Atlas authors
  *
@@ -39,6 +39,9 @@ main (int    argc,
     { "scan", atlas_cli_scan },
     { "export", atlas_cli_export },
     { "merge", atlas_cli_merge },
+    { "sample", atlas_cli_sample },
+    { "labels", atlas_cli_labels },
+    { "agreement", atlas_cli_agreement },
   };
 
   tune_malloc_for_batch ();

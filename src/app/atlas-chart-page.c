@@ -11,7 +11,10 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "atlas-chart-page.h"
+#include "atlas-estimate.h"
 
 struct _AtlasChartPage
 {
@@ -20,6 +23,7 @@ struct _AtlasChartPage
   GtkDropDown       *kind_dropdown;
   GtkToggleButton   *platform_toggle;
   GtkToggleButton   *detail_toggle;
+  GtkDropDown       *labels_dropdown;
   GtkLabel          *summary_label;
   GtkStack          *stack;
   AtlasChartView    *chart_view;
@@ -33,6 +37,8 @@ struct _AtlasChartPage
   GtkSortListModel  *sorted_table;
   gboolean           table_stale;   /* table not yet shown in table_view */
   char              *columns_key;   /* kind and options the table columns were built for */
+  GPtrArray         *sample;        /* AtlasSampleItem, or NULL */
+  GPtrArray         *hand_labels;   /* AtlasHandLabel of one rater, or NULL */
 };
 
 enum {
@@ -125,17 +131,105 @@ rebuild_columns (AtlasChartPage *self)
     }
 }
 
+/* The dimension a bar chart's rows are, or FALSE for charts that get no
+ * estimates (heatmaps, finer causes, panels per platform). */
+static gboolean
+chart_dimension (AtlasChartModel *model,
+                 AtlasDimension  *dimension)
+{
+  if (atlas_chart_model_get_n_panels (model) != 1)
+    return FALSE;
+  switch (atlas_chart_model_get_kind (model))
+    {
+    case ATLAS_CHART_KIND_STAGE:
+      *dimension = ATLAS_DIMENSION_STAGE;
+      return TRUE;
+    case ATLAS_CHART_KIND_ROOT_CAUSE:
+      *dimension = ATLAS_DIMENSION_ROOT_CAUSE;
+      /* Finer-cause rows ("API/invalid argument") are not one dimension's values. */
+      return strchr (atlas_chart_model_get_n_rows (model) > 0 ? atlas_chart_model_get_row_id (model, 0) : "", '/') == NULL;
+    case ATLAS_CHART_KIND_CRASH_TYPE:
+      *dimension = ATLAS_DIMENSION_CRASH_TYPE;
+      return TRUE;
+    case ATLAS_CHART_KIND_LIBRARY:
+    case ATLAS_CHART_KIND_CAUSE_BY_STAGE:
+    case ATLAS_CHART_KIND_CAUSE_BY_TYPE:
+    case ATLAS_N_CHART_KINDS:
+    default:
+      return FALSE;
+    }
+}
+
+/* Says which labels the chart shows and, with hand labels, draws their
+ * corpus-wide shares with 95% error bars (src/core/research/atlas-estimate.h). */
+static void
+apply_labels (AtlasChartPage  *self,
+              AtlasChartModel *model)
+{
+  guint mode = gtk_drop_down_get_selected (self->labels_dropdown);
+  guint n_rows = atlas_chart_model_get_n_rows (model);
+  g_autoptr(AtlasEstimates) estimates = NULL;
+  g_autofree double *estimate = NULL, *low = NULL, *high = NULL;
+  g_autofree char *caption = NULL;
+  AtlasDimension dimension;
+
+  if (mode == 0 || mode == GTK_INVALID_LIST_POSITION)
+    {
+      atlas_chart_model_set_labels_caption (model, _("automatic"));
+      return;
+    }
+  if (self->sample == NULL || self->hand_labels == NULL || self->hand_labels->len == 0)
+    {
+      atlas_chart_model_set_labels_caption (model, _("automatic (no hand labels of the sample yet)"));
+      return;
+    }
+  if (!chart_dimension (model, &dimension))
+    {
+      atlas_chart_model_set_labels_caption (model, _("automatic (error bars are drawn on single-panel bar charts)"));
+      return;
+    }
+
+  estimates = atlas_estimates_new (self->corpus, self->sample, self->hand_labels, dimension,
+                                   atlas_chart_stats_get_filter (self->stats));
+  estimate = g_new (double, MAX (n_rows, 1));
+  low = g_new (double, MAX (n_rows, 1));
+  high = g_new (double, MAX (n_rows, 1));
+  for (guint r = 0; r < n_rows; r++)
+    {
+      int c = atlas_estimates_find (estimates, atlas_chart_model_get_row_id (model, r));
+      const AtlasInterval *interval = c < 0 ? NULL : mode == 1 ? &estimates->sample[c] : &estimates->estimate[c];
+
+      /* A value neither the classifier nor a rater used is estimated at 0. */
+      estimate[r] = interval != NULL ? interval->estimate : estimates->n_labeled > 0 ? 0 : NAN;
+      low[r] = interval != NULL ? interval->low : estimate[r];
+      high[r] = interval != NULL ? interval->high : estimate[r];
+    }
+  atlas_chart_model_set_estimates (model, estimate, low, high, n_rows);
+  if (mode == 1)
+    caption = g_strdup_printf (ngettext ("hand-labeled sample, n = %u, with 95%% intervals",
+                                         "hand-labeled sample, n = %u, with 95%% intervals",
+                                         estimates->n_labeled), estimates->n_labeled);
+  else
+    caption = g_strdup_printf (ngettext ("estimated from %u hand label, with 95%% intervals",
+                                         "estimated from %u hand labels, with 95%% intervals",
+                                         estimates->n_labeled), estimates->n_labeled);
+  atlas_chart_model_set_labels_caption (model, caption);
+}
+
 AtlasChartModel *
 atlas_chart_page_create_model (AtlasChartPage *self)
 {
   AtlasChartOptions options;
+  AtlasChartModel *model;
 
   g_return_val_if_fail (ATLAS_IS_CHART_PAGE (self), NULL);
 
   if (self->stats == NULL)
     return NULL;
   options_for (self, &options);
-  return atlas_chart_model_new (self->stats, gtk_drop_down_get_selected (self->kind_dropdown), &options);
+  model = atlas_chart_model_new (self->stats, gtk_drop_down_get_selected (self->kind_dropdown), &options);
+  apply_labels (self, model);
+  return model;
 }
 
 /* What the table's columns depend on: the kind and options, and the data
@@ -252,6 +346,8 @@ static void
 atlas_chart_page_finalize (GObject *object)
 {
   g_free (ATLAS_CHART_PAGE (object)->columns_key);
+  g_clear_pointer (&ATLAS_CHART_PAGE (object)->sample, g_ptr_array_unref);
+  g_clear_pointer (&ATLAS_CHART_PAGE (object)->hand_labels, g_ptr_array_unref);
 
   G_OBJECT_CLASS (atlas_chart_page_parent_class)->finalize (object);
 }
@@ -274,6 +370,7 @@ atlas_chart_page_class_init (AtlasChartPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasChartPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartPage, platform_toggle);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartPage, detail_toggle);
+  gtk_widget_class_bind_template_child (widget_class, AtlasChartPage, labels_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartPage, stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasChartPage, chart_view);
@@ -331,6 +428,35 @@ atlas_chart_page_refresh (AtlasChartPage *self)
   g_clear_object (&self->stats);
   self->stats = atlas_chart_stats_new (self->corpus, snapshot);
   rebuild_model (self);
+}
+
+void
+atlas_chart_page_set_hand_labels (AtlasChartPage *self,
+                                  GPtrArray      *sample,
+                                  GPtrArray      *labels)
+{
+  g_return_if_fail (ATLAS_IS_CHART_PAGE (self));
+
+  if (sample != NULL)
+    g_ptr_array_ref (sample);
+  if (labels != NULL)
+    g_ptr_array_ref (labels);
+  g_clear_pointer (&self->sample, g_ptr_array_unref);
+  g_clear_pointer (&self->hand_labels, g_ptr_array_unref);
+  self->sample = sample;
+  self->hand_labels = labels;
+  if (gtk_drop_down_get_selected (self->labels_dropdown) > 0)
+    rebuild_model (self);
+}
+
+void
+atlas_chart_page_set_labels_shown (AtlasChartPage *self,
+                                   guint           mode)
+{
+  g_return_if_fail (ATLAS_IS_CHART_PAGE (self));
+  g_return_if_fail (mode < 3);
+
+  gtk_drop_down_set_selected (self->labels_dropdown, mode);
 }
 
 void

@@ -36,6 +36,16 @@ AtlasChartStats *atlas_chart_page_get_stats      (AtlasChartPage *self);
 /* A new model of the chart shown, with its own title (for export). */
 AtlasChartModel *atlas_chart_page_create_model   (AtlasChartPage *self);
 AtlasChartView  *atlas_chart_page_get_chart_view (AtlasChartPage *self);
+/* The labeling sample (element-type AtlasSampleItem) and one rater's hand
+ * labels (element-type AtlasHandLabel) the estimates are made from; NULL
+ * for none. */
+void             atlas_chart_page_set_hand_labels (AtlasChartPage *self,
+                                                   GPtrArray      *sample,
+                                                   GPtrArray      *labels);
+/* 0: automatic labels, 1: the hand-labeled sample, 2: estimated from hand
+ * labels, both with 95% error bars. */
+void             atlas_chart_page_set_labels_shown (AtlasChartPage *self,
+                                                    guint           mode);
 /* The data-table twin's rows (element-type AtlasChartTableRow). */
 GListModel      *atlas_chart_page_get_table      (AtlasChartPage *self);
 

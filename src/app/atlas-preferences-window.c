@@ -13,12 +13,15 @@
 #include "atlas-credentials.h"
 #include "atlas-preferences-window.h"
 #include "atlas-rules-row.h"
+#include "atlas-settings.h"
 
 struct _AtlasPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   AdwPasswordEntryRow  *rows[ATLAS_N_SECRETS];
+  AdwEntryRow          *rater_row;
+  GSettings            *settings;   /* NULL without the installed schema */
   GCancellable         *cancellable;
   gboolean              loaded;   /* never overwrite the keyring with rows not yet filled */
 };
@@ -141,6 +144,7 @@ atlas_preferences_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (atlas_preferences_window_parent_class)->dispose (object);
@@ -164,6 +168,7 @@ atlas_preferences_window_class_init (AtlasPreferencesWindowClass *klass)
                                              G_STRUCT_OFFSET (AtlasPreferencesWindow, rows[ATLAS_SECRET_KAGGLE_USERNAME]));
   gtk_widget_class_bind_template_child_full (widget_class, "kaggle_key", FALSE,
                                              G_STRUCT_OFFSET (AtlasPreferencesWindow, rows[ATLAS_SECRET_KAGGLE_KEY]));
+  gtk_widget_class_bind_template_child (widget_class, AtlasPreferencesWindow, rater_row);
   gtk_widget_class_bind_template_callback (widget_class, import_cb);
 
   g_type_ensure (ATLAS_TYPE_RULES_ROW);
@@ -174,6 +179,11 @@ atlas_preferences_window_init (AtlasPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->settings = atlas_settings_try_new ();
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "rater-name", self->rater_row, "text", G_SETTINGS_BIND_DEFAULT);
+  else
+    gtk_widget_set_sensitive (GTK_WIDGET (self->rater_row), FALSE);
   load (self);
 }
 

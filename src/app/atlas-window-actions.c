@@ -258,6 +258,21 @@ show_page_action (GtkWidget  *widget,
                                          g_variant_get_string (param, NULL));
 }
 
+/* Labels the crash selected in the crash list by hand. */
+static void
+label_crash_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  AtlasWindow *self = ATLAS_WINDOW (widget);
+  AtlasCrash *crash = atlas_crash_list_get_selected_crash (self->crash_list);
+
+  if (crash == NULL)
+    return;
+  atlas_research_page_label_crash (self->research_page, crash);
+  adw_view_stack_set_visible_child_name (self->view_stack, "labels");
+}
+
 static void
 chart_kind_action (GtkWidget  *widget,
                    const char *action_name,
@@ -309,6 +324,8 @@ _atlas_window_actions_update (AtlasWindow *self)
                                  !atlas_filter_is_empty (self->filter));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.count-copies-once",
                                  !atlas_filter_get_distinct_content (self->filter));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.label-crash",
+                                 atlas_crash_list_get_selected_crash (self->crash_list) != NULL);
 }
 
 void
@@ -329,6 +346,7 @@ _atlas_window_class_actions_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.chart-kind", "s", chart_kind_action);
+  gtk_widget_class_install_action (widget_class, "win.label-crash", NULL, label_crash_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-files", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -343,6 +361,9 @@ _atlas_window_class_actions_init (AtlasWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "charts");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "crashes");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "clusters");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "labels");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "agreement");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.label-crash", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-scan", NULL);
   for (guint k = 0; k < ATLAS_N_CHART_KINDS; k++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + k, GDK_CONTROL_MASK, "win.chart-kind", "s",

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "atlas-agreement-view.h"
 #include "atlas-cell-view.h"
 #include "atlas-chart-page.h"
 #include "atlas-cluster-list.h"
@@ -15,6 +16,7 @@
 #include "atlas-crash-list.h"
 #include "atlas-filter-bar.h"
 #include "atlas-filtered-corpus.h"
+#include "atlas-research-page.h"
 #include "atlas-window.h"
 
 G_BEGIN_DECLS
@@ -42,6 +44,8 @@ struct _AtlasWindow
   GMenu                *recent_section;
 
   AtlasChartPage       *chart_page;
+  AtlasResearchPage    *research_page;   /* hand labels (issue 18) */
+  AtlasAgreementView   *agreement_view;
 
   /* The corpus shown, what streams into it, and the filtered view of it
    * that the list, the charts and the clusters share. */

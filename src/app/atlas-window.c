@@ -240,6 +240,11 @@ load_cb (GObject      *object,
     }
   /* The cell view reads fetched or moved notebooks from the corpus file. */
   atlas_cell_view_set_store (self->cell_view, atlas_corpus_loader_get_store (self->loader));
+  /* Hand labels and the sample live there too. */
+  atlas_research_page_set_corpus (self->research_page, self->corpus,
+                                  atlas_corpus_loader_get_store (self->loader));
+  atlas_agreement_view_set_corpus (self->agreement_view, self->corpus,
+                                   atlas_corpus_loader_get_store (self->loader));
   update_progress (self);
   _atlas_window_actions_update (self);
   queue_refresh_soon (self);
@@ -284,6 +289,8 @@ open_paths (AtlasWindow        *self,
   update_title (self);
   atlas_cell_view_set_crash (self->cell_view, NULL);
   atlas_cell_view_set_store (self->cell_view, NULL);
+  atlas_research_page_set_corpus (self->research_page, NULL, NULL);
+  atlas_agreement_view_set_corpus (self->agreement_view, NULL, NULL);
   g_ptr_array_set_size (self->imported, 0);
   atlas_filter_clear (self->filter);
   {
@@ -471,6 +478,7 @@ selected_crash_cb (AtlasWindow *self)
    * focus away from the list. */
   if (crash != NULL && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->cell_view));
+  _atlas_window_actions_update (self);
 }
 
 static void
@@ -583,6 +591,86 @@ atlas_window_class_init (AtlasWindowClass *klass)
 }
 
 
+/* Shown, the labeling page takes the keys: digits and letters pick values. */
+static void
+page_changed_cb (AtlasWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "labels") == 0)
+    atlas_label_view_focus (atlas_research_page_get_label_view (self->research_page));
+}
+
+/* A disagreement: the crash, in the labeling view, to resolve it. */
+static void
+disagreement_activated_cb (AtlasWindow *self,
+                           const char  *location,
+                           guint        cell)
+{
+  for (guint i = 0; i < atlas_corpus_get_n_crashes (self->corpus); i++)
+    {
+      AtlasCrash *crash = atlas_corpus_get_crash (self->corpus, i);
+
+      if (atlas_crash_get_cell (crash) == cell && g_str_equal (atlas_crash_get_location (crash), location))
+        {
+          atlas_research_page_label_crash (self->research_page, crash);
+          adw_view_stack_set_visible_child_name (self->view_stack, "labels");
+          return;
+        }
+    }
+}
+
+static void
+labels_changed_cb (AtlasWindow *self)
+{
+  GHashTable *table = atlas_research_page_get_labels (self->research_page);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func ((GDestroyNotify)atlas_hand_label_free);
+  GHashTableIter iter;
+  gpointer label;
+
+  /* Copies: the page's table replaces its labels as the rater confirms. */
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, &label))
+    g_ptr_array_add (labels, atlas_hand_label_copy (label));
+  atlas_chart_page_set_hand_labels (self->chart_page, atlas_research_page_get_sample (self->research_page),
+                                    labels);
+  atlas_agreement_view_refresh (self->agreement_view);
+}
+
+static void
+rater_changed_cb (AtlasWindow *self)
+{
+  g_autofree char *rater = self->settings != NULL ? g_settings_get_string (self->settings, "rater-name") : NULL;
+
+  atlas_research_page_set_rater (self->research_page, rater);
+}
+
+/* The pages of the research workbench: labeling by hand and agreement. */
+static void
+add_research_pages (AtlasWindow *self)
+{
+  AdwViewStackPage *page;
+
+  self->research_page = ATLAS_RESEARCH_PAGE (atlas_research_page_new ());
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->research_page), "labels",
+                                    _("_Hand Labels"));
+  adw_view_stack_page_set_use_underline (page, TRUE);
+  adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
+  self->agreement_view = ATLAS_AGREEMENT_VIEW (atlas_agreement_view_new ());
+  page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->agreement_view), "agreement",
+                                    _("_Agreement"));
+  adw_view_stack_page_set_use_underline (page, TRUE);
+  adw_view_stack_page_set_icon_name (page, "emblem-ok-symbolic");
+  g_signal_connect_object (self->agreement_view, "crash-activated",
+                           G_CALLBACK (disagreement_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->research_page, "labels-changed",
+                           G_CALLBACK (labels_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (page_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::rater-name",
+                             G_CALLBACK (rater_changed_cb), self, G_CONNECT_SWAPPED);
+  rater_changed_cb (self);
+}
+
 static void
 setup_models (AtlasWindow *self)
 {
@@ -601,6 +689,8 @@ setup_models (AtlasWindow *self)
   gtk_box_append (self->charts_box, GTK_WIDGET (self->chart_page));
   g_signal_connect_object (self->chart_page, "mark-activated",
                            G_CALLBACK (chart_mark_activated_cb), self, G_CONNECT_SWAPPED);
+
+  add_research_pages (self);
 
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (corpus_changed_cb), self, G_CONNECT_SWAPPED);

@@ -59,6 +59,13 @@ int      atlas_cli_chart      (int    argc,
 
 int      atlas_cli_export     (int    argc,
                                char **argv);
+/* The research workbench (issue 18). */
+int      atlas_cli_sample     (int    argc,
+                               char **argv);
+int      atlas_cli_labels     (int    argc,
+                               char **argv);
+int      atlas_cli_agreement  (int    argc,
+                               char **argv);
 
 int      atlas_cli_merge      (int    argc,
                                char **argv);

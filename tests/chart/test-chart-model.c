@@ -530,6 +530,49 @@ test_kind_names (void)
   g_assert_false (atlas_chart_kind_from_string ("pie", &(AtlasChartKind) { 0 }));
 }
 
+/* Estimates from hand labels ride on the model: drawn as error bars, in
+ * the data table as three columns, and the subtitle says which labels. */
+static void
+test_estimates (void)
+{
+  g_autoptr(AtlasCorpus) corpus = chart_fixture_random_corpus (200, 7);
+  g_autoptr(AtlasChartModel) model = atlas_chart_model_new_for_corpus (corpus, NULL, ATLAS_CHART_KIND_STAGE, NULL);
+  g_autoptr(AtlasChartTable) plain = atlas_chart_model_create_table (model);
+  g_autoptr(AtlasChartTable) table = NULL;
+  guint n_rows = atlas_chart_model_get_n_rows (model);
+  g_autofree double *estimate = g_new (double, n_rows);
+  g_autofree double *low = g_new (double, n_rows);
+  g_autofree double *high = g_new (double, n_rows);
+  double e, l, h;
+  guint n_columns;
+
+  g_assert_false (atlas_chart_model_has_estimates (model));
+  for (guint r = 0; r < n_rows; r++)
+    {
+      estimate[r] = r == 1 ? NAN : 0.1 + 0.01 * r;
+      low[r] = estimate[r] - 0.05;
+      high[r] = estimate[r] + 0.05;
+    }
+  atlas_chart_model_set_estimates (model, estimate, low, high, n_rows);
+  atlas_chart_model_set_labels_caption (model, "estimated from 200 hand labels");
+  g_assert_true (atlas_chart_model_has_estimates (model));
+  g_assert_true (atlas_chart_model_get_estimate (model, 0, 0, &e, &l, &h));
+  g_assert_cmpfloat_with_epsilon (e, 0.1, 1e-12);
+  g_assert_cmpfloat_with_epsilon (h, 0.15, 1e-12);
+  g_assert_false (atlas_chart_model_get_estimate (model, 0, 1, &e, &l, &h));
+  g_assert_nonnull (strstr (atlas_chart_model_get_subtitle (model), "labels: estimated from 200 hand labels"));
+  /* A second caption replaces the first. */
+  atlas_chart_model_set_labels_caption (model, "automatic");
+  g_assert_null (strstr (atlas_chart_model_get_subtitle (model), "hand labels"));
+  g_assert_true (g_str_has_suffix (atlas_chart_model_get_subtitle (model), "labels: automatic"));
+
+  table = atlas_chart_model_create_table (model);
+  n_columns = atlas_chart_table_get_n_columns (table);
+  g_assert_cmpuint (n_columns, ==, atlas_chart_table_get_n_columns (plain) + 3);
+  g_assert_cmpstr (atlas_chart_table_get_column_id (table, n_columns - 3), ==, "estimate_percent");
+  g_assert_cmpstr (atlas_chart_table_get_column_id (table, n_columns - 1), ==, "estimate_high_percent");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -539,6 +582,7 @@ main (int    argc,
   g_test_add_func ("/Atlas/Chart/filter/matches", test_filter_matches);
   g_test_add_func ("/Atlas/Chart/filter/intersect", test_filter_intersect);
   g_test_add_func ("/Atlas/Chart/model/stage-counts", test_stage_counts);
+  g_test_add_func ("/Atlas/Chart/model/estimates", test_estimates);
   g_test_add_func ("/Atlas/Chart/model/filtered-stats", test_filtered_stats);
   g_test_add_func ("/Atlas/Chart/model/library-shares", test_library_shares);
   g_test_add_func ("/Atlas/Chart/model/by-platform", test_by_platform);

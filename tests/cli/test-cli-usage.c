@@ -345,6 +345,25 @@ troff_option (const char *name)
 }
 
 static void
+check_options_described (const char *man,
+                         const char *command,
+                         const char *subcommand,
+                         const char *help)
+{
+  g_auto(GStrv) options = listed_options (help);
+
+  g_assert_cmpuint (g_strv_length (options), >, 0);  /* merge has only --db */
+  for (guint o = 0; options[o] != NULL; o++)
+    {
+      g_autofree char *written = troff_option (options[o]);
+
+      if (strstr (man, written) == NULL)
+        g_error ("the manual does not describe “%s%s%s --%s”", command,
+                 subcommand ? " " : "", subcommand ? subcommand : "", options[o]);
+    }
+}
+
+static void
 test_man_page (void)
 {
   const char *path = g_getenv ("CRASH_ATLAS_MAN");
@@ -371,20 +390,29 @@ test_man_page (void)
     {
       g_autofree char *section = g_strdup_printf (".SS \"%s ", commands[i]);
       g_auto(Run) help = { 0 };
-      g_auto(GStrv) options = NULL;
+      g_auto(GStrv) subcommands = NULL;
 
       g_assert_nonnull (strstr (man, section));
       if (g_str_equal (commands[i], "help"))
         continue;
       run_cli (&help, commands[i], "--help", NULL);
-      options = listed_options (help.out);
-      g_assert_cmpuint (g_strv_length (options), >, 0);  /* merge has only --db */
-      for (guint o = 0; options[o] != NULL; o++)
+      g_assert_cmpint (help.status, ==, 0);
+      subcommands = listed_commands (help.out);
+      if (subcommands[0] == NULL)
         {
-          g_autofree char *written = troff_option (options[o]);
+          check_options_described (man, commands[i], NULL, help.out);
+          continue;
+        }
+      /* `labels import`: a section and the options of each. */
+      for (guint s = 0; subcommands[s] != NULL; s++)
+        {
+          g_autofree char *sub_section = g_strdup_printf (".SS \"%s %s ", commands[i], subcommands[s]);
+          g_auto(Run) sub_help = { 0 };
 
-          if (strstr (man, written) == NULL)
-            g_error ("the manual does not describe “%s --%s”", commands[i], options[o]);
+          g_assert_nonnull (strstr (man, sub_section));
+          run_cli (&sub_help, commands[i], subcommands[s], "--help", NULL);
+          g_assert_cmpint (sub_help.status, ==, 0);
+          check_options_described (man, commands[i], subcommands[s], sub_help.out);
         }
     }
 }

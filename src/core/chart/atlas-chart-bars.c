@@ -139,8 +139,13 @@ largest_value (AtlasChartModel *model,
 
   for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
     {
+      double estimate, low, high;
+
       if (!grouped)
         largest = MAX (largest, atlas_chart_model_get_row_total (model, p, r));
+      /* Error bars fit inside the panel. */
+      if (atlas_chart_model_get_estimate (model, p, r, &estimate, &low, &high))
+        largest = MAX (largest, grouped ? 100.0 * high : high * atlas_chart_model_get_panel_total (model, p));
       for (guint s = 0; grouped && s < atlas_chart_model_get_n_series (model); s++)
         {
           double v = atlas_chart_model_get_percent (model, p, r, s);
@@ -255,6 +260,53 @@ add_bar_mark (AtlasChartLayout *self,
                                 _atlas_chart_layout_describe (self, p, r, s, numbers));
 }
 
+/* The row's corpus-wide estimate: a whisker over its 95% interval with end
+ * caps and a square at the estimate, in the foreground colour over a halo
+ * of the background so it reads on any segment. Returns the whisker's right
+ * end (where the value label may start), or 0 without an estimate. */
+static double
+layout_error_bar (AtlasChartLayout *self,
+                  Bars             *b,
+                  double            px,
+                  guint             p,
+                  guint             r,
+                  double            cy,
+                  double            thickness)
+{
+  const AtlasChartStyle *style = &self->style;
+  double estimate, low, high, scale, x, x0, x1, cap, line, d;
+
+  if (!atlas_chart_model_get_estimate (self->model, p, r, &estimate, &low, &high))
+    return 0;
+  scale = (b->grouped ? 100.0 : atlas_chart_model_get_panel_total (self->model, p)) / b->scale_top * b->bar_max;
+  x = px + estimate * scale;
+  x0 = px + low * scale;
+  x1 = px + high * scale;
+  cap = thickness * 0.22;
+  line = MAX (0.75, b->fs * 0.09);
+  d = MAX (line * 3, b->fs * 0.5);
+  /* Below the middle, where the segments' counts are not. */
+  cy += thickness * 0.28;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      /* First a wider stroke in the background colour, then the ink. */
+      const AtlasColor *color = pass == 0 ? &style->background : &style->foreground;
+      double w = pass == 0 ? line * 3 : line;
+
+      _atlas_chart_layout_add_line (self, x0, cy, x1, cy, color, w);
+      _atlas_chart_layout_add_line (self, x0, cy - cap, x0, cy + cap, color, w);
+      _atlas_chart_layout_add_line (self, x1, cy - cap, x1, cy + cap, color, w);
+    }
+  {
+    Item *point = _atlas_chart_layout_add_rect (self, x - d / 2, cy - d / 2, d, d, &style->foreground);
+
+    point->stroke = style->background;
+    point->line_width = line;
+  }
+  return x1;
+}
+
 static void
 layout_stacked_row (AtlasChartLayout *self,
                     Bars             *b,
@@ -283,6 +335,7 @@ layout_stacked_row (AtlasChartLayout *self,
         layout_segment_label (self, b, g_array_index (self->items, Item, self->items->len - 1), count);
       x += w;
     }
+  x = MAX (x, layout_error_bar (self, b, px, p, r, cy, thickness));
   _atlas_chart_layout_add_text (self, label, b->value_size, FALSE, &self->style.foreground,
                                 x + b->fs * 0.3, cy, 0, 0.5, 0, FALSE);
   _atlas_chart_layout_halo_last (self);

@@ -44,6 +44,8 @@ struct _AtlasChartModel
   guint           *row_totals; /* [panel][row] */
   double          *ratios;
   guint            max_value;
+  double          *estimates;  /* [row][3]: estimate, low, high as shares; NULL for none */
+  char            *base_subtitle; /* the subtitle before a labels caption */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasChartModel, atlas_chart_model, G_TYPE_OBJECT)
@@ -157,6 +159,8 @@ atlas_chart_model_finalize (GObject *object)
   g_clear_object (&self->stats);
   g_free (self->title);
   g_free (self->subtitle);
+  g_free (self->base_subtitle);
+  g_free (self->estimates);
   g_free (self->row_axis);
   g_free (self->value_axis);
   g_ptr_array_unref (self->panels);
@@ -968,4 +972,68 @@ _atlas_chart_model_dup_series_filter (AtlasChartModel *self,
   if (series < self->series->len)
     atlas_filter_intersect (filter, entry_at (self->series, series)->filter);
   return filter;
+}
+
+void
+atlas_chart_model_set_estimates (AtlasChartModel *self,
+                                 const double    *estimate,
+                                 const double    *low,
+                                 const double    *high,
+                                 guint            n_rows)
+{
+  g_return_if_fail (ATLAS_IS_CHART_MODEL (self));
+  g_return_if_fail (estimate == NULL || n_rows == self->rows->len);
+
+  g_clear_pointer (&self->estimates, g_free);
+  if (estimate == NULL || self->shape == ATLAS_CHART_SHAPE_HEATMAP)
+    return;
+  self->estimates = g_new (double, 3 * MAX (n_rows, 1));
+  for (guint r = 0; r < n_rows; r++)
+    {
+      self->estimates[3 * r] = estimate[r];
+      self->estimates[3 * r + 1] = low[r];
+      self->estimates[3 * r + 2] = high[r];
+    }
+}
+
+gboolean
+atlas_chart_model_get_estimate (AtlasChartModel *self,
+                                guint            panel,
+                                guint            row,
+                                double          *estimate,
+                                double          *low,
+                                double          *high)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_MODEL (self), FALSE);
+
+  /* Estimates are of the whole corpus: the first (or only) panel. */
+  if (self->estimates == NULL || panel != 0 || row >= self->rows->len ||
+      isnan (self->estimates[3 * row]))
+    return FALSE;
+  *estimate = self->estimates[3 * row];
+  *low = self->estimates[3 * row + 1];
+  *high = self->estimates[3 * row + 2];
+  return TRUE;
+}
+
+gboolean
+atlas_chart_model_has_estimates (AtlasChartModel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_MODEL (self), FALSE);
+  return self->estimates != NULL;
+}
+
+void
+atlas_chart_model_set_labels_caption (AtlasChartModel *self,
+                                      const char      *caption)
+{
+  g_return_if_fail (ATLAS_IS_CHART_MODEL (self));
+
+  if (self->base_subtitle == NULL)
+    self->base_subtitle = g_strdup (self->subtitle);
+  g_free (self->subtitle);
+  self->subtitle = caption != NULL
+    /* Translators: chart subtitle, then which labels it shows */
+    ? g_strdup_printf (_("%s · labels: %s"), self->base_subtitle, caption)
+    : g_strdup (self->base_subtitle);
 }

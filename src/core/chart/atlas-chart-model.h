@@ -229,6 +229,38 @@ AtlasFilter     *atlas_chart_model_dup_filter      (AtlasChartModel *self,
                                                     guint            series);
 
 /**
+ * atlas_chart_model_set_estimates:
+ * @self: a model of a bar chart
+ * @estimate: (array length=n_rows) (nullable): per row, the estimated share
+ *   (0–1) of the panel's crashes; NAN where there is none; %NULL clears
+ * @low: (array length=n_rows): the 95% interval's lower end
+ * @high: (array length=n_rows): its upper end
+ * @n_rows: atlas_chart_model_get_n_rows()
+ *
+ * Corpus-wide estimates (from hand labels) drawn over the bars of the first
+ * panel as a point with 95% error bars, and tabulated beside the counts. The
+ * model only carries them: src/core/research computes them.
+ */
+void             atlas_chart_model_set_estimates   (AtlasChartModel *self,
+                                                    const double    *estimate,
+                                                    const double    *low,
+                                                    const double    *high,
+                                                    guint            n_rows);
+/* The estimate of (@panel, @row) as shares; FALSE when there is none. */
+gboolean         atlas_chart_model_get_estimate    (AtlasChartModel *self,
+                                                    guint            panel,
+                                                    guint            row,
+                                                    double          *estimate,
+                                                    double          *low,
+                                                    double          *high);
+gboolean         atlas_chart_model_has_estimates   (AtlasChartModel *self);
+/* Which labels the chart shows ("automatic labels", "hand-labeled sample,
+ * n = 200", "estimated from 200 hand labels"): appended to the subtitle.
+ * NULL says nothing (the default). */
+void             atlas_chart_model_set_labels_caption (AtlasChartModel *self,
+                                                       const char      *caption);
+
+/**
  * atlas_chart_model_create_table:
  *
  * The numbers as a table (the GtkColumnView twin of the chart, and its CSV).

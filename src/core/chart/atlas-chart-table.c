@@ -356,6 +356,39 @@ put_ratio (RowBuilder *b,
   g_array_append_val (b->values, ratio);
 }
 
+/* The estimates with their 95% interval, when the chart has them. */
+static void
+add_estimate_columns (AtlasChartTable *table,
+                      AtlasChartModel *model)
+{
+  if (!atlas_chart_model_has_estimates (model))
+    return;
+  _atlas_chart_table_add_column (table, "estimate_percent", _("Estimated share"), ATLAS_CHART_COLUMN_PERCENT);
+  _atlas_chart_table_add_column (table, "estimate_low_percent", _("95% CI from"), ATLAS_CHART_COLUMN_PERCENT);
+  _atlas_chart_table_add_column (table, "estimate_high_percent", _("95% CI to"), ATLAS_CHART_COLUMN_PERCENT);
+}
+
+static void
+put_estimate (RowBuilder      *b,
+              AtlasChartModel *model,
+              guint            p,
+              guint            r)
+{
+  double estimate = NAN, low = NAN, high = NAN;
+
+  if (!atlas_chart_model_has_estimates (model))
+    return;
+  if (atlas_chart_model_get_estimate (model, p, r, &estimate, &low, &high))
+    {
+      estimate *= 100;
+      low *= 100;
+      high *= 100;
+    }
+  put_percent (b, estimate);
+  put_percent (b, low);
+  put_percent (b, high);
+}
+
 static void
 add_columns (AtlasChartTable *table,
              AtlasChartModel *model)
@@ -377,6 +410,7 @@ add_columns (AtlasChartTable *table,
       _atlas_chart_table_add_column (table, "notebooks", _("Notebooks importing"), ATLAS_CHART_COLUMN_COUNT);
       _atlas_chart_table_add_column (table, "notebooks_percent", _("Share of notebooks"), ATLAS_CHART_COLUMN_PERCENT);
       _atlas_chart_table_add_column (table, "crashes_per_use", _("Crashes per use"), ATLAS_CHART_COLUMN_RATIO);
+      add_estimate_columns (table, model);
       return;
     }
   for (guint s = 0; s < n_series && n_series > 1; s++)
@@ -393,6 +427,7 @@ add_columns (AtlasChartTable *table,
     }
   _atlas_chart_table_add_column (table, "total", _("Crashes"), ATLAS_CHART_COLUMN_COUNT);
   _atlas_chart_table_add_column (table, "total_percent", _("Share of crashes"), ATLAS_CHART_COLUMN_PERCENT);
+  add_estimate_columns (table, model);
 }
 
 static void
@@ -417,6 +452,7 @@ fill_row (RowBuilder      *b,
         put_count (b, atlas_chart_model_get_count (model, p, r, 1));
       put_percent (b, atlas_chart_model_get_percent (model, p, r, 1));
       put_ratio (b, atlas_chart_model_get_ratio (model, p, r));
+      put_estimate (b, model, p, r);
       return;
     }
   for (guint s = 0; s < n_series && n_series > 1; s++)
@@ -427,6 +463,7 @@ fill_row (RowBuilder      *b,
     }
   put_count (b, atlas_chart_model_get_row_total (model, p, r));
   put_percent (b, atlas_chart_model_get_row_percent (model, p, r));
+  put_estimate (b, model, p, r);
 }
 
 AtlasChartTable *

@@ -187,6 +187,24 @@ atlas_notebook_facts_deleters (AtlasNotebookFacts *self,
   return g_hash_table_lookup (self->deleters, name);
 }
 
+/* A word spelt two ways in one notebook ("df", "DF") folds to "": no single
+ * spelling to suggest. */
+static void
+add_word (AtlasNotebookFacts *self,
+          const char         *start,
+          gsize               length)
+{
+  g_autofree char *word = g_strndup (start, length);
+  g_autofree char *lower = g_ascii_strdown (word, -1);
+  const char *spelling = g_hash_table_lookup (self->folded, lower);
+
+  if (spelling == NULL)
+    g_hash_table_insert (self->folded, g_steal_pointer (&lower), g_strdup (word));
+  else if (spelling[0] != '\0' && strcmp (spelling, word) != 0)
+    g_hash_table_insert (self->folded, g_steal_pointer (&lower), g_strdup (""));
+  g_hash_table_add (self->words, g_steal_pointer (&word));
+}
+
 static void
 add_words (AtlasNotebookFacts *self,
            const char         *text)
@@ -203,17 +221,7 @@ add_words (AtlasNotebookFacts *self,
       start = p;
       while (g_ascii_isalnum (*p) || *p == '_')
         p++;
-        {
-          g_autofree char *word = g_strndup (start, p - start);
-          g_autofree char *lower = g_ascii_strdown (word, -1);
-          const char *spelling = g_hash_table_lookup (self->folded, lower);
-
-          if (spelling == NULL)
-            g_hash_table_insert (self->folded, g_steal_pointer (&lower), g_strdup (word));
-          else if (spelling[0] != '\0' && strcmp (spelling, word) != 0)
-            g_hash_table_insert (self->folded, g_steal_pointer (&lower), g_strdup (""));
-          g_hash_table_add (self->words, g_steal_pointer (&word));
-        }
+      add_word (self, start, p - start);
     }
 }
 

@@ -164,6 +164,9 @@ AtlasNotebook *_atlas_store_read_notebook (sqlite3       *db,
                                            const char    *location,
                                            GError       **error);
 
+/* The caller's-thread connection (labels and the sample use it). */
+sqlite3       *_atlas_store_get_db        (AtlasStore    *self);
+
 /* Tests. */
 void           _atlas_store_set_max_page_count (AtlasStore *self,
                                                 guint       n_pages);

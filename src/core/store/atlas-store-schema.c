@@ -100,12 +100,41 @@ static const char *const schema_v3 =
 static const char *const schema_v4 =
   "ALTER TABLE crash ADD COLUMN confidence TEXT;";
 
+/* Version 5 (issue 18, the research workbench), additive only: the
+ * labeling sample and the hand labels. Both name a crash by its notebook's
+ * location and its 0-based cell, as label files do, so that they survive a
+ * re-import of the notebook and can be brought in from another corpus. */
+static const char *const schema_v5 =
+  "CREATE TABLE research_sample ("
+  "  position INTEGER PRIMARY KEY,"      /* order of the draw: the labeling order */
+  "  location TEXT NOT NULL,"
+  "  cell INTEGER NOT NULL,"
+  "  stratum TEXT NOT NULL,"
+  "  weight REAL NOT NULL,"             /* crashes of the corpus each one stands for */
+  "  UNIQUE (location, cell)"
+  ");"
+  "CREATE TABLE hand_label ("
+  "  location TEXT NOT NULL,"
+  "  cell INTEGER NOT NULL,"
+  "  rater TEXT NOT NULL,"
+  "  crash_type TEXT,"
+  "  root_cause TEXT,"
+  "  root_cause_detail TEXT,"
+  "  ml_bug TEXT,"
+  "  stage TEXT,"
+  "  library TEXT,"
+  "  note TEXT,"
+  "  labeled_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (location, cell, rater)"
+  ") WITHOUT ROWID;";
+
 /* migrations[v] brings version v to v + 1. */
 static const char *const *const migrations[] = {
   &_atlas_store_schema_v1,
   &schema_v2,
   &schema_v3,
   &schema_v4,
+  &schema_v5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ATLAS_STORE_SCHEMA_VERSION);

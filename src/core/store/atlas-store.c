@@ -136,6 +136,12 @@ atlas_store_get_path (AtlasStore *self)
   return self->path;
 }
 
+sqlite3 *
+_atlas_store_get_db (AtlasStore *self)
+{
+  return self->db;
+}
+
 guint
 atlas_store_get_schema_version (AtlasStore *self)
 {

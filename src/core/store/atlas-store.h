@@ -33,7 +33,7 @@ GQuark atlas_store_error_quark (void);
 /* "CrAt": PRAGMA application_id of every corpus file. */
 #define ATLAS_STORE_APPLICATION_ID 0x43724174
 /* PRAGMA user_version this code writes; older files are migrated on open. */
-#define ATLAS_STORE_SCHEMA_VERSION 4
+#define ATLAS_STORE_SCHEMA_VERSION 5
 
 /* How atlas_store_open_full() opens a file. */
 typedef enum
