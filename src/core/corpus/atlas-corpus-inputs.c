@@ -39,6 +39,7 @@ atlas_corpus_add_path (AtlasScanner         *scanner,
                        const AtlasPlatform  *platform,
                        GError              **error)
 {
+  g_autofree char *found = NULL;
   g_autofree char *demo = NULL;
   g_autofree char *canonical = NULL;
 
@@ -48,8 +49,8 @@ atlas_corpus_add_path (AtlasScanner         *scanner,
   if (platform != NULL)
     return atlas_scanner_add_path_as (scanner, path, *platform, ATLAS_READ_DEFAULT, error);
 
-  demo = atlas_demo_find_dir ();
-  demo = g_canonicalize_filename (demo, NULL);
+  found = atlas_demo_find_dir ();
+  demo = g_canonicalize_filename (found, NULL);
   canonical = g_canonicalize_filename (path, NULL);
   if (g_strcmp0 (canonical, demo) == 0)
     {
