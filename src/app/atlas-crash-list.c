@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "atlas-crash-list.h"
+#include "atlas-label-view.h"
 #include "atlas-paced-model.h"
+#include "atlas-store-labels.h"
 
 /* Searching 92,542 rows on every key press would stutter; wait for a pause. */
 #define SEARCH_DELAY_MS 250
@@ -24,6 +26,7 @@ struct _AtlasCrashList
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
   GtkColumnView      *column_view;
+  GtkDropDown        *label_filter_drop;
 
   GtkFilterListModel *search_model;
   GtkCustomFilter    *search_filter;
@@ -31,7 +34,21 @@ struct _AtlasCrashList
   AtlasPacedModel    *paced_model;  /* between the sorted rows and the view */
   GtkSingleSelection *selection;
   char               *needle;       /* casefolded search text, or NULL */
+
+  GHashTable         *hand_labels;  /* atlas_label_key() → AtlasHandLabel, or NULL */
+  GHashTable         *hand_items;   /* the bound GtkListItems of the Hand column */
+  gboolean            filtering;    /* search_filter has its function */
 };
+
+/* What the label filter (the drop-down beside the search) lets through, in
+ * the order of its items. */
+typedef enum
+{
+  LABEL_FILTER_ALL,
+  LABEL_FILTER_MANUAL,
+  LABEL_FILTER_AUTOMATIC,
+  LABEL_FILTER_DISAGREEING,
+} LabelFilter;
 
 enum {
   PROP_0,
@@ -52,6 +69,7 @@ typedef struct
   int         width;           /* fixed width in pixels, or -1 */
   gboolean    live;            /* changes after the row is shown (clusters) */
   int         dimension;       /* the label's AtlasDimension, or -1 */
+  gboolean    hand;            /* the hand labels' column: drawn from the list's labels */
 } Column;
 
 static const char *
@@ -89,14 +107,69 @@ static const Column columns[] = {
   { N_("Bug"), get_bug, NULL, FALSE, 48, FALSE, ATLAS_DIMENSION_ML_BUG },
   { N_("Library"), get_library, NULL, FALSE, 90, FALSE, ATLAS_DIMENSION_LIBRARY },
   { N_("Group"), NULL, atlas_crash_get_cluster, FALSE, 60, TRUE, -1 },
+  /* Translators: the crash list's column that says whether a crash has hand labels */
+  { N_("Hand"), NULL, NULL, FALSE, 96, FALSE, -1, TRUE },
 };
 
+/* The rater's labels of @crash, or NULL. */
+static const AtlasHandLabel *
+lookup_hand_label (AtlasCrashList *self,
+                   AtlasCrash     *crash)
+{
+  g_autofree char *key = NULL;
+
+  if (self->hand_labels == NULL || g_hash_table_size (self->hand_labels) == 0)
+    return NULL;
+  key = atlas_label_key (atlas_crash_get_location (crash), atlas_crash_get_cell (crash));
+  return g_hash_table_lookup (self->hand_labels, key);
+}
+
+/* On how many dimensions @crash's hand labels differ from its automatic
+ * ones (a dimension left unlabeled by hand does not differ), or -1 when it
+ * has none. */
+static int
+count_disagreements (AtlasCrashList *self,
+                     AtlasCrash     *crash)
+{
+  const AtlasHandLabel *label = lookup_hand_label (self, crash);
+  int n = 0;
+
+  if (label == NULL)
+    return -1;
+  for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
+    {
+      const char *hand = atlas_hand_label_get_id (label, d);
+
+      if (hand != NULL && g_strcmp0 (hand, atlas_crash_get_label_id (crash, d)) != 0)
+        n++;
+    }
+  return n;
+}
+
 static char *
-column_text (const Column *column,
-             AtlasCrash   *crash)
+hand_text (AtlasCrashList *self,
+           AtlasCrash     *crash)
+{
+  int n = count_disagreements (self, crash);
+
+  if (n < 0)
+    return g_strdup ("");
+  if (n == 0)
+    /* Translators: the crash's hand labels equal its automatic ones */
+    return g_strdup (_("agrees"));
+  /* Translators: the crash's hand labels differ from its automatic ones on %d of the five dimensions */
+  return g_strdup_printf (ngettext ("differs on %d", "differs on %d", n), n);
+}
+
+static char *
+column_text (AtlasCrashList *self,
+             const Column   *column,
+             AtlasCrash     *crash)
 {
   const char *text;
 
+  if (column->hand)
+    return hand_text (self, crash);
   if (column->get_number != NULL)
     {
       int n = column->get_number (crash);
@@ -138,12 +211,13 @@ static void
 update_text (GtkListItem *item)
 {
   const Column *column = g_object_get_data (G_OBJECT (item), "column");
+  AtlasCrashList *self = g_object_get_data (G_OBJECT (item), "crash-list");
   AtlasCrash *crash = gtk_list_item_get_item (item);
   g_autofree char *text = NULL;
 
   if (crash == NULL)
     return;
-  text = column_text (column, crash);
+  text = column_text (self, column, crash);
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
 }
 
@@ -152,7 +226,14 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          const Column             *column)
 {
+  AtlasCrashList *self = g_object_get_data (G_OBJECT (factory), "crash-list");
+
   g_object_set_data (G_OBJECT (item), "column", (gpointer)column);
+  g_object_set_data (G_OBJECT (item), "crash-list", self);
+  /* The hand labels change while the row is shown: the list redraws the
+   * column's bound rows when they do. */
+  if (column->hand)
+    g_hash_table_add (self->hand_items, item);
   update_text (item);
   if (column->live)
     g_signal_connect_object (gtk_list_item_get_item (item), "notify::cluster",
@@ -164,6 +245,10 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            const Column             *column)
 {
+  AtlasCrashList *self = g_object_get_data (G_OBJECT (factory), "crash-list");
+
+  if (column->hand)
+    g_hash_table_remove (self->hand_items, item);
   if (column->live && gtk_list_item_get_item (item) != NULL)
     g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_text, item);
 }
@@ -176,12 +261,27 @@ compare_cb (gconstpointer a,
   const Column *column = user_data;
   AtlasCrash *x = (AtlasCrash *)a, *y = (AtlasCrash *)b;
 
+  if (column->hand)
+    return 0;  /* sorted by hand_compare_cb(), which knows the list */
   if (column->get_number != NULL)
     {
       int nx = column->get_number (x), ny = column->get_number (y);
       return (nx > ny) - (nx < ny);
     }
   return g_strcmp0 (column->get_text (x), column->get_text (y));
+}
+
+/* Unlabeled, then agreeing, then by how much they differ. */
+static int
+hand_compare_cb (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  AtlasCrashList *self = user_data;
+  int nx = count_disagreements (self, (AtlasCrash *)a);
+  int ny = count_disagreements (self, (AtlasCrash *)b);
+
+  return (nx > ny) - (nx < ny);
 }
 
 static void
@@ -194,11 +294,15 @@ add_columns (AtlasCrashList *self)
       g_autoptr(GtkColumnViewColumn) view_column = NULL;
       GtkSorter *sorter;
 
+      g_object_set_data (G_OBJECT (factory), "crash-list", self);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), (gpointer)column);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), (gpointer)column);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), (gpointer)column);
       view_column = gtk_column_view_column_new (_(column->title), factory);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, (gpointer)column, NULL));
+      if (column->hand)
+        sorter = GTK_SORTER (gtk_custom_sorter_new (hand_compare_cb, self, NULL));
+      else
+        sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, (gpointer)column, NULL));
       gtk_column_view_column_set_sorter (view_column, sorter);
       g_object_unref (sorter);
       gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -242,6 +346,24 @@ search_match_cb (gpointer item,
   AtlasCrashList *self = user_data;
   AtlasCrash *crash = item;
 
+  switch ((LabelFilter)gtk_drop_down_get_selected (self->label_filter_drop))
+    {
+    case LABEL_FILTER_MANUAL:
+      if (count_disagreements (self, crash) < 0)
+        return FALSE;
+      break;
+    case LABEL_FILTER_AUTOMATIC:
+      if (count_disagreements (self, crash) >= 0)
+        return FALSE;
+      break;
+    case LABEL_FILTER_DISAGREEING:
+      if (count_disagreements (self, crash) <= 0)
+        return FALSE;
+      break;
+    case LABEL_FILTER_ALL:
+    default:
+      break;
+    }
   if (self->needle == NULL)
     return TRUE;
   /* "?", the mark of a low-confidence label, filters to those crashes. */
@@ -250,6 +372,28 @@ search_match_cb (gpointer item,
   return contains_ci (atlas_crash_get_evalue (crash), self->needle) ||
          contains_ci (atlas_crash_get_ename (crash), self->needle) ||
          contains_ci (atlas_crash_get_location (crash), self->needle);
+}
+
+/* Without a search or a label filter the filter has no function, so the
+ * filter model passes every crash through instead of testing 92k of them
+ * again each time the crashes change. */
+static void
+refilter (AtlasCrashList *self)
+{
+  gboolean filtering = self->needle != NULL ||
+                       gtk_drop_down_get_selected (self->label_filter_drop) != LABEL_FILTER_ALL;
+
+  if (filtering == self->filtering)
+    {
+      if (filtering)
+        gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      return;
+    }
+  self->filtering = filtering;
+  if (filtering)
+    gtk_custom_filter_set_filter_func (self->search_filter, search_match_cb, self, NULL);
+  else
+    gtk_custom_filter_set_filter_func (self->search_filter, NULL, NULL, NULL);
 }
 
 static void
@@ -262,15 +406,13 @@ search_changed_cb (AtlasCrashList *self,
   self->needle = *text != '\0' ? g_strdup (text) : NULL;
   if (old == NULL && self->needle == NULL)
     return;
-  /* Without a search the filter has no function, so the filter model
-   * passes every crash through instead of testing 92k of them again each
-   * time the crashes change. */
-  if (self->needle == NULL)
-    gtk_custom_filter_set_filter_func (self->search_filter, NULL, NULL, NULL);
-  else if (old == NULL)
-    gtk_custom_filter_set_filter_func (self->search_filter, search_match_cb, self, NULL);
-  else
-    gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self);
+}
+
+static void
+label_filter_changed_cb (AtlasCrashList *self)
+{
+  refilter (self);
 }
 
 static void
@@ -300,6 +442,7 @@ atlas_crash_list_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->search_filter);
+  g_clear_pointer (&self->hand_labels, g_hash_table_unref);
 
   G_OBJECT_CLASS (atlas_crash_list_parent_class)->dispose (object);
 }
@@ -310,6 +453,7 @@ atlas_crash_list_finalize (GObject *object)
   AtlasCrashList *self = (AtlasCrashList *)object;
 
   g_free (self->needle);
+  g_hash_table_unref (self->hand_items);
 
   G_OBJECT_CLASS (atlas_crash_list_parent_class)->finalize (object);
 }
@@ -351,7 +495,9 @@ atlas_crash_list_class_init (AtlasCrashListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasCrashList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AtlasCrashList, count_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasCrashList, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCrashList, label_filter_drop);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, label_filter_changed_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "atlascrashlist");
 }
@@ -359,6 +505,7 @@ atlas_crash_list_class_init (AtlasCrashListClass *klass)
 static void
 atlas_crash_list_init (AtlasCrashList *self)
 {
+  self->hand_items = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_entry_set_search_delay (self->search_entry, SEARCH_DELAY_MS);
@@ -450,4 +597,25 @@ atlas_crash_list_focus_rows (AtlasCrashList *self)
   g_return_if_fail (ATLAS_IS_CRASH_LIST (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+void
+atlas_crash_list_set_hand_labels (AtlasCrashList *self,
+                                  GHashTable     *labels)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_return_if_fail (ATLAS_IS_CRASH_LIST (self));
+
+  if (labels != NULL)
+    g_hash_table_ref (labels);
+  g_clear_pointer (&self->hand_labels, g_hash_table_unref);
+  self->hand_labels = labels;
+
+  g_hash_table_iter_init (&iter, self->hand_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_text (item);
+  if (gtk_drop_down_get_selected (self->label_filter_drop) != LABEL_FILTER_ALL)
+    refilter (self);
 }

@@ -29,5 +29,10 @@ void        atlas_crash_list_select             (AtlasCrashList *self,
 gboolean    atlas_crash_list_get_busy           (AtlasCrashList *self);
 void        atlas_crash_list_focus_rows         (AtlasCrashList *self);
 void        atlas_crash_list_focus_search       (AtlasCrashList *self);
+/* The rater's hand labels (atlas_label_key() → AtlasHandLabel, kept by
+ * reference: call again when it changes), or NULL: the Hand column and the
+ * label filter compare them with the automatic labels. */
+void        atlas_crash_list_set_hand_labels    (AtlasCrashList *self,
+                                                 GHashTable     *labels);
 
 G_END_DECLS

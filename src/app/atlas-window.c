@@ -632,6 +632,7 @@ labels_changed_cb (AtlasWindow *self)
     g_ptr_array_add (labels, atlas_hand_label_copy (label));
   atlas_chart_page_set_hand_labels (self->chart_page, atlas_research_page_get_sample (self->research_page),
                                     labels);
+  atlas_crash_list_set_hand_labels (self->crash_list, table);
   atlas_agreement_view_refresh (self->agreement_view);
 }
 

@@ -299,6 +299,102 @@ test_label_any_crash (Fixture       *fixture,
   g_assert_true (atlas_label_view_get_crash (view) == selected);
 }
 
+static GtkDropDown *
+find_drop_down (GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_drop_down (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+list_settled (gpointer data)
+{
+  AtlasWindow *window = data;
+
+  return !atlas_crash_list_get_busy (window->crash_list);
+}
+
+static gboolean
+list_holds (GListModel *shown,
+            AtlasCrash *crash)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(AtlasCrash) item = g_list_model_get_item (shown, i);
+
+      if (item == crash)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The crash list tells hand labels from automatic ones and filters by them:
+ * one crash relabeled, one confirmed as it was. */
+static void
+test_crash_list_marks (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  AtlasLabelView *view = atlas_research_page_get_label_view (fixture->window->research_page);
+  GListModel *shown = atlas_crash_list_get_shown (fixture->window->crash_list);
+  GtkDropDown *drop = find_drop_down (GTK_WIDGET (fixture->window->crash_list));
+  g_autoptr(AtlasCrash) changed = NULL;
+  g_autoptr(AtlasCrash) confirmed = NULL;
+  guint n_all;
+
+  g_assert_nonnull (drop);
+  atlas_research_page_set_rater (fixture->window->research_page, "Ann Rater");
+  changed = g_object_ref (atlas_label_view_get_crash (view));
+  press_alt (view, GDK_KEY_t);
+  if (atlas_crash_get_classification (changed)->crash_type == ATLAS_CRASH_TYPE_TYPE)
+    {
+      press (view, GDK_KEY_k);
+      press (view, GDK_KEY_e);
+    }
+  else
+    {
+      press (view, GDK_KEY_t);
+      press (view, GDK_KEY_y);
+    }
+  press (view, GDK_KEY_Return);
+  confirmed = g_object_ref (atlas_label_view_get_crash (view));
+  g_assert_true (confirmed != changed);
+  press (view, GDK_KEY_Return);
+
+  adw_view_stack_set_visible_child_name (fixture->window->view_stack, "crashes");
+  g_assert_true (wait_for (list_settled, fixture->window, 30));
+  n_all = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (n_all, ==, atlas_corpus_get_n_crashes (atlas_window_get_corpus (fixture->window)));
+
+  gtk_drop_down_set_selected (drop, 1);  /* hand-labeled */
+  g_assert_true (wait_for (list_settled, fixture->window, 30));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  g_assert_true (list_holds (shown, changed));
+  g_assert_true (list_holds (shown, confirmed));
+
+  gtk_drop_down_set_selected (drop, 3);  /* hand and automatic differ */
+  g_assert_true (wait_for (list_settled, fixture->window, 30));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  g_assert_true (list_holds (shown, changed));
+
+  gtk_drop_down_set_selected (drop, 2);  /* automatic only */
+  g_assert_true (wait_for (list_settled, fixture->window, 30));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_all - 2);
+  g_assert_false (list_holds (shown, changed));
+
+  gtk_drop_down_set_selected (drop, 0);
+  g_assert_true (wait_for (list_settled, fixture->window, 30));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_all);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -311,6 +407,8 @@ main (int    argc,
 
   g_test_add ("/Atlas/Labeling/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/Atlas/Labeling/any-crash", Fixture, NULL, fixture_set_up, test_label_any_crash,
+              fixture_tear_down);
+  g_test_add ("/Atlas/Labeling/crash-list-marks", Fixture, NULL, fixture_set_up, test_crash_list_marks,
               fixture_tear_down);
   return g_test_run ();
 }

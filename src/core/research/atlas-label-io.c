@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "atlas-csv.h"
 #include "atlas-label-io.h"
 
 /* The columns, in the order files are written. */
@@ -428,27 +429,6 @@ atlas_labels_read (const char  *path,
 }
 
 static void
-append_csv_field (GString    *line,
-                  const char *value)
-{
-  if (value == NULL)
-    return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (line, value);
-      return;
-    }
-  g_string_append_c (line, '"');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (line, '"');
-      g_string_append_c (line, *p);
-    }
-  g_string_append_c (line, '"');
-}
-
-static void
 label_fields (const AtlasHandLabel *label,
               char                 *cell_text,
               const char           *fields[N_COLUMNS])
@@ -493,7 +473,7 @@ atlas_labels_write (FILE             *stream,
           {
             if (c > 0)
               g_string_append_c (line, ',');
-            append_csv_field (line, fields[c]);
+            atlas_csv_append_field (line, fields[c]);
           }
       else
         {
