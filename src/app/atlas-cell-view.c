@@ -64,6 +64,7 @@ struct _AtlasCellView
   gboolean       loading;
   guint          blob_line;    /* line of the crashing line in the notebook's file, 0 unknown */
   guint          tick_id;      /* waits for the layout to scroll and reveal */
+  guint          ticks_waited;
   int            scroll_target; /* cell to scroll to once laid out, -1 none */
   gboolean       revealed;     /* the crash is shown in its final geometry */
   double         zoom;
@@ -505,8 +506,9 @@ reveal_tick_cb (GtkWidget     *widget,
   GtkWidget *target = NULL;
   double y;
 
-  /* Wait for the frame that laid the new content out. */
-  if (gtk_widget_get_height (self->content) <= 0 || gtk_widget_should_layout (self->content))
+  /* Ticks come before the frame's layout: the first one after a change
+   * comes before the content is laid out, the next one after. */
+  if (self->ticks_waited++ < 1 || gtk_widget_get_height (self->content) <= 0)
     return G_SOURCE_CONTINUE;
   if (self->scroll_target >= 0 && (guint)self->scroll_target < self->cell_widgets->len)
     target = g_ptr_array_index (self->cell_widgets, self->scroll_target);
@@ -538,6 +540,7 @@ queue_scroll (AtlasCellView *self,
               int            cell)
 {
   self->scroll_target = cell;
+  self->ticks_waited = 0;
   if (self->tick_id == 0)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, NULL, NULL);
 }
