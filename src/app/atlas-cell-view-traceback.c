@@ -45,86 +45,73 @@ xterm_colour (int    index,
   g_snprintf (buf, 8, "#%02x%02x%02x", r, g, b);
 }
 
-static GtkTextTag *
-colour_tag (GtkTextBuffer *buffer,
-            int            colour,
-            gboolean       background)
+static void
+colour_spec (int       colour,
+             gboolean  dark,
+             GdkRGBA  *rgba)
 {
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  g_autofree char *name = g_strdup_printf ("ansi-%s-%d-%d", background ? "bg" : "fg", colour, dark);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
   char buf[8];
   const char *spec = buf;
 
-  if (tag != NULL)
-    return tag;
   if (colour < 16)
     spec = (dark ? ansi_dark : ansi_light)[colour];
   else
     xterm_colour (colour, buf);
-  return gtk_text_buffer_create_tag (buffer, name, background ? "background" : "foreground",
-                                     spec, NULL);
-}
-
-static GtkTextTag *
-flag_tag (GtkTextBuffer  *buffer,
-          AtlasAnsiFlags  flag)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  const char *name = flag == ATLAS_ANSI_BOLD ? "ansi-bold"
-                     : flag == ATLAS_ANSI_ITALIC ? "ansi-italic" : "ansi-underline";
-  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
-
-  if (tag != NULL)
-    return tag;
-  if (flag == ATLAS_ANSI_BOLD)
-    return gtk_text_buffer_create_tag (buffer, name, "weight", PANGO_WEIGHT_BOLD, NULL);
-  if (flag == ATLAS_ANSI_ITALIC)
-    return gtk_text_buffer_create_tag (buffer, name, "style", PANGO_STYLE_ITALIC, NULL);
-  return gtk_text_buffer_create_tag (buffer, name, "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  gdk_rgba_parse (rgba, spec);
 }
 
 static void
-apply_run (GtkTextBuffer      *buffer,
-           const char         *text,
-           const AtlasAnsiRun *run)
+insert_attr (PangoAttrList      *attrs,
+             PangoAttribute     *attr,
+             const AtlasAnsiRun *run)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &start,
-                                      (int)g_utf8_pointer_to_offset (text, text + run->start));
-  gtk_text_buffer_get_iter_at_offset (buffer, &end,
-                                      (int)g_utf8_pointer_to_offset (text, text + run->end));
-  if (run->fg >= 0 && run->fg < 256)
-    gtk_text_buffer_apply_tag (buffer, colour_tag (buffer, run->fg, FALSE), &start, &end);
-  if (run->bg >= 0 && run->bg < 256)
-    gtk_text_buffer_apply_tag (buffer, colour_tag (buffer, run->bg, TRUE), &start, &end);
-  for (AtlasAnsiFlags f = ATLAS_ANSI_BOLD; f <= ATLAS_ANSI_UNDERLINE; f <<= 1)
-    if (run->flags & f)
-      gtk_text_buffer_apply_tag (buffer, flag_tag (buffer, f), &start, &end);
+  attr->start_index = run->start;
+  attr->end_index = run->end;
+  pango_attr_list_insert (attrs, attr);
 }
 
-void
-_atlas_text_view_set_ansi (GtkTextView *view,
-                           const char  *text)
+static void
+apply_run (PangoAttrList      *attrs,
+           const AtlasAnsiRun *run,
+           gboolean            dark)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRGBA rgba;
+
+  if (run->fg >= 0 && run->fg < 256)
+    {
+      colour_spec (run->fg, dark, &rgba);
+      insert_attr (attrs, pango_attr_foreground_new (rgba.red * 65535, rgba.green * 65535, rgba.blue * 65535), run);
+    }
+  if (run->bg >= 0 && run->bg < 256)
+    {
+      colour_spec (run->bg, dark, &rgba);
+      insert_attr (attrs, pango_attr_background_new (rgba.red * 65535, rgba.green * 65535, rgba.blue * 65535), run);
+    }
+  if (run->flags & ATLAS_ANSI_BOLD)
+    insert_attr (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD), run);
+  if (run->flags & ATLAS_ANSI_ITALIC)
+    insert_attr (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC), run);
+  if (run->flags & ATLAS_ANSI_UNDERLINE)
+    insert_attr (attrs, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE), run);
+}
+
+/* The text without its escapes, their styles as attributes: inserted as
+ * text, so a traceback's "<b>" stays "<b>". */
+void
+_atlas_label_set_ansi (GtkLabel   *label,
+                       const char *text)
+{
   g_autoptr(GArray) runs = NULL;
   g_autofree char *plain = atlas_ansi_parse (text != NULL ? text : "", &runs);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  PangoAttrList *attrs = pango_attr_list_new ();
 
-  GtkTextTag *base = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "base");
-  GtkTextIter start, end;
-
-  /* Inserted as text: a traceback's "<b>" stays "<b>". */
-  gtk_text_buffer_set_text (buffer, plain, -1);
-  /* Code wraps at any character, but a hyphen there would look like code. */
-  if (base == NULL)
-    base = gtk_text_buffer_create_tag (buffer, "base", "insert-hyphens", FALSE, NULL);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_apply_tag (buffer, base, &start, &end);
   for (guint i = 0; runs != NULL && i < runs->len; i++)
-    apply_run (buffer, plain, &g_array_index (runs, AtlasAnsiRun, i));
+    apply_run (attrs, &g_array_index (runs, AtlasAnsiRun, i), dark);
+  gtk_label_set_use_markup (label, FALSE);
+  gtk_label_set_text (label, plain);
+  gtk_label_set_attributes (label, attrs);
+  pango_attr_list_unref (attrs);
 }
 
 static char *
@@ -178,7 +165,7 @@ caption (const char *text)
 }
 
 void
-_atlas_cell_view_show_traceback (GtkTextView    *view,
+_atlas_cell_view_show_traceback (GtkLabel       *view,
                                  GtkBox         *frames_box,
                                  AtlasTraceback *traceback)
 {
@@ -188,7 +175,7 @@ _atlas_cell_view_show_traceback (GtkTextView    *view,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (frames_box))))
     gtk_box_remove (frames_box, child);
-  _atlas_text_view_set_ansi (view, traceback != NULL ? atlas_traceback_get_raw (traceback) : "");
+  _atlas_label_set_ansi (view, traceback != NULL ? atlas_traceback_get_raw (traceback) : "");
   if (traceback == NULL)
     return;
 

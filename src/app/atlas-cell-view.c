@@ -16,81 +16,62 @@
 #include "atlas-ansi.h"
 #include "atlas-cell-view.h"
 #include "atlas-cell-view-private.h"
+#include "atlas-explanation.h"
 #include "atlas-notebook-reader.h"
 
 /* Cells shown around the crashing one. */
 #define N_BEFORE 2
 #define N_AFTER  1
 
-#define CRASH_MARK_CATEGORY "crash"
+/* Zoom for a projector: steps of a tenth, from 60 % to 300 %. */
+#define ZOOM_MIN  0.6
+#define ZOOM_MAX  3.0
+#define ZOOM_STEP 0.1
+
+enum { GO_BACK, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 struct _AtlasCellView
 {
   GtkWidget      parent_instance;
 
+  GtkRevealer   *back_revealer;
   GtkStack      *stack;
+  GtkScrolledWindow *scroller;
+  GtkWidget     *content;
   GtkLabel      *ename_label;
   GtkLabel      *evalue_label;
   GtkLabel      *location_label;
   GtkButton     *source_button;
+  GtkLabel      *explanation_label;
+  GtkFlowBox    *jumps_box;
+  GtkToggleButton *whole_button;
   GtkGrid       *labels_grid;
   GtkLabel      *context_status;
-  GtkBox        *before_box;
-  GtkLabel      *cell_label;
-  GtkSourceView *code_view;
-  GtkBox        *after_box;
+  GtkBox        *cells_box;
   GtkBox        *frames_box;
-  GtkTextView   *traceback_view;
+  GtkLabel      *traceback_label;
 
   AtlasCrash    *crash;
   AtlasStore    *store;        /* the corpus file the crashes came from, or NULL */
+  AtlasNotebook *notebook;     /* the crash's notebook as read, or NULL */
+  AtlasExplanation *explanation;
+  GArray        *earlier;      /* cells that crashed before the crash's (guint) */
+  GPtrArray     *cell_widgets; /* GtkWidget per cell index shown, NULL for hidden */
+  char          *code;         /* the crashing cell's code as shown */
+  guint          marked_line;  /* 1-based line marked in it, 0 none */
   GCancellable  *load_cancellable;
   gboolean       loading;
   guint          blob_line;    /* line of the crashing line in the notebook's file, 0 unknown */
+  guint          tick_id;      /* waits for the layout to scroll and reveal */
+  guint          ticks_waited;
+  int            scroll_target; /* cell to scroll to once laid out, -1 none */
+  gboolean       revealed;     /* the crash is shown in its final geometry */
+  double         zoom;
+  GtkCssProvider *zoom_css;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasCellView, atlas_cell_view, GTK_TYPE_WIDGET)
-
-static GtkSourceLanguage *
-python_language (void)
-{
-  GtkSourceLanguageManager *manager = gtk_source_language_manager_get_default ();
-  GtkSourceLanguage *language = gtk_source_language_manager_get_language (manager, "python3");
-
-  return language != NULL ? language : gtk_source_language_manager_get_language (manager, "python");
-}
-
-static void
-apply_scheme (GtkSourceBuffer *buffer)
-{
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
-  GtkSourceStyleScheme *scheme =
-    gtk_source_style_scheme_manager_get_scheme (manager, dark ? "Adwaita-dark" : "Adwaita");
-
-  if (scheme != NULL)
-    gtk_source_buffer_set_style_scheme (buffer, scheme);
-}
-
-static GtkWidget *
-code_widget (const char *code)
-{
-  GtkSourceBuffer *buffer = gtk_source_buffer_new_with_language (python_language ());
-  GtkWidget *view = gtk_source_view_new_with_buffer (buffer);
-  GtkWidget *frame = gtk_frame_new (NULL);
-
-  apply_scheme (buffer);
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), code, -1);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  g_object_unref (buffer);
-  return frame;
-}
 
 static GtkWidget *
 plain_label (const char *text,
@@ -110,30 +91,105 @@ plain_label (const char *text,
   return label;
 }
 
-static char *
-cell_caption (const AtlasCell *cell)
+static gboolean
+is_earlier_crash (AtlasCellView *self,
+                  guint          index)
 {
+  for (guint i = 0; self->earlier != NULL && i < self->earlier->len; i++)
+    if (g_array_index (self->earlier, guint, i) == index)
+      return TRUE;
+  return FALSE;
+}
+
+static const AtlasCellLink *
+find_link (AtlasCellView *self,
+           guint          index)
+{
+  for (guint i = 0; self->explanation != NULL && i < self->explanation->links->len; i++)
+    if (g_array_index (self->explanation->links, AtlasCellLink, i).cell == index)
+      return &g_array_index (self->explanation->links, AtlasCellLink, i);
+  return NULL;
+}
+
+static const char *
+role_name (AtlasCellRole role)
+{
+  switch (role)
+    {
+    case ATLAS_CELL_ROLE_CRASHED_BEFORE:
+      return _("defines the name, crashed first");
+    case ATLAS_CELL_ROLE_RAN_LATER:
+      return _("defines the name, ran later");
+    case ATLAS_CELL_ROLE_REMOVES:
+      return _("removes the column");
+    case ATLAS_CELL_ROLE_DEFINES:
+    default:
+      return _("defines the name");
+    }
+}
+
+static char *
+cell_caption (AtlasCellView   *self,
+              const AtlasCell *cell,
+              gboolean         crashing)
+{
+  g_autofree char *base = NULL;
+  const AtlasCellLink *link = find_link (self, cell->index);
+  GString *caption;
+
   if (cell->kind == ATLAS_CELL_MARKDOWN)
-    return g_strdup_printf (_("Cell %u · markdown"), cell->index);
-  if (cell->kind != ATLAS_CELL_CODE)
-    return g_strdup_printf (_("Cell %u"), cell->index);
-  if (cell->execution_count < 0)
-    return g_strdup_printf (_("Cell %u · In [ ]"), cell->index);
-  return g_strdup_printf (_("Cell %u · In [%d]"), cell->index, cell->execution_count);
+    base = g_strdup_printf (_("Cell %u · markdown"), cell->index);
+  else if (cell->kind != ATLAS_CELL_CODE)
+    base = g_strdup_printf (_("Cell %u"), cell->index);
+  else if (cell->execution_count < 0)
+    base = g_strdup_printf (_("Cell %u · In [ ] · never ran"), cell->index);
+  else
+    base = g_strdup_printf (_("Cell %u · In [%d]"), cell->index, cell->execution_count);
+  caption = g_string_new (base);
+  if (crashing)
+    g_string_append_printf (caption, " · %s", _("crashed here"));
+  else if (is_earlier_crash (self, cell->index))
+    g_string_append_printf (caption, " · %s", _("crashed earlier"));
+  if (link != NULL)
+    g_string_append_printf (caption, " · %s", role_name (link->role));
+  return g_string_free (caption, FALSE);
 }
 
 static GtkWidget *
-context_cell_widget (const AtlasCell *cell)
+cell_widget (AtlasCellView   *self,
+             const AtlasCell *cell,
+             gboolean         crashing)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  g_autofree char *caption = cell_caption (cell);
+  g_autofree char *caption = cell_caption (self, cell, crashing);
+  GtkWidget *caption_label = plain_label (caption, "caption-heading");
+  GtkWidget *outputs;
 
-  gtk_box_append (GTK_BOX (box), plain_label (caption, "caption"));
+  gtk_box_append (GTK_BOX (box), caption_label);
+  if (crashing || is_earlier_crash (self, cell->index))
+    gtk_widget_add_css_class (caption_label, "error");
+  else if (find_link (self, cell->index) != NULL)
+    gtk_widget_add_css_class (caption_label, "accent");
   if (cell->kind == ATLAS_CELL_CODE)
-    gtk_box_append (GTK_BOX (box), code_widget (cell->source));
+    {
+      GtkWidget *frame = gtk_frame_new (NULL);
+      const char *source = cell->source;
+
+      if (crashing)
+        {
+          source = self->code;
+          gtk_widget_add_css_class (frame, "crash-cell");
+        }
+      else if (is_earlier_crash (self, cell->index))
+        gtk_widget_add_css_class (frame, "earlier-crash-cell");
+      gtk_frame_set_child (GTK_FRAME (frame), _atlas_code_block (source, crashing ? self->marked_line : 0));
+      gtk_box_append (GTK_BOX (box), frame);
+    }
   else
     gtk_box_append (GTK_BOX (box), plain_label (cell->source, "markdown-cell"));
-  gtk_widget_add_css_class (box, "context-cell");
+  if ((outputs = _atlas_outputs_box (cell)) != NULL)
+    gtk_box_append (GTK_BOX (box), outputs);
+  gtk_widget_add_css_class (box, crashing ? "crashing-cell" : "context-cell");
   return box;
 }
 
@@ -146,32 +202,143 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
-static void show_source (AtlasCellView *self,
-                         const char    *source);
-
-static void
-show_context (AtlasCellView *self,
-              AtlasNotebook *notebook)
+/* Whether cell @i is shown around the crash: the cells just above and
+ * below it, every cell the explanation names and every earlier crash. */
+static gboolean
+cell_in_context (AtlasCellView *self,
+                 guint          i)
 {
   guint index = atlas_crash_get_cell (self->crash);
-  guint n_cells = atlas_notebook_get_n_cells (notebook);
-  guint first = index > N_BEFORE ? index - N_BEFORE : 0;
 
-  for (guint i = first; i < index && i < n_cells; i++)
-    gtk_box_append (self->before_box, context_cell_widget (atlas_notebook_get_cell (notebook, i)));
-  for (guint i = index + 1; i <= index + N_AFTER && i < n_cells; i++)
-    gtk_box_append (self->after_box, context_cell_widget (atlas_notebook_get_cell (notebook, i)));
-  if (index < n_cells)
+  return (i + N_BEFORE >= index && i <= index + N_AFTER) || find_link (self, i) != NULL
+         || is_earlier_crash (self, i);
+}
+
+static GtkWidget *
+gap_label (guint n)
+{
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "⋯ %u cell not shown",
+                                                        "⋯ %u cells not shown", n), n);
+  GtkWidget *label = plain_label (text, "dim-label");
+
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
+  return label;
+}
+
+/* The crashing cell alone, when its notebook cannot be read. */
+static void
+show_crash_cell_only (AtlasCellView *self)
+{
+  AtlasCell cell = { 0 };
+
+  cell.kind = ATLAS_CELL_CODE;
+  cell.index = atlas_crash_get_cell (self->crash);
+  cell.source = self->code;
+  cell.execution_count = atlas_crash_get_execution_count (self->crash);
+  clear_box (self->cells_box);
+  g_ptr_array_set_size (self->cell_widgets, 0);
+  gtk_box_append (self->cells_box, cell_widget (self, &cell, TRUE));
+}
+
+static void
+show_cells (AtlasCellView *self)
+{
+  guint index = atlas_crash_get_cell (self->crash);
+  guint n_cells = self->notebook != NULL ? atlas_notebook_get_n_cells (self->notebook) : 0;
+  gboolean whole = gtk_toggle_button_get_active (self->whole_button);
+  guint hidden = 0;
+
+  if (self->notebook == NULL || index >= n_cells)
     {
-      const AtlasCell *cell = atlas_notebook_get_cell (notebook, index);
-      g_autofree char *caption = cell_caption (cell);
-      const char *source = atlas_crash_get_cell_source (self->crash);
-
-      gtk_label_set_text (self->cell_label, caption);
-      /* Crashes read back from a corpus file leave their cell's code in it. */
-      if (source == NULL || *source == '\0')
-        show_source (self, cell->source);
+      show_crash_cell_only (self);
+      return;
     }
+  clear_box (self->cells_box);
+  g_ptr_array_set_size (self->cell_widgets, 0);
+  g_ptr_array_set_size (self->cell_widgets, n_cells);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      GtkWidget *widget;
+
+      if (!whole && !cell_in_context (self, i))
+        {
+          hidden++;
+          continue;
+        }
+      if (hidden > 0)
+        gtk_box_append (self->cells_box, gap_label (hidden));
+      hidden = 0;
+      widget = cell_widget (self, atlas_notebook_get_cell (self->notebook, i), i == index);
+      g_ptr_array_index (self->cell_widgets, i) = widget;
+      gtk_box_append (self->cells_box, widget);
+    }
+  if (hidden > 0)
+    gtk_box_append (self->cells_box, gap_label (hidden));
+}
+
+static void
+jump_clicked_cb (GtkButton     *button,
+                 AtlasCellView *self)
+{
+  guint cell = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "cell"));
+
+  atlas_cell_view_scroll_to_cell (self, cell);
+}
+
+static void
+add_jump (AtlasCellView *self,
+          guint          cell,
+          const char    *what)
+{
+  /* Translators: a button that scrolls to a cell: "Cell 8: defines the name" */
+  g_autofree char *text = g_strdup_printf (_("Cell %u: %s"), cell, what);
+  GtkWidget *button = gtk_button_new_with_label (text);
+
+  g_object_set_data (G_OBJECT (button), "cell", GUINT_TO_POINTER (cell));
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "small");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (jump_clicked_cb), self, 0);
+  gtk_flow_box_append (self->jumps_box, button);
+}
+
+static void
+show_explanation (AtlasCellView *self)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *child;
+
+  g_clear_pointer (&self->explanation, atlas_explanation_free);
+  g_clear_pointer (&self->earlier, g_array_unref);
+  self->explanation = atlas_explanation_new (self->crash, self->notebook);
+  if (self->notebook != NULL)
+    self->earlier = atlas_explanation_earlier_crashes (self->crash, self->notebook);
+  text = atlas_explanation_to_text (self->explanation);
+  gtk_label_set_text (self->explanation_label, text);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->jumps_box))))
+    gtk_flow_box_remove (self->jumps_box, child);
+  if (self->notebook == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->jumps_box), FALSE);
+      return;
+    }
+  add_jump (self, atlas_crash_get_cell (self->crash), _("crashed here"));
+  for (guint i = 0; i < self->explanation->links->len; i++)
+    {
+      const AtlasCellLink *link = &g_array_index (self->explanation->links, AtlasCellLink, i);
+
+      if (link->cell < atlas_notebook_get_n_cells (self->notebook))
+        add_jump (self, link->cell, role_name (link->role));
+    }
+  for (guint i = 0; self->earlier != NULL && i < self->earlier->len; i++)
+    {
+      guint cell = g_array_index (self->earlier, guint, i);
+
+      if (find_link (self, cell) == NULL)
+        add_jump (self, cell, _("crashed earlier"));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->jumps_box), TRUE);
 }
 
 typedef struct
@@ -225,7 +392,7 @@ read_notebook_worker (GTask        *task,
     }
   loaded = g_new0 (Loaded, 1);
   loaded->notebook = atlas_notebook_read_bytes (bytes, location, atlas_crash_get_platform (crash),
-                                                ATLAS_READ_DEFAULT, &error);
+                                                ATLAS_READ_OUTPUTS, &error);
   if (loaded->notebook == NULL)
     {
       loaded_free (loaded);
@@ -238,6 +405,8 @@ read_notebook_worker (GTask        *task,
                                              atlas_crash_get_line (crash));
   g_task_return_pointer (task, loaded, (GDestroyNotify)loaded_free);
 }
+
+static void show_crash (AtlasCellView *self);
 
 static void
 read_notebook_cb (GObject      *object,
@@ -252,18 +421,24 @@ read_notebook_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->loading = FALSE;
+  g_clear_object (&self->notebook);
   if (loaded == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The cells around this one are not shown: %s"),
                                                error->message);
       gtk_label_set_text (self->context_status, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->context_status), TRUE);
-      return;
     }
-  self->blob_line = loaded->blob_line;
-  show_context (self, loaded->notebook);
+  else
+    {
+      self->blob_line = loaded->blob_line;
+      self->notebook = g_steal_pointer (&loaded->notebook);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->context_status), loaded == NULL);
+  show_crash (self);
 }
 
+/* Reads the notebook, then shows the crash all at once: what is shown
+ * stays until the new crash is ready to take its place. */
 static void
 load_context (AtlasCellView *self)
 {
@@ -282,79 +457,129 @@ load_context (AtlasCellView *self)
 }
 
 static void
-mark_line (AtlasCellView *self,
-           guint          line)
-{
-  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view)));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (buffer), &start, &end);
-  gtk_source_buffer_remove_source_marks (buffer, &start, &end, CRASH_MARK_CATEGORY);
-  gtk_text_buffer_remove_tag_by_name (GTK_TEXT_BUFFER (buffer), "crash-line", &start, &end);
-  if (line == 0 || (int)line > gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (buffer)))
-    return;
-
-  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (buffer), &start, (int)line - 1);
-  end = start;
-  gtk_text_iter_forward_line (&end);
-  gtk_source_buffer_create_source_mark (buffer, NULL, CRASH_MARK_CATEGORY, &start);
-  gtk_text_buffer_apply_tag_by_name (GTK_TEXT_BUFFER (buffer), "crash-line", &start, &end);
-}
-
-static void
-show_source (AtlasCellView *self,
-             const char    *source)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view));
-
-  gtk_text_buffer_set_text (buffer, source != NULL ? source : "", -1);
-  mark_line (self, atlas_crash_get_line (self->crash));
-}
-
-static void
-show_code (AtlasCellView *self)
-{
-  show_source (self, atlas_crash_get_cell_source (self->crash));
-}
-
-
-static void
 show_header (AtlasCellView *self)
 {
   const char *url = atlas_crash_get_url (self->crash);
   const char *ename = atlas_crash_get_ename (self->crash);
   const char *evalue = atlas_crash_get_evalue (self->crash);
   g_autofree char *both = NULL;
+  g_autofree char *plain_ename = NULL;
+  g_autofree char *plain_evalue = NULL;
 
   /* A placeholder evalue (Colab's "ignored") is shown beside the message
    * recovered from the traceback, which is what the labels were read from. */
   if (atlas_crash_get_message_recovered (self->crash))
     evalue = both = g_strdup_printf (_("%s (the notebook’s evalue is “%s”)"),
                                      atlas_crash_get_message (self->crash), evalue);
-  gtk_label_set_text (self->ename_label, ename != NULL ? ename : _("Unnamed exception"));
-  gtk_label_set_text (self->evalue_label, evalue != NULL ? evalue : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->evalue_label), evalue != NULL && *evalue != '\0');
+  /* NLTK colours its messages: the escapes are styling, never text. */
+  plain_ename = atlas_ansi_strip (ename != NULL ? ename : "");
+  plain_evalue = atlas_ansi_strip (evalue != NULL ? evalue : "");
+  gtk_label_set_text (self->ename_label, *plain_ename != '\0' ? plain_ename : _("Unnamed exception"));
+  gtk_label_set_text (self->evalue_label, plain_evalue);
+  gtk_widget_set_visible (GTK_WIDGET (self->evalue_label), *plain_evalue != '\0');
   gtk_label_set_text (self->location_label, url != NULL ? url : atlas_crash_get_location (self->crash));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->location_label),
                                url != NULL ? url : atlas_crash_get_location (self->crash));
 }
 
+/* Where @widget's top is in the scrolled content. */
+static gboolean
+content_y (AtlasCellView *self,
+           GtkWidget     *widget,
+           double        *y)
+{
+  graphene_point_t point = GRAPHENE_POINT_INIT (0, 0), out;
+
+  if (!gtk_widget_compute_point (widget, self->content, &point, &out))
+    return FALSE;
+  *y = out.y;
+  return TRUE;
+}
+
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  AtlasCellView *self = ATLAS_CELL_VIEW (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *target = NULL;
+  double y;
+
+  /* Ticks come before the frame's layout: the first one after a change
+   * comes before the content is laid out, the next one after. */
+  if (self->ticks_waited++ < 1 || gtk_widget_get_height (self->content) <= 0)
+    return G_SOURCE_CONTINUE;
+  if (self->scroll_target >= 0 && (guint)self->scroll_target < self->cell_widgets->len)
+    target = g_ptr_array_index (self->cell_widgets, self->scroll_target);
+  if (target == NULL && self->scroll_target == (int)atlas_crash_get_cell (self->crash))
+    target = gtk_widget_get_first_child (GTK_WIDGET (self->cells_box));
+  gtk_adjustment_set_value (adjustment, 0);
+  if (target != NULL && content_y (self, target, &y))
+    {
+      double page = gtk_adjustment_get_page_size (adjustment);
+      double height = gtk_widget_get_height (target);
+
+      /* The crashing cell in view: at the top only when it would not be
+       * seen below the explanation. */
+      if (self->revealed || y + MIN (height, page / 2) > page)
+        gtk_adjustment_set_value (adjustment, MAX (0, y - 12));
+    }
+  self->scroll_target = -1;
+  self->tick_id = 0;
+  gtk_widget_set_opacity (self->content, 1);
+  self->revealed = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolls to @cell once the content is laid out; before the crash is first
+ * shown the content stays transparent until then, so the first frame seen
+ * is the last. */
+static void
+queue_scroll (AtlasCellView *self,
+              int            cell)
+{
+  self->scroll_target = cell;
+  self->ticks_waited = 0;
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, NULL, NULL);
+}
+
 static void
 show_crash (AtlasCellView *self)
 {
-  g_autofree char *caption = g_strdup_printf (_("Cell %u · crashed"), atlas_crash_get_cell (self->crash));
+  const char *source = atlas_crash_get_cell_source (self->crash);
+
+  /* Crashes read back from a corpus file leave their cell's code in it. */
+  if ((source == NULL || *source == '\0') && self->notebook != NULL
+      && atlas_crash_get_cell (self->crash) < atlas_notebook_get_n_cells (self->notebook))
+    source = atlas_notebook_get_cell (self->notebook, atlas_crash_get_cell (self->crash))->source;
+  g_free (self->code);
+  self->code = g_strdup (source != NULL ? source : "");
+  self->marked_line = atlas_crash_get_line (self->crash);
+  {
+    guint n_lines = 1;
+    gsize len = strlen (self->code);
+
+    for (gsize i = 0; i + 1 < len; i++)
+      if (self->code[i] == '\n')
+        n_lines++;
+    if (self->marked_line > n_lines)
+      self->marked_line = 0;
+  }
 
   show_header (self);
-  clear_box (self->before_box);
-  clear_box (self->after_box);
-  gtk_widget_set_visible (GTK_WIDGET (self->context_status), FALSE);
-  gtk_label_set_text (self->cell_label, caption);
-  show_code (self);
+  show_explanation (self);
+  show_cells (self);
   _atlas_cell_view_show_labels (self->labels_grid, self->crash);
-  _atlas_cell_view_show_traceback (self->traceback_view, self->frames_box,
+  _atlas_cell_view_show_traceback (self->traceback_label, self->frames_box,
                                    atlas_crash_get_traceback (self->crash));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cell.copy-traceback",
+                                 atlas_crash_get_traceback (self->crash) != NULL);
+  self->revealed = FALSE;
+  gtk_widget_set_opacity (self->content, 0);
   gtk_stack_set_visible_child_name (self->stack, "crash");
-  load_context (self);
+  queue_scroll (self, (int)atlas_crash_get_cell (self->crash));
 }
 
 /* The link to the notebook where it lives: its page on GitHub or Kaggle
@@ -394,28 +619,65 @@ source_clicked_cb (AtlasCellView *self)
 static void
 style_changed_cb (AtlasCellView *self)
 {
-  apply_scheme (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view))));
-  if (self->crash != NULL)
+  /* Syntax and traceback colours are chosen for the background. */
+  if (self->crash != NULL && !self->loading)
     show_crash (self);
 }
 
 static void
-setup_code_view (AtlasCellView *self)
+whole_toggled_cb (AtlasCellView *self)
 {
-  GtkSourceBuffer *buffer = gtk_source_buffer_new_with_language (python_language ());
-  g_autoptr(GtkSourceMarkAttributes) attributes = gtk_source_mark_attributes_new ();
-  GdkRGBA background;
+  if (self->crash == NULL || self->loading)
+    return;
+  show_cells (self);
+  queue_scroll (self, (int)atlas_crash_get_cell (self->crash));
+}
 
-  gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), "crash-line",
-                              "paragraph-background", "rgba(224,27,36,0.22)",
-                              "weight", PANGO_WEIGHT_BOLD, NULL);
-  gdk_rgba_parse (&background, "rgba(224,27,36,0.22)");
-  gtk_source_mark_attributes_set_background (attributes, &background);
-  gtk_source_mark_attributes_set_icon_name (attributes, "dialog-error-symbolic");
-  gtk_source_view_set_mark_attributes (self->code_view, CRASH_MARK_CATEGORY, attributes, 10);
-  apply_scheme (buffer);
-  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->code_view), GTK_TEXT_BUFFER (buffer));
-  g_object_unref (buffer);
+static void
+back_clicked_cb (AtlasCellView *self)
+{
+  g_signal_emit (self, signals[GO_BACK], 0);
+}
+
+static void
+update_zoom (AtlasCellView *self)
+{
+  g_autofree char *css = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (number, sizeof number, "%.2f", self->zoom);
+  css = g_strdup_printf ("atlascellview .zoomable { font-size: %sem; }", number);
+  gtk_css_provider_load_from_data (self->zoom_css, css, -1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cell.zoom-in", self->zoom < ZOOM_MAX - 0.001);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cell.zoom-out", self->zoom > ZOOM_MIN + 0.001);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *parameter)
+{
+  AtlasCellView *self = ATLAS_CELL_VIEW (widget);
+
+  if (g_str_equal (name, "cell.zoom-in"))
+    atlas_cell_view_set_zoom (self, self->zoom + ZOOM_STEP);
+  else if (g_str_equal (name, "cell.zoom-out"))
+    atlas_cell_view_set_zoom (self, self->zoom - ZOOM_STEP);
+  else
+    atlas_cell_view_set_zoom (self, 1.0);
+}
+
+static void
+copy_traceback_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  AtlasCellView *self = ATLAS_CELL_VIEW (widget);
+  g_autofree char *text = atlas_cell_view_dup_traceback (self);
+
+  if (text == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
 }
 
 static void
@@ -426,8 +688,20 @@ atlas_cell_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
   g_clear_object (&self->crash);
   g_clear_object (&self->store);
+  g_clear_object (&self->notebook);
+  g_clear_pointer (&self->explanation, atlas_explanation_free);
+  g_clear_pointer (&self->earlier, g_array_unref);
+  g_clear_pointer (&self->cell_widgets, g_ptr_array_unref);
+  if (self->zoom_css != NULL)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (self->zoom_css));
+  g_clear_object (&self->zoom_css);
+  g_clear_pointer (&self->code, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_CELL_VIEW);
   /* The template's root has no id, so dispose_template() leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -444,31 +718,78 @@ atlas_cell_view_class_init (AtlasCellViewClass *klass)
 
   object_class->dispose = atlas_cell_view_dispose;
 
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  /* The back button of the narrow layout was clicked. */
+  signals[GO_BACK] = g_signal_new ("go-back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-cell-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, back_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, content);
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, ename_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, evalue_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, location_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, source_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, jumps_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, whole_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, labels_grid);
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, context_status);
-  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, before_box);
-  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, cell_label);
-  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, code_view);
-  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, after_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, cells_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, frames_box);
-  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, traceback_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, traceback_label);
   gtk_widget_class_bind_template_callback (widget_class, source_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, whole_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "cell.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "cell.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "cell.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "cell.copy-traceback", NULL, copy_traceback_action);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "atlascellview");
+}
+
+/* Zoom and copy work from anywhere in the window: a teacher's focus is
+ * often in the crash list. */
+static void
+add_global_shortcuts (AtlasCellView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const struct { guint key; GdkModifierType mods; const char *action; } keys[] = {
+    { GDK_KEY_plus, GDK_CONTROL_MASK, "cell.zoom-in" },
+    { GDK_KEY_equal, GDK_CONTROL_MASK, "cell.zoom-in" },
+    { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "cell.zoom-in" },
+    { GDK_KEY_minus, GDK_CONTROL_MASK, "cell.zoom-out" },
+    { GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "cell.zoom-out" },
+    { GDK_KEY_0, GDK_CONTROL_MASK, "cell.zoom-reset" },
+    { GDK_KEY_KP_0, GDK_CONTROL_MASK, "cell.zoom-reset" },
+    { GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "cell.copy-traceback" },
+  };
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, keys[i].mods),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
 atlas_cell_view_init (AtlasCellView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  setup_code_view (self);
+  self->cell_widgets = g_ptr_array_new ();
+  self->scroll_target = -1;
+  self->zoom = 1.0;
+  self->zoom_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (self->zoom_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  update_zoom (self);
+  add_global_shortcuts (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cell.copy-traceback", FALSE);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -505,7 +826,8 @@ atlas_cell_view_set_crash (AtlasCellView *self,
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-  show_crash (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cell.copy-traceback", FALSE);
+  load_context (self);
 }
 
 AtlasCrash *
@@ -518,32 +840,104 @@ atlas_cell_view_get_crash (AtlasCellView *self)
 char *
 atlas_cell_view_dup_code (AtlasCellView *self)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-
   g_return_val_if_fail (ATLAS_IS_CELL_VIEW (self), NULL);
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view));
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strdup (self->code != NULL ? self->code : "");
 }
 
 guint
 atlas_cell_view_get_marked_line (AtlasCellView *self)
 {
-  GtkSourceBuffer *buffer;
-  g_autoptr(GSList) at_start = NULL;
-  GtkTextIter iter;
-
   g_return_val_if_fail (ATLAS_IS_CELL_VIEW (self), 0);
 
-  buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view)));
-  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (buffer), &iter);
-  at_start = gtk_source_buffer_get_source_marks_at_iter (buffer, &iter, CRASH_MARK_CATEGORY);
-  if (at_start == NULL &&
-      !gtk_source_buffer_forward_iter_to_source_mark (buffer, &iter, CRASH_MARK_CATEGORY))
-    return 0;
-  return (guint)gtk_text_iter_get_line (&iter) + 1;
+  return self->marked_line;
+}
+
+char *
+atlas_cell_view_dup_traceback (AtlasCellView *self)
+{
+  AtlasTraceback *traceback;
+
+  g_return_val_if_fail (ATLAS_IS_CELL_VIEW (self), NULL);
+
+  if (self->crash == NULL || (traceback = atlas_crash_get_traceback (self->crash)) == NULL)
+    return NULL;
+  return atlas_ansi_strip (atlas_traceback_get_raw (traceback));
+}
+
+void
+atlas_cell_view_set_zoom (AtlasCellView *self,
+                          double         zoom)
+{
+  g_return_if_fail (ATLAS_IS_CELL_VIEW (self));
+
+  zoom = CLAMP (zoom, ZOOM_MIN, ZOOM_MAX);
+  if (G_APPROX_VALUE (zoom, self->zoom, 0.001))
+    return;
+  self->zoom = zoom;
+  update_zoom (self);
+}
+
+double
+atlas_cell_view_get_zoom (AtlasCellView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CELL_VIEW (self), 1.0);
+  return self->zoom;
+}
+
+void
+atlas_cell_view_set_show_back (AtlasCellView *self,
+                               gboolean       show_back)
+{
+  g_return_if_fail (ATLAS_IS_CELL_VIEW (self));
+  gtk_revealer_set_reveal_child (self->back_revealer, show_back);
+}
+
+void
+atlas_cell_view_set_whole_notebook (AtlasCellView *self,
+                                    gboolean       whole)
+{
+  g_return_if_fail (ATLAS_IS_CELL_VIEW (self));
+  gtk_toggle_button_set_active (self->whole_button, whole);
+}
+
+void
+atlas_cell_view_scroll_to_cell (AtlasCellView *self,
+                                guint          cell)
+{
+  g_return_if_fail (ATLAS_IS_CELL_VIEW (self));
+
+  if (self->notebook == NULL || cell >= atlas_notebook_get_n_cells (self->notebook))
+    return;
+  /* A cell outside the context is shown with the whole notebook. */
+  if (cell >= self->cell_widgets->len || g_ptr_array_index (self->cell_widgets, cell) == NULL)
+    gtk_toggle_button_set_active (self->whole_button, TRUE);
+  queue_scroll (self, (int)cell);
+}
+
+GtkWidget *
+atlas_cell_view_get_cell_widget (AtlasCellView *self,
+                                 guint          cell)
+{
+  g_return_val_if_fail (ATLAS_IS_CELL_VIEW (self), NULL);
+
+  if (cell >= self->cell_widgets->len)
+    return NULL;
+  return g_ptr_array_index (self->cell_widgets, cell);
+}
+
+gboolean
+atlas_cell_view_get_revealed (AtlasCellView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CELL_VIEW (self), FALSE);
+  return self->crash != NULL && !self->loading && self->revealed;
+}
+
+const char *
+atlas_cell_view_get_explanation (AtlasCellView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CELL_VIEW (self), NULL);
+  return gtk_label_get_text (self->explanation_label);
 }
 
 gboolean

@@ -40,4 +40,26 @@ gboolean    atlas_cell_view_get_loading     (AtlasCellView *self);
 /* Whether the cells around the crash's one were read and are shown. */
 gboolean    atlas_cell_view_get_context_shown (AtlasCellView *self);
 
+/* The traceback as text, colours removed (what Copy Traceback copies), or NULL. */
+char       *atlas_cell_view_dup_traceback   (AtlasCellView *self);
+/* Zoom of code, outputs, traceback and explanation (1.0 = 100 %), for a
+ * projector; Ctrl+plus, Ctrl+minus and Ctrl+0 anywhere in the window. */
+void        atlas_cell_view_set_zoom        (AtlasCellView *self,
+                                             double         zoom);
+double      atlas_cell_view_get_zoom        (AtlasCellView *self);
+/* Shows the back button (the narrow layout); "go-back" when clicked. */
+void        atlas_cell_view_set_show_back   (AtlasCellView *self,
+                                             gboolean       show_back);
+void        atlas_cell_view_set_whole_notebook (AtlasCellView *self,
+                                                gboolean       whole);
+/* Scrolls to @cell, showing the whole notebook when it is not shown. */
+void        atlas_cell_view_scroll_to_cell  (AtlasCellView *self,
+                                             guint          cell);
+/* For tests: the widget of @cell (NULL when not shown); whether the crash
+ * is shown in its final geometry; the explanation's text. */
+GtkWidget  *atlas_cell_view_get_cell_widget (AtlasCellView *self,
+                                             guint          cell);
+gboolean    atlas_cell_view_get_revealed    (AtlasCellView *self);
+const char *atlas_cell_view_get_explanation (AtlasCellView *self);
+
 G_END_DECLS

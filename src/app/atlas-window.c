@@ -717,6 +717,18 @@ rules_changed_cb (AtlasWindow *self)
 }
 
 static void
+leaflet_folded_cb (AtlasWindow *self)
+{
+  atlas_cell_view_set_show_back (self->cell_view, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+cell_view_back_cb (AtlasWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
 atlas_window_init (AtlasWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -736,6 +748,13 @@ atlas_window_init (AtlasWindow *self)
                                G_CALLBACK (rules_changed_cb), self, G_CONNECT_SWAPPED);
     }
   setup_models (self);
+  /* Folded, the leaflet shows the crash alone: its back button leads to
+   * the list (Alt+Left too). */
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_folded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cell_view, "go-back", G_CALLBACK (cell_view_back_cb), self,
+                           G_CONNECT_SWAPPED);
+  leaflet_folded_cb (self);
   /* Keyboard users start on the chart: arrows move between its marks. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (atlas_chart_page_get_chart_view (self->chart_page)));
   _atlas_window_dnd_init (self);

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+
+#include "atlas-ansi.h"
 #include <unistd.h>
 
 #include "atlas-notebook-prescan.h"
@@ -88,6 +90,7 @@ typedef struct
 {
   guint    nbformat;
   gboolean strings_valid;  /* no string of the document needs a UTF-8 check */
+  gboolean outputs;        /* keep the cells' outputs (ATLAS_READ_OUTPUTS) */
 } Reading;
 
 static char *
@@ -260,6 +263,113 @@ cell_source (JsonObject    *object,
   return g_steal_pointer (&source);
 }
 
+/* Plain text of an output: colour codes removed, cut to a length a view
+ * can show. */
+static AtlasOutput *
+text_output (AtlasOutputKind  kind,
+             const char      *text)
+{
+  AtlasOutput *output = g_new0 (AtlasOutput, 1);
+  g_autofree char *plain = _atlas_ansi_strip_valid (text != NULL ? text : "");
+  gsize len = strlen (plain);
+
+  output->kind = kind;
+  if (len > ATLAS_OUTPUT_MAX_TEXT)
+    {
+      const char *end = g_utf8_find_prev_char (plain, plain + ATLAS_OUTPUT_MAX_TEXT);
+
+      output->truncated = TRUE;
+      output->text = g_strndup (plain, end != NULL ? (gsize)(end - plain) : 0);
+    }
+  else
+    output->text = g_steal_pointer (&plain);
+  return output;
+}
+
+static AtlasOutput *
+image_output (const char *mime,
+              JsonNode   *node,
+              gboolean    strings_valid)
+{
+  g_autofree char *encoded = multiline_string (node, strings_valid);
+  AtlasOutput *output;
+  guchar *decoded;
+  gsize len = 0;
+
+  if (*encoded == '\0' || strlen (encoded) / 4 * 3 > ATLAS_OUTPUT_MAX_IMAGE)
+    return NULL;
+  decoded = g_base64_decode (encoded, &len);
+  if (len == 0)
+    {
+      g_free (decoded);
+      return NULL;
+    }
+  output = g_new0 (AtlasOutput, 1);
+  output->kind = ATLAS_OUTPUT_IMAGE;
+  output->text = g_strdup (mime);
+  output->image = g_bytes_new_take (decoded, len);
+  return output;
+}
+
+/* A result or a display: its image if it has one, else its plain text.
+ * nbformat 3 keeps the MIME bundle in the output itself ("text", "png"). */
+static AtlasOutput *
+data_output (JsonObject    *output,
+             const Reading *reading)
+{
+  JsonObject *data = reading->nbformat < 4 ? output : member_object (output, "data");
+  static const char *const images[][2] = {
+    { "image/png", "png" }, { "image/jpeg", "jpeg" },
+  };
+  JsonNode *text;
+
+  for (guint i = 0; data != NULL && i < G_N_ELEMENTS (images); i++)
+    {
+      JsonNode *node = member (data, images[i][reading->nbformat < 4 ? 1 : 0]);
+      AtlasOutput *image = node != NULL ? image_output (images[i][0], node, reading->strings_valid) : NULL;
+
+      if (image != NULL)
+        return image;
+    }
+  text = member (data, reading->nbformat < 4 ? "text" : "text/plain");
+  if (text == NULL)
+    return NULL;
+  {
+    g_autofree char *joined = multiline_string (text, reading->strings_valid);
+
+    return text_output (ATLAS_OUTPUT_TEXT, joined);
+  }
+}
+
+static void
+read_output (AtlasCell     *cell,
+             JsonObject    *output,
+             const char    *type,
+             const Reading *reading)
+{
+  AtlasOutput *kept = NULL;
+
+  if (g_strcmp0 (type, "stream") == 0)
+    {
+      g_autofree char *text = multiline_string (member (output, "text"), reading->strings_valid);
+
+      kept = text_output (ATLAS_OUTPUT_STREAM, text);
+    }
+  else if (g_strcmp0 (type, "execute_result") == 0 || g_strcmp0 (type, "display_data") == 0
+           || g_strcmp0 (type, "pyout") == 0)
+    kept = data_output (output, reading);
+  else if (g_strcmp0 (type, "error") == 0 || g_strcmp0 (type, "pyerr") == 0)
+    {
+      g_autofree char *ename = multiline_string (member (output, "ename"), reading->strings_valid);
+      g_autofree char *evalue = multiline_string (member (output, "evalue"), reading->strings_valid);
+      g_autofree char *both = *evalue != '\0' ? g_strdup_printf ("%s: %s", ename, evalue) : g_strdup (ename);
+
+      kept = text_output (ATLAS_OUTPUT_ERROR, both);
+    }
+  if (kept != NULL)
+    g_ptr_array_add (cell->outputs, kept);
+}
+
 static void
 read_cell (AtlasNotebook *notebook,
            JsonNode      *node,
@@ -279,6 +389,8 @@ read_cell (AtlasNotebook *notebook,
   cell->n_outputs = outputs != NULL ? json_array_get_length (outputs) : 0;
   cell->papermill_injected = has_tag (metadata, "papermill-error-cell-tag");
   cell->papermill_failed = g_strcmp0 (member_string (papermill, "status"), "failed") == 0;
+  if (reading->outputs && cell->kind == ATLAS_CELL_CODE)
+    cell->outputs = g_ptr_array_new_with_free_func ((GDestroyNotify)atlas_output_free);
   _atlas_notebook_add_cell (notebook, cell);
 
   for (guint i = 0; i < cell->n_outputs; i++)
@@ -291,6 +403,8 @@ read_cell (AtlasNotebook *notebook,
         continue;
       output_object = json_node_get_object (output);
       type = member_string (output_object, "output_type");
+      if (cell->outputs != NULL)
+        read_output (cell, output_object, type, reading);
       if (g_strcmp0 (type, "error") == 0 || g_strcmp0 (type, "pyerr") == 0)
         {
           cell->has_error = TRUE;
@@ -338,6 +452,7 @@ build_notebook (JsonObject    *root,
                 guint64        size,
                 const char    *hash,
                 gboolean       strings_valid,
+                gboolean       outputs,
                 AtlasNotebookIssues issues,
                 GError       **error)
 {
@@ -370,6 +485,7 @@ build_notebook (JsonObject    *root,
 
   reading.nbformat = header.nbformat;
   reading.strings_valid = strings_valid;
+  reading.outputs = outputs;
   notebook = _atlas_notebook_new (location, platform, &header);
   if (cells != NULL)
     read_cells (notebook, cells, &reading);
@@ -555,6 +671,7 @@ crash_free_notebook (const AtlasPrescan *prescan,
 struct _AtlasNotebookDraft
 {
   GString       *json;      /* the reduced document, valid UTF-8 */
+  gboolean       outputs;   /* ATLAS_READ_OUTPUTS: the document is whole */
   gsize          size;      /* of the file */
   char          *hash;
   char          *location;
@@ -672,7 +789,9 @@ read_data (const char          *data,
     return crash_free_notebook (&prescan, location, platform, len, hash, issues);
 
   reduced = take_json_string ();
-  if (prescan.unsure)
+  /* The reduced document has no output payloads: one that keeps them
+   * parses the whole. */
+  if (prescan.unsure || (flags & ATLAS_READ_OUTPUTS))
     {
       g_string_truncate (reduced, 0);
       g_string_append_len (reduced, data, len);
@@ -687,6 +806,7 @@ read_data (const char          *data,
   result->location = g_strdup (location);
   result->platform = platform;
   result->issues = issues;
+  result->outputs = (flags & ATLAS_READ_OUTPUTS) != 0;
   *draft = result;
   return NULL;
 }
@@ -835,7 +955,7 @@ atlas_notebook_draft_finish (AtlasNotebookDraft  *draft,
   return build_notebook (json_node_get_object (root), draft->location, draft->platform,
                          draft->size, draft->hash,
                          !may_hold_surrogate_escape (draft->json->str, draft->json->len),
-                         draft->issues, error);
+                         draft->outputs, draft->issues, error);
 }
 
 AtlasNotebook *

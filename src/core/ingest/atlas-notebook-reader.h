@@ -39,6 +39,10 @@ typedef enum
    * comes from (Kaggle writes a "kaggle" member into the notebook's
    * metadata) gets that platform instead. */
   ATLAS_READ_PLATFORM_FROM_METADATA = 1 << 3,
+  /* Keep every code cell's outputs (AtlasCell.outputs): stream text,
+   * text/plain results, PNG and JPEG images, errors. For showing one
+   * notebook; a scan never asks for them (they are most of its bytes). */
+  ATLAS_READ_OUTPUTS = 1 << 4,
 } AtlasReadFlags;
 
 /* @location names the notebook in messages and records (a path as the user

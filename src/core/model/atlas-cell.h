@@ -20,6 +20,30 @@ typedef enum
 
 /* A cell as the analysis needs it. Plain data owned by its AtlasNotebook;
  * every field is read-only once the reader has built it. */
+typedef enum
+{
+  ATLAS_OUTPUT_STREAM,   /* stdout / stderr text */
+  ATLAS_OUTPUT_TEXT,     /* a result's or display's text/plain */
+  ATLAS_OUTPUT_IMAGE,    /* a PNG or JPEG image (a result's or display's) */
+  ATLAS_OUTPUT_ERROR,    /* an error: "ename: evalue" */
+} AtlasOutputKind;
+
+/* One output of a code cell, as a reader of the notebook sees it. Text is
+ * plain (ANSI escapes removed), valid UTF-8 and never markup. */
+typedef struct
+{
+  AtlasOutputKind  kind;
+  char            *text;   /* STREAM, TEXT, ERROR; for IMAGE its MIME type */
+  GBytes          *image;  /* IMAGE: the decoded bytes, else NULL */
+  guint            truncated : 1; /* the text was cut to ATLAS_OUTPUT_MAX_TEXT */
+} AtlasOutput;
+
+/* The longest output text kept, in bytes, and the largest image. */
+#define ATLAS_OUTPUT_MAX_TEXT  (16 * 1024)
+#define ATLAS_OUTPUT_MAX_IMAGE (8 * 1024 * 1024)
+
+void atlas_output_free (AtlasOutput *output);
+
 typedef struct
 {
   AtlasCellKind  kind;
@@ -35,6 +59,9 @@ typedef struct
   char         **defines;            /* names this cell binds (assignments, def, class, import, for, with … as) */
   char         **uses;               /* names this cell reads (loads of bare names) */
   guint          names_ready : 1;
+  /* The outputs (element-type AtlasOutput) when the reader was asked for
+   * them (ATLAS_READ_OUTPUTS), else NULL. */
+  GPtrArray     *outputs;
 } AtlasCell;
 
 void atlas_cell_free (AtlasCell *cell);
