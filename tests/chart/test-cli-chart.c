@@ -270,6 +270,53 @@ test_usage_errors (Fixture       *f,
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* Every word of an 8.5 cm wide PDF is set at 6 pt or more, whatever the
+ * chart: measured on the page by poppler (pdftotext -bbox), a word's box
+ * is its font size tall (wide, for a word read bottom to top). */
+static void
+test_column_text_sizes (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *const kinds[] = { "stage", "library", "root-cause", "crash-type",
+                                       "cause-by-stage", "cause-by-type" };
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *out = g_build_filename (f->dir, "column.pdf", NULL);
+      g_autofree char *html = NULL;
+      const char *argv[] = { pdftotext, "-bbox", out, "-", NULL };
+      const char *p;
+      guint n_words = 0;
+      int wait_status;
+
+      g_assert_cmpint (run_chart (NULL, "--kind", kinds[k], "--column", "8.5cm", "--height-cm", "7",
+                                  "-o", out, f->notebooks, NULL), ==, 0);
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                   &html, NULL, &wait_status, NULL));
+      for (p = strstr (html, "<word "); p != NULL; p = strstr (p + 1, "<word "))
+        {
+          double x0, y0, x1, y1, size;
+          const char *text = strchr (p, '>') + 1;
+
+          g_assert_cmpint (sscanf (p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                                   &x0, &y0, &x1, &y1), ==, 4);
+          /* A word of a few letters may be narrower than tall; a longer
+           * one is, only when it is read bottom to top. */
+          size = strcspn (text, "<") < 4 ? MAX (x1 - x0, y1 - y0) : MIN (x1 - x0, y1 - y0);
+          if (size < 6.0)
+            g_error ("%s: a word %.1f pt tall: %.120s", kinds[k], size, p);
+          n_words++;
+        }
+      g_assert_cmpuint (n_words, >, 10);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -292,6 +339,8 @@ main (int    argc,
   g_test_add ("/Atlas/Chart/cli/unreadable-inputs", Fixture, NULL, fixture_set_up, test_unreadable_inputs,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/unwritable-output", Fixture, NULL, fixture_set_up, test_unwritable_output,
+              fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/column-text-sizes", Fixture, NULL, fixture_set_up, test_column_text_sizes,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
 
