@@ -317,6 +317,41 @@ test_column_text_sizes (Fixture       *f,
     }
 }
 
+/* A corpus file gives the figure its notebooks give, and the filters
+ * narrow it. */
+static void
+test_db_equals_paths (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "corpus.crashatlas", NULL);
+  g_autofree char *from_db = g_build_filename (f->dir, "db.csv", NULL);
+  g_autofree char *from_paths = g_build_filename (f->dir, "paths.csv", NULL);
+  g_autofree char *filtered = g_build_filename (f->dir, "filtered.csv", NULL);
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+  const char *scan[] = { "scan", "--db", db, f->notebooks, NULL };
+  gsize len;
+
+  g_assert_cmpint (atlas_test_run_cli (scan, NULL, NULL, NULL), ==, 0);
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *kind = k == 0 ? "crash-type" : "cause-by-stage";
+
+      g_assert_cmpint (run_chart (NULL, "--kind", kind, "--db", db, "-o", from_db, NULL), ==, 0);
+      g_assert_cmpint (run_chart (NULL, "--kind", kind, "-o", from_paths, f->notebooks, NULL), ==, 0);
+      g_clear_pointer (&a, g_free);
+      g_clear_pointer (&b, g_free);
+      a = read_output (f, "db.csv", &len);
+      b = read_output (f, "paths.csv", &len);
+      g_assert_cmpstr (a, ==, b);
+    }
+  g_assert_cmpint (run_chart (NULL, "--kind", "crash-type", "--db", db, "--crash-type", "VNF",
+                              "-o", filtered, NULL), ==, 0);
+  c = read_output (f, "filtered.csv", &len);
+  g_assert_nonnull (strstr (c, "\r\nvariable not found,1,100.0\r\n"));
+  g_assert_cmpint (run_chart (NULL, "--kind", "stage", "--db", db, "--stage", "NOPE", "-o", filtered, NULL), ==, 2);
+  g_assert_cmpint (run_chart (NULL, "--kind", "stage", "--db", db, "-o", filtered, f->notebooks, NULL), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -341,6 +376,8 @@ main (int    argc,
   g_test_add ("/Atlas/Chart/cli/unwritable-output", Fixture, NULL, fixture_set_up, test_unwritable_output,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/column-text-sizes", Fixture, NULL, fixture_set_up, test_column_text_sizes,
+              fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/db-equals-paths", Fixture, NULL, fixture_set_up, test_db_equals_paths,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
 
