@@ -110,6 +110,8 @@ update_style (AtlasChartView *self)
   self->style.font_family = self->font_family;
   self->style.pixel_align = TRUE;
   self->style.patterns = TRUE;
+  /* On screen the text follows the widget's size; exports set points. */
+  self->style.text_size = 0;
 }
 
 static void

@@ -18,48 +18,7 @@
 #include "atlas-corpus-inputs.h"
 #include "atlas-scanner.h"
 #include "atlas-cli-sources.h"
-
-typedef struct
-{
-  AtlasCorpus   *corpus;
-  AtlasPlatform  platform;
-  guint          n_unreadable;
-  GHashTable    *seen;   /* content hashes, with --distinct-content; else NULL */
-} ChartScan;
-
-static void
-chart_result_cb (AtlasScanResult *result,
-                 gpointer         user_data)
-{
-  ChartScan *state = user_data;
-
-  if (result->notebook == NULL)
-    {
-      atlas_cli_print_error ("%s", result->error->message);
-      state->n_unreadable++;
-      atlas_corpus_add (state->corpus,
-                        atlas_notebook_info_new_failed (result->location, state->platform,
-                                                        ATLAS_NOTEBOOK_STATUS_UNREADABLE,
-                                                        result->error->message),
-                        NULL);
-      return;
-    }
-  atlas_cli_print_warnings (result->notebook);
-  /* Counted once when asked: a copy of a notebook drawn already is left out. */
-  if (state->seen != NULL && atlas_notebook_get_content_hash (result->notebook) != NULL &&
-      !g_hash_table_add (state->seen, g_strdup (atlas_notebook_get_content_hash (result->notebook))))
-    return;
-  atlas_corpus_add (state->corpus, atlas_notebook_info_new_from_notebook (result->notebook),
-                    atlas_notebook_get_crashes (result->notebook));
-}
-
-/* Runs on the scanner's worker threads: the classifier is read-only. */
-static void
-classify_worker (AtlasNotebook *notebook,
-                 gpointer       user_data)
-{
-  atlas_classifier_classify_notebook (user_data, notebook);
-}
+#include "atlas-cli-chart-input.h"
 
 static int
 usage_error (const char *message)
@@ -111,13 +70,15 @@ typedef struct
   char     *output;
   char     *title;
   char     *style;
-  char    **platforms;
   char    **paths;
   gboolean  by_platform;
   gboolean  detail;
-  gboolean  distinct_content;
+  gboolean  no_title;
+  gboolean  no_subtitle;
+  char     *font;
+  char     *column;
   char     *top;
-  char     *jobs;
+  AtlasCliChartInput input;
   char     *width[3];   /* cm, mm, in */
   char     *height[3];
   char     *dpi;
@@ -130,10 +91,11 @@ chart_args_clear (ChartArgs *args)
   g_free (args->output);
   g_free (args->title);
   g_free (args->style);
-  g_strfreev (args->platforms);
   g_strfreev (args->paths);
   g_free (args->top);
-  g_free (args->jobs);
+  g_free (args->font);
+  g_free (args->column);
+  atlas_cli_chart_input_clear (&args->input);
   g_free (args->dpi);
   for (guint i = 0; i < G_N_ELEMENTS (args->width); i++)
     {
@@ -155,8 +117,6 @@ parse_args (ChartArgs  *args,
       N_("One panel per platform (Kaggle, GitHub, local), side by side"), NULL },
     { "detail", 0, 0, G_OPTION_ARG_NONE, &args->detail,
       N_("root-cause: show the finer causes"), NULL },
-    { "distinct-content", 0, 0, G_OPTION_ARG_NONE, &args->distinct_content,
-      N_("Count notebooks whose content equals an earlier one’s once (forks, mirrors)"), NULL },
     { "top", 0, 0, G_OPTION_ARG_STRING, &args->top,
       N_("library: libraries shown before “other”, 1 to 100 (default 10)"), "N" },
     { "width-cm", 0, 0, G_OPTION_ARG_STRING, &args->width[0], N_("Width in centimetres (default 16)"), "W" },
@@ -169,10 +129,13 @@ parse_args (ChartArgs  *args,
     { "title", 't', 0, G_OPTION_ARG_STRING, &args->title, N_("Title drawn above the chart"), "TITLE" },
     { "style", 's', 0, G_OPTION_ARG_STRING, &args->style,
       N_("Look: light (default), dark or high-contrast"), "STYLE" },
-    { "platform", 'p', 0, G_OPTION_ARG_STRING_ARRAY, &args->platforms,
-      N_("Where the notebooks come from: local (default), github or kaggle"), "PLATFORM" },
-    { "jobs", 'j', 0, G_OPTION_ARG_STRING, &args->jobs,
-      N_("Worker threads, 1 to 1024 (default: one per core)"), "N" },
+    { "font", 0, 0, G_OPTION_ARG_STRING, &args->font,
+      N_("Font family of every text (default Cantarell), embedded in PDF"), "FAMILY" },
+    { "no-title", 0, 0, G_OPTION_ARG_NONE, &args->no_title, N_("Draw no title"), NULL },
+    { "no-subtitle", 0, 0, G_OPTION_ARG_NONE, &args->no_subtitle,
+      N_("Draw no subtitle (what the chart counts)"), NULL },
+    { "column", 0, 0, G_OPTION_ARG_STRING, &args->column,
+      N_("Width of a journal column: 8.5cm, 17.8cm, 3.5in or 7in"), "WIDTH" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output,
       N_("The file to write: .pdf, .svg, .png or .csv (the chart’s numbers)"), "FILE" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->paths, NULL, N_("PATH…") },
@@ -182,11 +145,14 @@ parse_args (ChartArgs  *args,
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  atlas_cli_chart_input_add_entries (&args->input, context);
   g_option_context_set_summary (context,
-    _("Scans the notebooks (folders recursively) and draws one chart of their crashes, at\n"
-      "exactly the requested size. Exit status: 0 when every input was read, 1 when some\n"
-      "could not be (each is named on standard error) or the output could not be written,\n"
-      "2 for usage errors."));
+    _("Scans the notebooks (folders recursively), or reads a corpus file (--db), and draws\n"
+      "one chart of their crashes, at exactly the requested size, text in points. Nothing is\n"
+      "written when an input cannot be read. Exit status: 0 when every input was read and\n"
+      "the chart written, 1 when some input could not be read (each is named on standard\n"
+      "error) or the output could not be written, 2 for usage errors, 3 when the corpus\n"
+      "file is damaged or cannot be read."));
   return g_option_context_parse (context, argc, argv, error);
 }
 
@@ -205,7 +171,6 @@ check_args (ChartArgs               *args,
             AtlasChartFormat        *format,
             AtlasChartStyle         *style,
             AtlasChartExportOptions *export,
-            AtlasPlatform           *platform,
             ChartCounts             *counts,
             GError                 **problem)
 {
@@ -221,6 +186,16 @@ check_args (ChartArgs               *args,
     return _("--output must end in .pdf, .svg, .png or .csv");
   if (!atlas_chart_style_init_from_name (style, args->style ? args->style : "light"))
     return _("--style must be light, dark or high-contrast");
+  if (args->column != NULL)
+    {
+      const AtlasChartWidthPreset *preset = atlas_chart_width_preset_lookup (args->column);
+
+      if (preset == NULL)
+        return _("--column must be 8.5cm, 17.8cm, 3.5in or 7in");
+      if (args->width[0] || args->width[1] || args->width[2])
+        return _("give --column or a width, not both");
+      defaults.width_pt = preset->width_pt;
+    }
   if (!pick_length ("width", args->width, defaults.width_pt, &export->width_pt, problem) ||
       !pick_length ("height", args->height, defaults.height_pt, &export->height_pt, problem))
     return (*problem)->message;
@@ -232,57 +207,14 @@ check_args (ChartArgs               *args,
     return _("--dpi must be between 10 and 4800");
   counts->top = 0;
   counts->jobs = 0;
-  if (!atlas_cli_parse_count ("--top", args->top, 1, 100, &counts->top, problem) ||
-      !atlas_cli_parse_count ("--jobs", args->jobs, 1, 1024, &counts->jobs, problem))
+  if (!atlas_cli_parse_count ("--top", args->top, 1, 100, &counts->top, problem))
     return (*problem)->message;
-  *platform = ATLAS_PLATFORM_LOCAL;
-  if (args->platforms != NULL && g_strv_length (args->platforms) > 1)
-    return _("--platform may be given once");
-  if (args->platforms != NULL && !atlas_platform_from_string (args->platforms[0], platform))
-    return _("--platform must be local, github or kaggle");
-  if (args->paths == NULL || args->paths[0] == NULL)
-    return _("no notebook or folder given");
+  if (args->font != NULL)
+    style->font_family = args->font;
+  style->show_title = !args->no_title;
+  style->show_subtitle = !args->no_subtitle;
   export->style = style;
-  return NULL;
-}
-
-static guint
-scan_paths (ChartArgs     *args,
-            guint          jobs,
-            AtlasPlatform  platform,
-            AtlasCorpus   *corpus)
-{
-  g_autoptr(AtlasScanner) scanner = atlas_scanner_new (jobs);
-  g_autoptr(AtlasCliSources) sources = atlas_cli_sources_new ();
-  g_autoptr(AtlasClassifier) classifier = atlas_classifier_new ();
-  g_autoptr(GHashTable) seen = NULL;
-  ChartScan state = { corpus, platform, 0, NULL };
-
-  if (args->distinct_content)
-    {
-      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      state.seen = seen;
-      atlas_scanner_set_read_flags (scanner, ATLAS_READ_CONTENT_HASH);
-      atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CONTENT_HASH);
-    }
-  atlas_scanner_set_walk_in_run (scanner, TRUE);
-  atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
-  for (guint i = 0; args->paths[i] != NULL; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (atlas_cli_sources_claim (sources, args->paths[i]))
-        continue;
-      if (!atlas_corpus_add_path (scanner, args->paths[i], args->platforms != NULL ? &platform : NULL,
-                                  &error))
-        {
-          atlas_cli_print_error ("%s", error->message);
-          state.n_unreadable++;
-        }
-    }
-  atlas_scanner_run (scanner, chart_result_cb, &state, NULL, NULL);
-  atlas_cli_report_empty_folders (scanner);
-  return state.n_unreadable + atlas_cli_sources_run (sources, chart_result_cb, &state, classify_worker, classifier);
+  return atlas_cli_chart_input_check (&args->input, args->paths, problem);
 }
 
 int
@@ -298,29 +230,40 @@ atlas_cli_chart (int    argc,
   AtlasChartStyle style;
   AtlasChartFormat format;
   AtlasChartKind kind;
-  AtlasPlatform platform;
+  g_autoptr(AtlasFilter) filter = NULL;
   ChartCounts counts;
   const char *problem;
   guint n_unreadable;
+  int status;
 
   if (!parse_args (&args, &argc, &argv, &error))
     {
       chart_args_clear (&args);
       return usage_error (error->message);
     }
-  if ((problem = check_args (&args, &kind, &format, &style, &export, &platform, &counts, &error)) != NULL)
+  if ((problem = check_args (&args, &kind, &format, &style, &export, &counts, &error)) != NULL)
     {
       chart_args_clear (&args);
       return usage_error (problem);
     }
 
-  n_unreadable = scan_paths (&args, counts.jobs, platform, corpus);
+  filter = atlas_cli_chart_input_dup_filter (&args.input, NULL);
+  g_clear_object (&corpus);
+  corpus = atlas_cli_chart_input_load (&args.input, args.paths, &n_unreadable, &status);
+  if (corpus == NULL || n_unreadable > 0)
+    {
+      /* A figure of what could be read would not say what it left out:
+       * nothing is written, and an earlier file of that name stays. */
+      atlas_cli_print_error (_("%s: not written, an input could not be read"), args.output);
+      chart_args_clear (&args);
+      return corpus == NULL ? status : ATLAS_CLI_EXIT_PARTIAL;
+    }
   atlas_chart_options_init (&options);
   options.by_platform = args.by_platform;
   options.root_cause_detail = args.detail;
   if (counts.top > 0)
     options.top_n = counts.top;
-  model = atlas_chart_model_new_for_corpus (corpus, NULL, kind, &options);
+  model = atlas_chart_model_new_for_corpus (corpus, filter, kind, &options);
   if (args.title != NULL)
     atlas_chart_model_set_title (model, args.title);
 

@@ -143,6 +143,7 @@ test_highlight (void)
   int x, y;
 
   atlas_chart_style_init_light (&style);
+  style.text_size = 0;  /* sizes of an on-screen chart */
   layout = atlas_chart_render (model, &style, cr, 800, 500);
   mark = atlas_chart_layout_get_mark (layout, 0);
   x = (int)(mark->x + mark->width / 2);

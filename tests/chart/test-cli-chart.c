@@ -231,12 +231,13 @@ test_unreadable_inputs (Fixture       *f,
   gsize len;
 
   write_file (f->notebooks, "broken.ipynb", "{ this is not json");
+  write_file (f->dir, "partial.pdf", "an earlier figure");
   g_assert_cmpint (run_chart (&err, "--kind", "library", "-o", out, f->notebooks, missing, NULL), ==, 1);
   g_assert_nonnull (strstr (err, "broken.ipynb"));
   g_assert_nonnull (strstr (err, missing));
-  /* the readable notebooks are still charted */
+  /* nothing is written: the file there before is untouched */
   pdf = read_output (f, "partial.pdf", &len);
-  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_assert_cmpstr (pdf, ==, "an earlier figure");
 }
 
 static void
@@ -264,9 +265,91 @@ test_usage_errors (Fixture       *f,
   g_assert_cmpint (run_chart (NULL, "--kind", "stage", "--width-cm", "10", "--width-in", "4", "-o", pdf,
                               f->notebooks, NULL), ==, 2);
   g_assert_cmpint (run_chart (NULL, "--kind", "stage", "--dpi", "0.5", "-o", pdf, f->notebooks, NULL), ==, 2);
-  g_assert_cmpint (run_chart (NULL, "--kind", "stage", "--platform", "myspace", "-o", pdf, f->notebooks, NULL), ==, 2);
+  g_assert_cmpint (run_chart (NULL, "--kind", "stage", "--as-platform", "myspace", "-o", pdf, f->notebooks, NULL), ==, 2);
   g_assert_cmpint (run_chart (NULL, "--kind", "stage", "--style", "neon", "-o", pdf, f->notebooks, NULL), ==, 2);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+/* Every word of an 8.5 cm wide PDF is set at 6 pt or more, whatever the
+ * chart: measured on the page by poppler (pdftotext -bbox), a word's box
+ * is its font size tall (wide, for a word read bottom to top). */
+static void
+test_column_text_sizes (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *const kinds[] = { "stage", "library", "root-cause", "crash-type",
+                                       "cause-by-stage", "cause-by-type" };
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *out = g_build_filename (f->dir, "column.pdf", NULL);
+      g_autofree char *html = NULL;
+      const char *argv[] = { pdftotext, "-bbox", out, "-", NULL };
+      const char *p;
+      guint n_words = 0;
+      int wait_status;
+
+      g_assert_cmpint (run_chart (NULL, "--kind", kinds[k], "--column", "8.5cm", "--height-cm", "7",
+                                  "-o", out, f->notebooks, NULL), ==, 0);
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                   &html, NULL, &wait_status, NULL));
+      for (p = strstr (html, "<word "); p != NULL; p = strstr (p + 1, "<word "))
+        {
+          double x0, y0, x1, y1, size;
+          const char *text = strchr (p, '>') + 1;
+
+          g_assert_cmpint (sscanf (p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                                   &x0, &y0, &x1, &y1), ==, 4);
+          /* A word of a few letters may be narrower than tall; a longer
+           * one is, only when it is read bottom to top. */
+          size = strcspn (text, "<") < 4 ? MAX (x1 - x0, y1 - y0) : MIN (x1 - x0, y1 - y0);
+          if (size < 6.0)
+            g_error ("%s: a word %.1f pt tall: %.120s", kinds[k], size, p);
+          n_words++;
+        }
+      g_assert_cmpuint (n_words, >, 10);
+    }
+}
+
+/* A corpus file gives the figure its notebooks give, and the filters
+ * narrow it. */
+static void
+test_db_equals_paths (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "corpus.crashatlas", NULL);
+  g_autofree char *from_db = g_build_filename (f->dir, "db.csv", NULL);
+  g_autofree char *from_paths = g_build_filename (f->dir, "paths.csv", NULL);
+  g_autofree char *filtered = g_build_filename (f->dir, "filtered.csv", NULL);
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+  const char *scan[] = { "scan", "--db", db, f->notebooks, NULL };
+  gsize len;
+
+  g_assert_cmpint (atlas_test_run_cli (scan, NULL, NULL, NULL), ==, 0);
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *kind = k == 0 ? "crash-type" : "cause-by-stage";
+
+      g_assert_cmpint (run_chart (NULL, "--kind", kind, "--db", db, "-o", from_db, NULL), ==, 0);
+      g_assert_cmpint (run_chart (NULL, "--kind", kind, "-o", from_paths, f->notebooks, NULL), ==, 0);
+      g_clear_pointer (&a, g_free);
+      g_clear_pointer (&b, g_free);
+      a = read_output (f, "db.csv", &len);
+      b = read_output (f, "paths.csv", &len);
+      g_assert_cmpstr (a, ==, b);
+    }
+  g_assert_cmpint (run_chart (NULL, "--kind", "crash-type", "--db", db, "--crash-type", "VNF",
+                              "-o", filtered, NULL), ==, 0);
+  c = read_output (f, "filtered.csv", &len);
+  g_assert_nonnull (strstr (c, "\r\nvariable not found,1,100.0\r\n"));
+  g_assert_cmpint (run_chart (NULL, "--kind", "stage", "--db", db, "--stage", "NOPE", "-o", filtered, NULL), ==, 2);
+  g_assert_cmpint (run_chart (NULL, "--kind", "stage", "--db", db, "-o", filtered, f->notebooks, NULL), ==, 2);
 }
 
 int
@@ -291,6 +374,10 @@ main (int    argc,
   g_test_add ("/Atlas/Chart/cli/unreadable-inputs", Fixture, NULL, fixture_set_up, test_unreadable_inputs,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/unwritable-output", Fixture, NULL, fixture_set_up, test_unwritable_output,
+              fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/column-text-sizes", Fixture, NULL, fixture_set_up, test_column_text_sizes,
+              fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/db-equals-paths", Fixture, NULL, fixture_set_up, test_db_equals_paths,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
 

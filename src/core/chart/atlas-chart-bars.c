@@ -222,7 +222,7 @@ layout_segment_label (AtlasChartLayout *self,
   /* A copy: adding items below may move the display list. */
   const Item *segment = &segment_copy;
   g_autofree char *text = _atlas_chart_format_count (count);
-  double size = b->fs * 0.72, w, h;
+  double size = _atlas_chart_layout_text_size (self, TEXT_INSIDE), w, h;
   AtlasColor ink, fill = segment->fill;
 
   _atlas_chart_layout_measure (self, text, size, FALSE, 0, &w, &h);
@@ -457,9 +457,10 @@ _atlas_chart_layout_bars (AtlasChartLayout *self)
   b.plot_bottom = MAX (self->height - b.margin - title_h - b.fs * 0.3 - tick_h - b.fs * 0.3, y + n_rows);
   b.band = (b.plot_bottom - b.plot_top) / n_rows;
 
-  label_size = CLAMP (b.band * (b.grouped ? 0.5 : 0.7), 4.0, b.fs * 0.95);
+  label_size = CLAMP (b.band * (b.grouped ? 0.5 : 0.7), _atlas_chart_layout_min_size (self),
+                      self->fixed_text ? _atlas_chart_layout_text_size (self, TEXT_LABEL) : b.fs * 0.95);
   label_w = max_row_label_width (self, label_size, (self->width - 2 * b.margin) * 0.45);
-  b.value_size = MIN (b.value_size, label_size);
+  b.value_size = MAX (MIN (b.value_size, label_size), _atlas_chart_layout_min_size (self));
   b.x0 = b.margin + title_h + b.fs * 0.5 + label_w + b.fs * 0.5;
   b.panel_w = (self->width - b.margin - b.x0 - (n_panels - 1) * b.panel_gap) / n_panels;
   b.bar_max = b.panel_w - max_value_label_width (self, &b) - b.fs * 0.4;

@@ -138,7 +138,8 @@ choose_column_labels (AtlasChartLayout *self,
   double widest = 0;
 
   h->vertical = FALSE;
-  if (try_horizontal_labels (self, h, h->fs * 0.8) || try_horizontal_labels (self, h, h->fs * 0.7))
+  if (try_horizontal_labels (self, h, h->fs * 0.8) ||
+      try_horizontal_labels (self, h, MAX (h->fs * 0.7, _atlas_chart_layout_min_size (self))))
     return;
   h->vertical = TRUE;
   h->wrapped = FALSE;
@@ -258,7 +259,7 @@ layout_cell (AtlasChartLayout *self,
     ink = _atlas_color_fade (&self->style.foreground, 0.6);
   /* Left out only when it would be unreadable anyway (the tooltip and
    * the table still have it). */
-  if (h->cell_size >= 3.5)
+  if (h->cell_size >= (self->fixed_text ? _atlas_chart_layout_min_size (self) : 3.5))
     _atlas_chart_layout_add_text (self, cell_text, h->cell_size, FALSE, &ink, x + h->cell_w / 2,
                                   y + h->cell_h / 2, 0.5, 0.5, 0, FALSE);
 }
@@ -367,7 +368,7 @@ _atlas_chart_layout_heatmap (AtlasChartLayout *self)
                   h.top + n_rows);
   h.cell_h = (h.bottom - h.top) / n_rows;
   choose_cell_text (self, &h);
-  label_size = MIN (label_size, MAX (h.cell_h * 0.7, 4.0));
+  label_size = MIN (label_size, MAX (h.cell_h * 0.7, _atlas_chart_layout_min_size (self)));
 
   for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
     _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_label (model, r), label_size, FALSE,

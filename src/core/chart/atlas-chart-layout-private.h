@@ -48,12 +48,26 @@ typedef struct
   gboolean    gradient;        /* rect filled with the heatmap scale, left to right */
   gboolean    wrap;            /* text wrapped at word boundaries to max_width, centred */
   gboolean    halo;            /* text outlined in the background colour (over grid lines) */
+  gboolean    paragraph;       /* wrapped text aligned by @align (else centred) */
+  PangoAlignment align;
 } Item;
 
 typedef struct
 {
   double x, y, w, h;
 } Box;
+
+/* What a text is, for its size: in points when the style fixes the text
+ * size (exports), else derived from the chart's size. */
+typedef enum
+{
+  TEXT_TITLE,
+  TEXT_SUBTITLE,
+  TEXT_LABEL,     /* row and column labels, legend, axis titles, panel headers */
+  TEXT_TICK,
+  TEXT_VALUE,     /* beside a bar */
+  TEXT_INSIDE,    /* inside a bar segment or a heatmap cell */
+} TextRole;
 
 struct _AtlasChartLayout
 {
@@ -64,11 +78,22 @@ struct _AtlasChartLayout
   char            *font_family;
   double           width;
   double           height;
-  double           font_size;   /* base size, derived from the chart's size */
+  double           font_size;   /* base size of spacing, derived from the chart's size
+                                 * or from the style's text size */
+  gboolean         fixed_text;  /* the style's text sizes rule (exports) */
+  double           natural_height; /* the height at which nothing shrinks */
   cairo_t         *measure_cr;  /* only during layout */
   GArray          *items;       /* Item */
   GArray          *marks;       /* AtlasChartMark */
 };
+
+/* The size of a text of @role, and the smallest any text may get. */
+double _atlas_chart_layout_text_size (AtlasChartLayout *self,
+                                      TextRole          role);
+double _atlas_chart_layout_min_size  (AtlasChartLayout *self);
+/* Records that the chart needs @height to draw without shrinking. */
+void   _atlas_chart_layout_need_height (AtlasChartLayout *self,
+                                        double            height);
 
 /* Text measured the way it is drawn; width and height may be NULL. */
 void  _atlas_chart_layout_measure   (AtlasChartLayout *self,
@@ -107,6 +132,21 @@ Box   _atlas_chart_layout_add_wrapped_text (AtlasChartLayout *self,
                                             double            cx,
                                             double            y,
                                             double            width);
+/* Text wrapped at spaces within @width, lines aligned by @align in the box
+ * whose top left is (x, y); its height (and line count) measured alike. */
+Box    _atlas_chart_layout_add_paragraph     (AtlasChartLayout *self,
+                                              const char       *text,
+                                              double            size,
+                                              const AtlasColor *color,
+                                              double            x,
+                                              double            y,
+                                              double            width,
+                                              PangoAlignment    align);
+double _atlas_chart_layout_measure_paragraph (AtlasChartLayout *self,
+                                              const char       *text,
+                                              double            size,
+                                              double            width,
+                                              int              *n_lines);
 /* Marks the last added text item to get a halo. */
 void  _atlas_chart_layout_halo_last (AtlasChartLayout *self);
 Item *_atlas_chart_layout_add_rect  (AtlasChartLayout *self,

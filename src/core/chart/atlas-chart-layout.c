@@ -83,7 +83,8 @@ create_text_layout_full (AtlasChartLayout *self,
                          double            size,
                          gboolean          bold,
                          double            max_width,
-                         gboolean          wrap)
+                         gboolean          wrap,
+                         int               align)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoContext *context = pango_layout_get_context (layout);
@@ -113,7 +114,7 @@ create_text_layout_full (AtlasChartLayout *self,
   if (max_width > 0 && wrap)
     {
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      pango_layout_set_alignment (layout, align >= 0 ? (PangoAlignment)align : PANGO_ALIGN_CENTER);
     }
   else if (max_width > 0)
     pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -128,7 +129,7 @@ create_text_layout (AtlasChartLayout *self,
                     gboolean          bold,
                     double            max_width)
 {
-  return create_text_layout_full (self, cr, text, size, bold, max_width, FALSE);
+  return create_text_layout_full (self, cr, text, size, bold, max_width, FALSE, -1);
 }
 
 void
@@ -141,7 +142,7 @@ _atlas_chart_layout_measure_wrapped (AtlasChartLayout *self,
                                      gboolean         *words_fit)
 {
   g_autoptr(PangoLayout) layout = create_text_layout_full (self, self->measure_cr, text, size, FALSE,
-                                                           width, TRUE);
+                                                           width, TRUE, -1);
   g_auto(GStrv) words = g_strsplit (text, " ", -1);
   PangoRectangle logical;
 
@@ -186,6 +187,54 @@ _atlas_chart_layout_add_wrapped_text (AtlasChartLayout *self,
   item->max_width = width;
   item->wrap = TRUE;
   return box;
+}
+
+double
+_atlas_chart_layout_measure_paragraph (AtlasChartLayout *self,
+                                       const char       *text,
+                                       double            size,
+                                       double            width,
+                                       int              *n_lines)
+{
+  g_autoptr(PangoLayout) layout = create_text_layout_full (self, self->measure_cr, text, size, FALSE,
+                                                           width, TRUE, PANGO_ALIGN_LEFT);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (n_lines != NULL)
+    *n_lines = pango_layout_get_line_count (layout);
+  return (double)logical.height / PANGO_SCALE;
+}
+
+Box
+_atlas_chart_layout_add_paragraph (AtlasChartLayout *self,
+                                   const char       *text,
+                                   double            size,
+                                   const AtlasColor *color,
+                                   double            x,
+                                   double            y,
+                                   double            width,
+                                   PangoAlignment    align)
+{
+  g_autoptr(PangoLayout) layout = create_text_layout_full (self, self->measure_cr, text, size, FALSE,
+                                                           width, TRUE, align);
+  PangoRectangle logical;
+  Item *item;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  item = append_item (self, ITEM_TEXT);
+  item->x = x;
+  item->y = y;
+  item->w = width;
+  item->h = (double)logical.height / PANGO_SCALE;
+  item->text = g_strdup (text);
+  item->size = size;
+  item->fill = *color;
+  item->max_width = width;
+  item->wrap = TRUE;
+  item->paragraph = TRUE;
+  item->align = align;
+  return (Box) { item->x, item->y, item->w, item->h };
 }
 
 void
@@ -402,14 +451,24 @@ _atlas_chart_layout_header (AtlasChartLayout *self,
   double y = margin;
   Box box;
 
-  box = _atlas_chart_layout_add_text (self, atlas_chart_model_get_title (self->model),
-                                      self->font_size * 1.3, TRUE, &style->foreground,
-                                      margin, y, 0, 0, width, FALSE);
-  y += box.h + self->font_size * 0.1;
-  box = _atlas_chart_layout_add_text (self, atlas_chart_model_get_subtitle (self->model),
-                                      self->font_size * 0.85, FALSE, &muted,
-                                      margin, y, 0, 0, width, FALSE);
-  return y + box.h + self->font_size * 0.5;
+  if (style->show_title)
+    {
+      box = _atlas_chart_layout_add_text (self, atlas_chart_model_get_title (self->model),
+                                          _atlas_chart_layout_text_size (self, TEXT_TITLE), TRUE,
+                                          &style->foreground, margin, y, 0, 0, width, FALSE);
+      y += box.h + self->font_size * 0.1;
+    }
+  if (style->show_subtitle)
+    {
+      /* Filters named make it long: wrapped, never cut. */
+      box = _atlas_chart_layout_add_paragraph (self, atlas_chart_model_get_subtitle (self->model),
+                                               _atlas_chart_layout_text_size (self, TEXT_SUBTITLE), &muted,
+                                               margin, y, width, PANGO_ALIGN_LEFT);
+      y += box.h;
+    }
+  if (!style->show_title && !style->show_subtitle)
+    return margin;
+  return y + self->font_size * 0.5;
 }
 
 static gboolean
@@ -426,7 +485,7 @@ _atlas_chart_layout_legend (AtlasChartLayout *self,
                             double            width)
 {
   guint n_series = atlas_chart_model_get_n_series (self->model);
-  double size = self->font_size * 0.9;
+  double size = _atlas_chart_layout_text_size (self, TEXT_LABEL);
   double swatch = size * 1.1, gap = size * 0.4, spacing = size * 1.4;
   double x = x0, y = y0, line_h = 0;
 
@@ -492,6 +551,57 @@ base_font_size (double width,
   return CLAMP (size, 6.0, 16.0) * (scale > 0 ? scale : 1.0);
 }
 
+static double
+font_scale (AtlasChartLayout *self)
+{
+  return self->style.font_scale > 0 ? self->style.font_scale : 1.0;
+}
+
+double
+_atlas_chart_layout_text_size (AtlasChartLayout *self,
+                               TextRole          role)
+{
+  /* Derived sizes: the factors of the base size the app's widget has
+   * always used. */
+  static const double derived[] = {
+    [TEXT_TITLE] = 1.3, [TEXT_SUBTITLE] = 0.85, [TEXT_LABEL] = 0.9,
+    [TEXT_TICK] = 0.8, [TEXT_VALUE] = 0.8, [TEXT_INSIDE] = 0.72,
+  };
+  double text;
+
+  if (!self->fixed_text)
+    return self->font_size * derived[role];
+  text = self->style.text_size * font_scale (self);
+  switch (role)
+    {
+    case TEXT_TITLE:
+      return (self->style.title_size > 0 ? self->style.title_size * font_scale (self) : text * 1.125);
+    case TEXT_SUBTITLE:
+    case TEXT_INSIDE:
+      return MAX (_atlas_chart_layout_min_size (self), text * 0.875);
+    case TEXT_LABEL:
+    case TEXT_TICK:
+    case TEXT_VALUE:
+    default:
+      return text;
+    }
+}
+
+double
+_atlas_chart_layout_min_size (AtlasChartLayout *self)
+{
+  if (!self->fixed_text)
+    return 4.0;
+  return self->style.min_text_size > 0 ? self->style.min_text_size : 6.0;
+}
+
+void
+_atlas_chart_layout_need_height (AtlasChartLayout *self,
+                                 double            height)
+{
+  self->natural_height = MAX (self->natural_height, ceil (height));
+}
+
 static gboolean
 is_empty (AtlasChartModel *model)
 {
@@ -511,7 +621,8 @@ layout_empty (AtlasChartLayout *self)
   double y = _atlas_chart_layout_header (self, margin);
   AtlasColor muted = _atlas_color_fade (&self->style.foreground, 0.72);
 
-  _atlas_chart_layout_add_text (self, _("No crashes to show"), self->font_size * 1.1, FALSE, &muted,
+  _atlas_chart_layout_add_text (self, _("No crashes to show"), _atlas_chart_layout_text_size (self, TEXT_TITLE),
+                                FALSE, &muted,
                                 self->width / 2, (y + self->height) / 2, 0.5, 0.5,
                                 self->width - 2 * margin, FALSE);
 }
@@ -536,10 +647,17 @@ atlas_chart_layout_new (AtlasChartModel       *model,
   self->style.font_family = self->font_family;
   self->width = MAX (width, 1.0);
   self->height = MAX (height, 1.0);
-  self->font_size = base_font_size (self->width, self->height, style->font_scale);
+  self->fixed_text = style->text_size > 0;
+  /* Spacing keeps the proportions of a 16 x 10 cm figure, whose ticks
+   * were 0.8 of the base size. */
+  self->font_size = self->fixed_text ? style->text_size * font_scale (self) / 0.8
+                                     : base_font_size (self->width, self->height, style->font_scale);
   self->measure_cr = cr;
   if (is_empty (model))
-    layout_empty (self);
+    {
+      layout_empty (self);
+      _atlas_chart_layout_need_height (self, self->font_size * 12);
+    }
   else if (atlas_chart_model_get_shape (model) == ATLAS_CHART_SHAPE_HEATMAP)
     _atlas_chart_layout_heatmap (self);
   else
@@ -709,7 +827,8 @@ draw_text (AtlasChartLayout *self,
            const Item       *item)
 {
   g_autoptr(PangoLayout) layout = create_text_layout_full (self, cr, item->text, item->size,
-                                                           item->bold, item->max_width, item->wrap);
+                                                           item->bold, item->max_width, item->wrap,
+                                                           item->paragraph ? (int)item->align : -1);
 
   cairo_save (cr);
   set_color (cr, &item->fill);
@@ -786,6 +905,13 @@ atlas_chart_render (AtlasChartModel       *model,
   if (self != NULL)
     atlas_chart_layout_draw (self, cr);
   return self;
+}
+
+double
+atlas_chart_layout_get_natural_height (AtlasChartLayout *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_LAYOUT (self), 0);
+  return self->natural_height > 0 ? self->natural_height : self->height;
 }
 
 AtlasChartModel *

@@ -125,6 +125,11 @@ AtlasChartLayout     *atlas_chart_render            (AtlasChartModel       *mode
                                                      double                 width,
                                                      double                 height);
 
+/* The height this width needs for every text at its size and rows that
+ * never overlap (what an export of a column width with no height given
+ * gets). */
+double                atlas_chart_layout_get_natural_height (AtlasChartLayout *self);
+
 /* (transfer none) */
 AtlasChartModel      *atlas_chart_layout_get_model  (AtlasChartLayout      *self);
 double                atlas_chart_layout_get_width  (AtlasChartLayout      *self);

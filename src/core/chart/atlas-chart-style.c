@@ -10,6 +10,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "atlas-chart-style.h"
 
 #define DEFAULT_FONT "Cantarell, Sans"
@@ -30,6 +32,11 @@ init_common (AtlasChartStyle *style)
 {
   style->font_family = DEFAULT_FONT;
   style->font_scale = 1.0;
+  style->text_size = 8.0;
+  style->title_size = 9.0;
+  style->min_text_size = 6.0;
+  style->show_title = TRUE;
+  style->show_subtitle = TRUE;
   style->high_contrast = FALSE;
   style->patterns = TRUE;
   style->pixel_align = FALSE;
@@ -162,4 +169,29 @@ atlas_color_contrasting_text (const AtlasColor *background,
 
   g_return_if_fail (text != NULL);
   set_hex (text, with_black >= with_white ? 0x000000 : 0xffffff, 1.f);
+}
+
+/* One and two columns of ACM/Elsevier (8.5 and 17.8 cm) and of IEEE
+ * (3.5 and 7 in). */
+static const AtlasChartWidthPreset width_presets[] = {
+  { "8.5cm", N_("One column, 8.5 cm"), 8.5 / 2.54 * 72 },
+  { "17.8cm", N_("Two columns, 17.8 cm"), 17.8 / 2.54 * 72 },
+  { "3.5in", N_("One column, 3.5 in"), 3.5 * 72 },
+  { "7in", N_("Two columns, 7 in"), 7.0 * 72 },
+};
+
+const AtlasChartWidthPreset *
+atlas_chart_width_presets (guint *n_presets)
+{
+  *n_presets = G_N_ELEMENTS (width_presets);
+  return width_presets;
+}
+
+const AtlasChartWidthPreset *
+atlas_chart_width_preset_lookup (const char *id)
+{
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (width_presets); i++)
+    if (g_ascii_strcasecmp (id, width_presets[i].id) == 0)
+      return &width_presets[i];
+  return NULL;
 }

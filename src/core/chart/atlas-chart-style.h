@@ -32,7 +32,15 @@ typedef struct
  * @accent: focus and hover outlines
  * @font_family: a Pango family list, e.g. "Cantarell, Sans" (borrowed: must
  *   outlive every use of the style)
- * @font_scale: multiplies the font size derived from the chart's size (1.0)
+ * @font_scale: multiplies every text size (1.0)
+ * @text_size: labels, ticks, legend and values, in the chart's user units
+ *   (points for exports: 8); 0 derives every size from the chart's size
+ *   (the app's widget)
+ * @title_size: the title (9), when @text_size is set
+ * @min_text_size: no text is drawn smaller (6), when @text_size is set: a
+ *   label that would need less is wrapped, abbreviated or left to the table
+ * @show_title: draw the title (TRUE)
+ * @show_subtitle: draw the subtitle, what the chart counts (TRUE)
  * @high_contrast: thicker outlines, every mark outlined in @foreground,
  *   hatching always on
  * @patterns: hatch the series (besides colour and labels), so colour is never
@@ -50,6 +58,11 @@ typedef struct
   AtlasColor  accent;
   const char *font_family;
   double      font_scale;
+  double      text_size;
+  double      title_size;
+  double      min_text_size;
+  gboolean    show_title;
+  gboolean    show_subtitle;
   gboolean    high_contrast;
   gboolean    patterns;
   gboolean    pixel_align;
@@ -88,5 +101,24 @@ void atlas_chart_scale_color              (double      t,
 double atlas_color_luminance              (const AtlasColor *color);
 void   atlas_color_contrasting_text       (const AtlasColor *background,
                                            AtlasColor       *text);
+
+/**
+ * AtlasChartWidthPreset:
+ * @id: "8.5cm", "17.8cm", "3.5in", "7in" (what --column takes)
+ * @label: translated, "One column, 8.5 cm"
+ * @width_pt: the width in points
+ *
+ * The column widths journals print figures at.
+ */
+typedef struct
+{
+  const char *id;
+  const char *label;
+  double      width_pt;
+} AtlasChartWidthPreset;
+
+/* (array length=n_presets) */
+const AtlasChartWidthPreset *atlas_chart_width_presets       (guint      *n_presets);
+const AtlasChartWidthPreset *atlas_chart_width_preset_lookup (const char *id);
 
 G_END_DECLS
