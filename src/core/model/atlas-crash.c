@@ -494,14 +494,11 @@ atlas_crash_set_cluster (AtlasCrash *self,
 }
 
 const char *
-atlas_crash_get_label_id (AtlasCrash     *self,
-                          AtlasDimension  dimension)
+atlas_classification_get_label_id (const AtlasClassification *c,
+                                   AtlasDimension             dimension)
 {
-  const AtlasClassification *c;
+  g_return_val_if_fail (c != NULL, NULL);
 
-  g_return_val_if_fail (ATLAS_IS_CRASH (self), NULL);
-
-  c = &self->classification;
   switch (dimension)
     {
     case ATLAS_DIMENSION_CRASH_TYPE:
@@ -518,6 +515,15 @@ atlas_crash_get_label_id (AtlasCrash     *self,
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+const char *
+atlas_crash_get_label_id (AtlasCrash     *self,
+                          AtlasDimension  dimension)
+{
+  g_return_val_if_fail (ATLAS_IS_CRASH (self), NULL);
+
+  return atlas_classification_get_label_id (&self->classification, dimension);
 }
 
 static void

@@ -105,6 +105,8 @@ void              atlas_crash_set_cluster           (AtlasCrash *self,
                                                      int         cluster);
 
 /* The label of one dimension as its identifier ("VNF", "pandas"), or NULL. */
+const char       *atlas_classification_get_label_id (const AtlasClassification *c,
+                                                     AtlasDimension             dimension);
 const char       *atlas_crash_get_label_id          (AtlasCrash     *self,
                                                      AtlasDimension  dimension);
 

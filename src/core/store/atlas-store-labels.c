@@ -78,24 +78,9 @@ const char *
 atlas_hand_label_get_id (const AtlasHandLabel *label,
                          AtlasDimension        dimension)
 {
-  const AtlasClassification *c = &label->labels;
+  g_return_val_if_fail (label != NULL, NULL);
 
-  switch (dimension)
-    {
-    case ATLAS_DIMENSION_CRASH_TYPE:
-      return atlas_dimension_value_id (dimension, c->crash_type);
-    case ATLAS_DIMENSION_ROOT_CAUSE:
-      return atlas_dimension_value_id (dimension, c->root_cause);
-    case ATLAS_DIMENSION_ML_BUG:
-      return atlas_dimension_value_id (dimension, c->ml_bug);
-    case ATLAS_DIMENSION_STAGE:
-      return atlas_dimension_value_id (dimension, c->stage);
-    case ATLAS_DIMENSION_LIBRARY:
-      return c->library;
-    case ATLAS_N_DIMENSIONS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return atlas_classification_get_label_id (&label->labels, dimension);
 }
 
 static gboolean
