@@ -97,6 +97,44 @@ test_hit_test (void)
   g_assert_null (atlas_chart_layout_hit_test (layout, 799, 499, NULL));
 }
 
+/* Side-by-side platform panels share one scale, of each panel's shares:
+ * a bar's length per share of its panel is the same in every panel, so
+ * lengths compare across platforms of any size. */
+static void
+test_panels_share_a_scale (void)
+{
+  g_autoptr(AtlasCorpus) corpus = chart_fixture_random_corpus (3000, 7);
+  g_autoptr(AtlasChartModel) model = NULL;
+  g_autoptr(AtlasChartLayout) layout = NULL;
+  AtlasChartOptions options;
+  double per_share = 0;
+  guint panels_seen = 0;
+
+  atlas_chart_options_init (&options);
+  options.by_platform = TRUE;
+  model = atlas_chart_model_new_for_corpus (corpus, NULL, ATLAS_CHART_KIND_CRASH_TYPE, &options);
+  g_assert_cmpuint (atlas_chart_model_get_n_panels (model), >=, 2);
+  layout = render_to_image (model, 1200, 700);
+  for (guint i = 0; i < atlas_chart_layout_get_n_marks (layout); i++)
+    {
+      const AtlasChartMark *mark = atlas_chart_layout_get_mark (layout, i);
+      guint total;
+      double share;
+
+      if (mark->kind != ATLAS_CHART_MARK_BAR || mark->count < 20)
+        continue;
+      total = atlas_chart_model_get_panel_total (model, mark->panel);
+      share = (double)mark->count / total;
+      if (per_share == 0)
+        per_share = mark->width / share;
+      else
+        g_assert_cmpfloat_with_epsilon (mark->width / share, per_share, per_share * 1e-6);
+      panels_seen |= 1u << mark->panel;
+    }
+  /* bars of more than one panel were compared */
+  g_assert_cmpuint (panels_seen & (panels_seen - 1), !=, 0);
+}
+
 /* A heatmap column header of a platform's panel selects that column's
  * crashes of that platform. */
 static void
@@ -475,6 +513,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Atlas/Chart/layout/hit-test", test_hit_test);
+  g_test_add_func ("/Atlas/Chart/layout/panels-share-a-scale", test_panels_share_a_scale);
   g_test_add_func ("/Atlas/Chart/layout/navigate", test_navigate);
   g_test_add_func ("/Atlas/Chart/layout/highlight", test_highlight);
   g_test_add_func ("/Atlas/Chart/layout/heatmap-headers", test_heatmap_headers);
