@@ -317,6 +317,63 @@ test_column_text_sizes (Fixture       *f,
     }
 }
 
+/* A heatmap too narrow for its names prints identifiers, and a key on
+ * the page says what each stands for (poppler reads no-break spaces as
+ * spaces). */
+static void
+test_heatmap_key (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *const crash_types[] = { "VNF", "NAME", "MODULE", "ATTR", "KEY", "INDEX", "TYPE",
+                                             "VALUE", "TSHAPE", "BCAST", "DVIOL", "FNAME", "IARG",
+                                             "INIT", "RUNTIME", "OOM", "IO", "RERR", "ENV", "OTHER" };
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *out = g_build_filename (f->dir, "heatmap.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *argv[] = { NULL, out, "-", NULL };
+  guint n_columns = 0;
+  int wait_status;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  argv[0] = pdftotext;
+  g_assert_cmpint (run_chart (NULL, "--kind", "cause-by-type", "--column", "17.8cm", "--height-cm", "12",
+                              "-o", out, f->notebooks, NULL), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &text, NULL, &wait_status, NULL));
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (crash_types); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("\n%s\n", crash_types[i]);
+      g_autofree char *entry = g_strdup_printf ("%s: ", crash_types[i]);
+
+      /* A column labelled by the identifier has its entry in the key. */
+      if (strstr (text, label) != NULL)
+        {
+          n_columns++;
+          if (strstr (text, entry) == NULL)
+            g_error ("no key entry for %s in: %s", crash_types[i], text);
+        }
+    }
+  /* the fixture's name error, file error and broadcast */
+  g_assert_cmpuint (n_columns, ==, 3);
+  g_assert_nonnull (strstr (text, "BCAST: unsupported broadcast"));
+
+  /* Root causes by stage at a column's width: the rows' names do not fit
+   * beside six stages, so rows and columns go by identifiers, all keyed. */
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (run_chart (NULL, "--kind", "cause-by-stage", "--column", "8.5cm", "--height-cm", "11",
+                              "-o", out, f->notebooks, NULL), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &text, NULL, &wait_status, NULL));
+  g_assert_nonnull (strstr (text, "NB: notebook"));
+  g_assert_nonnull (strstr (text, "IMPL: implementation error"));
+  g_assert_nonnull (strstr (text, "DATAP: data preparation"));
+}
+
 /* A corpus file gives the figure its notebooks give, and the filters
  * narrow it. */
 static void
@@ -377,6 +434,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/column-text-sizes", Fixture, NULL, fixture_set_up, test_column_text_sizes,
               fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/heatmap-key", Fixture, NULL, fixture_set_up, test_heatmap_key, fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/db-equals-paths", Fixture, NULL, fixture_set_up, test_db_equals_paths,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
