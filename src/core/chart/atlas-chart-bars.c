@@ -430,9 +430,15 @@ layout_rows (AtlasChartLayout *self,
       double cy = b->plot_top + (r + 0.5) * b->band;
 
       if (p == 0)
-        _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_label (model, r), label_size, FALSE,
-                                      &self->style.foreground, b->x0 - b->fs * 0.5, cy, 1, 0.5,
-                                      label_w + 1, FALSE);
+        {
+          _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_label (model, r), label_size, FALSE,
+                                        &self->style.foreground, b->x0 - b->fs * 0.5, cy, 1, 0.5,
+                                        label_w + 1, FALSE);
+          /* Finer causes start alike ("data confusion: misunderstanding
+           * of data: …") and differ at their end. */
+          if (atlas_chart_model_get_kind (model) == ATLAS_CHART_KIND_ROOT_CAUSE)
+            _atlas_chart_layout_ellipsize_middle_last (self);
+        }
       if (b->grouped)
         layout_grouped_row (self, b, px, p, r, cy);
       else

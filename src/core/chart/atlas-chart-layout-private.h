@@ -48,6 +48,7 @@ typedef struct
   gboolean    gradient;        /* rect filled with the heatmap scale, left to right */
   gboolean    wrap;            /* text wrapped at word boundaries to max_width, centred */
   gboolean    halo;            /* text outlined in the background colour (over grid lines) */
+  gboolean    ellipsize_middle; /* cut in the middle, keeping how it ends */
   gboolean    paragraph;       /* wrapped text aligned by @align (else centred) */
   PangoAlignment align;
 } Item;
@@ -149,6 +150,9 @@ double _atlas_chart_layout_measure_paragraph (AtlasChartLayout *self,
                                               int              *n_lines);
 /* Marks the last added text item to get a halo. */
 void  _atlas_chart_layout_halo_last (AtlasChartLayout *self);
+/* Makes the last added text item, when too long, lose its middle rather
+ * than its end. */
+void  _atlas_chart_layout_ellipsize_middle_last (AtlasChartLayout *self);
 Item *_atlas_chart_layout_add_rect  (AtlasChartLayout *self,
                                      double            x,
                                      double            y,

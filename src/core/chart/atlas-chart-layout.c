@@ -313,6 +313,13 @@ _atlas_chart_layout_halo_last (AtlasChartLayout *self)
     g_array_index (self->items, Item, self->items->len - 1).halo = TRUE;
 }
 
+void
+_atlas_chart_layout_ellipsize_middle_last (AtlasChartLayout *self)
+{
+  if (self->items->len > 0)
+    g_array_index (self->items, Item, self->items->len - 1).ellipsize_middle = TRUE;
+}
+
 Item *
 _atlas_chart_layout_add_rect (AtlasChartLayout *self,
                               double            x,
@@ -830,6 +837,8 @@ draw_text (AtlasChartLayout *self,
                                                            item->bold, item->max_width, item->wrap,
                                                            item->paragraph ? (int)item->align : -1);
 
+  if (item->ellipsize_middle && item->max_width > 0 && !item->wrap)
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
   cairo_save (cr);
   set_color (cr, &item->fill);
   if (item->vertical)
