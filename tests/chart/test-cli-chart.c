@@ -374,6 +374,56 @@ test_heatmap_key (Fixture       *f,
   g_assert_nonnull (strstr (text, "DATAP: data preparation"));
 }
 
+/* A figure writes numbers as the locale does (German: "33,3 %"); its CSV
+ * stays machine-readable ("33.3") in any locale. The German locale is
+ * compiled into the test's folder (LOCPATH), so the machine needs only the
+ * locale sources (package "locales"). */
+static void
+test_locale_numbers (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *localedef = g_find_program_in_path ("localedef");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *locales = g_build_filename (f->dir, "locale", NULL);
+  g_autofree char *german = g_build_filename (locales, "de_DE.UTF-8", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "de.pdf", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "de.csv", NULL);
+  g_autofree char *text = NULL, *table = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *define[] = { NULL, "-i", "de_DE", "-f", "UTF-8", german, NULL };
+  const char *to_text[] = { NULL, pdf, "-", NULL };
+  const char *pdf_args[] = { "chart", "--kind", "crash-type", "-o", pdf, f->notebooks, NULL };
+  const char *csv_args[] = { "chart", "--kind", "crash-type", "-o", csv, f->notebooks, NULL };
+  int wait_status;
+
+  if (localedef == NULL || pdftotext == NULL
+      || !g_file_test ("/usr/share/i18n/locales/de_DE", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("localedef, pdftotext or the locale sources (package locales) are missing");
+      return;
+    }
+  define[0] = localedef;
+  g_mkdir (locales, 0755);
+  g_assert_true (g_spawn_sync (NULL, (char **)define, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &wait_status, NULL));
+  g_assert_true (g_file_test (german, G_FILE_TEST_IS_DIR));
+  envp = g_environ_setenv (envp, "LOCPATH", locales, TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "de_DE.UTF-8", TRUE);
+
+  g_assert_cmpint (atlas_test_run_cli (pdf_args, (const char * const *)envp, NULL, NULL), ==, 0);
+  to_text[0] = pdftotext;
+  g_assert_true (g_spawn_sync (NULL, (char **)to_text, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &text, NULL, &wait_status, NULL));
+  /* one crash of three */
+  g_assert_nonnull (strstr (text, "33,3 %"));
+  g_assert_null (strstr (text, "33.3"));
+
+  g_assert_cmpint (atlas_test_run_cli (csv_args, (const char * const *)envp, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (csv, &table, NULL, NULL));
+  g_assert_nonnull (strstr (table, "33.3"));
+  g_assert_null (strstr (table, "33,3"));
+}
+
 /* A corpus file gives the figure its notebooks give, and the filters
  * narrow it. */
 static void
@@ -435,6 +485,8 @@ main (int    argc,
   g_test_add ("/Atlas/Chart/cli/column-text-sizes", Fixture, NULL, fixture_set_up, test_column_text_sizes,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/heatmap-key", Fixture, NULL, fixture_set_up, test_heatmap_key, fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/locale-numbers", Fixture, NULL, fixture_set_up, test_locale_numbers,
+              fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/db-equals-paths", Fixture, NULL, fixture_set_up, test_db_equals_paths,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
