@@ -118,16 +118,25 @@ column_changed_cb (AtlasExportDialog *self)
   const AtlasChartWidthPreset *presets = atlas_chart_width_presets (&n_presets);
   const AtlasChartWidthPreset *preset;
   AtlasLengthUnit unit;
+  double height;
 
   if (selected == 0 || selected > n_presets)
     return;
   preset = &presets[selected - 1];
   unit = g_str_has_suffix (preset->id, "in") ? ATLAS_LENGTH_IN : ATLAS_LENGTH_CM;
+  height = height_pt (self);
+  /* As tall as the chart needs at that width, as the command line does. */
+  if (self->preview_model != NULL)
+    {
+      g_autofree char *family = NULL;
+      AtlasChartStyle style;
+
+      init_style (self, &style, &family);
+      height = atlas_chart_natural_height (self->preview_model, &style, preset->width_pt);
+    }
   self->setting_column = TRUE;
   atlas_export_dialog_set_size (self, preset->width_pt / atlas_length_to_points (1, unit),
-                                gtk_spin_button_get_value (self->height_spin)
-                                * atlas_length_to_points (1, self->unit) / atlas_length_to_points (1, unit),
-                                unit);
+                                height / atlas_length_to_points (1, unit), unit);
   self->setting_column = FALSE;
 }
 

@@ -7,6 +7,7 @@
 #define _GNU_SOURCE  /* memmem */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
@@ -286,17 +287,24 @@ test_column_text_sizes (Fixture       *f,
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
     }
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+  /* At 7 cm high, and at the height the chart needs (no height given). */
+  for (guint k = 0; k < 2 * G_N_ELEMENTS (kinds); k++)
     {
       g_autofree char *out = g_build_filename (f->dir, "column.pdf", NULL);
       g_autofree char *html = NULL;
       const char *argv[] = { pdftotext, "-bbox", out, "-", NULL };
-      const char *p;
+      const char *kind = kinds[k % G_N_ELEMENTS (kinds)];
+      gboolean natural = k >= G_N_ELEMENTS (kinds);
+      const char *p, *page;
       guint n_words = 0;
       int wait_status;
+      double width, height;
 
-      g_assert_cmpint (run_chart (NULL, "--kind", kinds[k], "--column", "8.5cm", "--height-cm", "7",
-                                  "-o", out, f->notebooks, NULL), ==, 0);
+      if (natural)
+        g_assert_cmpint (run_chart (NULL, "--kind", kind, "--column", "8.5cm", "-o", out, f->notebooks, NULL), ==, 0);
+      else
+        g_assert_cmpint (run_chart (NULL, "--kind", kind, "--column", "8.5cm", "--height-cm", "7",
+                                    "-o", out, f->notebooks, NULL), ==, 0);
       g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
                                    &html, NULL, &wait_status, NULL));
       for (p = strstr (html, "<word "); p != NULL; p = strstr (p + 1, "<word "))
@@ -310,10 +318,19 @@ test_column_text_sizes (Fixture       *f,
            * one is, only when it is read bottom to top. */
           size = strcspn (text, "<") < 4 ? MAX (x1 - x0, y1 - y0) : MIN (x1 - x0, y1 - y0);
           if (size < 6.0)
-            g_error ("%s: a word %.1f pt tall: %.120s", kinds[k], size, p);
+            g_error ("%s: a word %.1f pt tall: %.120s", kind, size, p);
           n_words++;
         }
       g_assert_cmpuint (n_words, >, 10);
+      page = strstr (html, "<page width=\"");
+      g_assert_nonnull (page);
+      g_assert_cmpint (sscanf (page, "<page width=\"%lf\" height=\"%lf\"", &width, &height), ==, 2);
+      g_assert_cmpfloat_with_epsilon (width, 8.5 / 2.54 * 72, 0.01);
+      if (!natural)
+        g_assert_cmpfloat_with_epsilon (height, 7 / 2.54 * 72, 0.01);
+      else
+        /* neither the default 10 cm nor a sliver */
+        g_assert_true (height > 100 && fabs (height - 10 / 2.54 * 72) > 1);
     }
 }
 

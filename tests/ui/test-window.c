@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
@@ -517,6 +518,9 @@ test_export_column_and_font (Fixture       *fixture,
   g_assert_nonnull (media_box);
   g_assert_cmpint (sscanf (media_box, "/MediaBox [ %lf %lf %lf %lf ]", &x0, &y0, &x1, &y1), ==, 4);
   g_assert_cmpfloat_with_epsilon (x1 - x0, 8.5 / 2.54 * 72, 0.01);
+  /* as tall as the chart needs at that width, not the 10 cm it had */
+  g_assert_cmpfloat (y1 - y0, >, 100);
+  g_assert_cmpfloat (fabs (y1 - y0 - 10 / 2.54 * 72), >, 1);
   g_assert_nonnull (strstr (text, "DejaVuSans"));
   g_assert_null (strstr (text, "Cantarell"));
 }

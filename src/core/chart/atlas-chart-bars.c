@@ -519,4 +519,14 @@ _atlas_chart_layout_bars (AtlasChartLayout *self)
       layout_rows (self, &b, p, label_w, label_size);
     }
   layout_axis_titles (self, &b, b.fs * 0.9);
+
+  /* Rows a label and a half apart (grouped: each bar its value's size and
+   * a quarter) need this height, all else kept. */
+  if (self->fixed_text)
+    {
+      double text = _atlas_chart_layout_text_size (self, TEXT_LABEL);
+      double row = b.grouped ? atlas_chart_model_get_n_series (model) * text * 1.25 + text * 0.5 : text * 1.6;
+
+      _atlas_chart_layout_need_height (self, b.plot_top + n_rows * row + (self->height - b.plot_bottom));
+    }
 }

@@ -75,6 +75,34 @@ atlas_chart_export_options_init (AtlasChartExportOptions *options)
   options->style = NULL;
 }
 
+double
+atlas_chart_natural_height (AtlasChartModel       *model,
+                            const AtlasChartStyle *style,
+                            double                 width)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  double height = width * 0.62;
+
+  g_return_val_if_fail (ATLAS_IS_CHART_MODEL (model), 0);
+  g_return_val_if_fail (style != NULL, 0);
+
+  /* Parts of a layout (a heatmap's key) depend on the height: measured
+   * again at the height found, until it stays. */
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      g_autoptr(AtlasChartLayout) layout = atlas_chart_layout_new (model, style, cr, width, height);
+      double natural = atlas_chart_layout_get_natural_height (layout);
+
+      if (fabs (natural - height) < 0.5)
+        break;
+      height = MIN (MAX (natural, width * 0.3), MAX_PAGE_PT);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return ceil (height);
+}
+
 static cairo_status_t
 append_bytes (void                *closure,
               const unsigned char *data,

@@ -417,7 +417,7 @@ _atlas_chart_layout_heatmap (AtlasChartLayout *self)
   guint n_series = MAX (atlas_chart_model_get_n_series (model), 1);
   Heatmap h = { 0 };
   g_autofree char *key = NULL;
-  double y, title_h, label_size, label_w, limit, key_h = 0, key_size;
+  double y, title_h, label_size, label_w, limit, key_h = 0, key_size, first_key_h = 0;
   gboolean whole;
 
   h.fs = self->font_size;
@@ -457,6 +457,8 @@ _atlas_chart_layout_heatmap (AtlasChartLayout *self)
       key_h = key == NULL ? 0 : _atlas_chart_layout_measure_paragraph (self, key, key_size,
                                                                       self->width - 2 * h.margin, NULL)
                                 + h.fs * 0.4;
+      if (attempt == 0)
+        first_key_h = key_h;
       if (key_h <= self->height / 3)
         break;
       h.row_codes = FALSE;
@@ -466,6 +468,16 @@ _atlas_chart_layout_heatmap (AtlasChartLayout *self)
   h.cell_h = (h.bottom - h.top) / n_rows;
   choose_cell_text (self, &h);
   label_size = MIN (label_size, MAX (h.cell_h * 0.7, _atlas_chart_layout_min_size (self)));
+  /* Cells tall enough for their numbers at full size. */
+  if (self->fixed_text)
+    {
+      double cell = MAX (MIN (h.fs * 0.8, _atlas_chart_layout_text_size (self, TEXT_INSIDE)) / 0.55,
+                         label_size * 1.3);
+      /* With room for the whole key of identifiers, if it was cut. */
+      double need = h.top + n_rows * cell + (self->height - h.bottom) - key_h + first_key_h;
+
+      _atlas_chart_layout_need_height (self, MAX (need, first_key_h * 3));
+    }
 
   for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
     _atlas_chart_layout_add_text (self, row_label (self, &h, r), label_size, FALSE,
