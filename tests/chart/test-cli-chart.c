@@ -441,6 +441,40 @@ test_locale_numbers (Fixture       *f,
   g_assert_null (strstr (table, "33,3"));
 }
 
+/* `order` counts the crashing notebooks run out of order (here one of
+ * three: cell 1 ran before cell 0), the same from the notebooks as from a
+ * corpus file of them, and narrowed by a filter. */
+static void
+test_order (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "order.db", NULL);
+  g_autofree char *from_paths = NULL, *from_db = NULL, *filtered = NULL;
+  const char *paths_args[] = { "order", "--format", "csv", f->notebooks, NULL };
+  const char *scan_args[] = { "scan", "--db", db, f->notebooks, NULL };
+  const char *db_args[] = { "order", "--format", "csv", "--db", db, NULL };
+  const char *filter_args[] = { "order", "--format", "csv", "--crash-type", "BCAST", "--db", db, NULL };
+  const char *bad_args[] = { "order", "--format", "xml", f->notebooks, NULL };
+
+  write_file (f->notebooks, "late.ipynb",
+              NOTEBOOK (CODE_CELL (5, "df = load()", "") ","
+                        CODE_CELL (2, "print(df)", ERROR_OUTPUT ("NameError", "name 'df' is not defined"))));
+  g_assert_cmpint (atlas_test_run_cli (paths_args, NULL, &from_paths, NULL), ==, 0);
+  g_assert_nonnull (strstr (from_paths, "counted,total,out_of_order,percent\n"));
+  g_assert_nonnull (strstr (from_paths, "\nnotebooks,3,1,33.3\n"));
+  g_assert_nonnull (strstr (from_paths, "\ncrashes,4,1,25.0\n"));
+
+  g_assert_cmpint (atlas_test_run_cli (scan_args, NULL, NULL, NULL), ==, 0);
+  g_assert_cmpint (atlas_test_run_cli (db_args, NULL, &from_db, NULL), ==, 0);
+  g_assert_cmpstr (from_db, ==, from_paths);
+
+  /* only the broadcast error's notebook, which ran in order */
+  g_assert_cmpint (atlas_test_run_cli (filter_args, NULL, &filtered, NULL), ==, 0);
+  g_assert_nonnull (strstr (filtered, "\nnotebooks,1,0,0.0\n"));
+
+  g_assert_cmpint (atlas_test_run_cli (bad_args, NULL, NULL, NULL), ==, 2);
+}
+
 /* A corpus file gives the figure its notebooks give, and the filters
  * narrow it. */
 static void
@@ -504,6 +538,7 @@ main (int    argc,
   g_test_add ("/Atlas/Chart/cli/heatmap-key", Fixture, NULL, fixture_set_up, test_heatmap_key, fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/locale-numbers", Fixture, NULL, fixture_set_up, test_locale_numbers,
               fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/db-equals-paths", Fixture, NULL, fixture_set_up, test_db_equals_paths,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);
