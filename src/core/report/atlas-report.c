@@ -1029,12 +1029,14 @@ html_link (GString    *html,
 
 static void
 html_chart_table (GString         *html,
-                  AtlasChartModel *model)
+                  AtlasChartModel *model,
+                  gboolean         open)
 {
   g_autoptr(AtlasChartTable) table = atlas_chart_model_create_table (model);
   guint n_columns = atlas_chart_table_get_n_columns (table);
 
-  g_string_append (html, "<details><summary>");
+  /* Shown at once where no table beside the study gives the numbers. */
+  g_string_append (html, open ? "<details open><summary>" : "<details><summary>");
   html_text (html, _("The chart’s numbers"));
   g_string_append (html, "</summary>\n<table class=\"numbers\">\n<thead><tr>");
   for (guint c = 0; c < n_columns; c++)
@@ -1175,7 +1177,7 @@ build_html (AtlasReport *self)
       g_string_append (html, "</figcaption>\n</figure>\n");
       for (guint c = 0; c < figure->comparisons->len; c++)
         html_comparison (self, html, g_ptr_array_index (figure->comparisons, c));
-      html_chart_table (html, figure->model);
+      html_chart_table (html, figure->model, figure->comparisons->len == 0);
       g_string_append (html, "</section>\n");
     }
 
