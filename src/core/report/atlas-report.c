@@ -776,25 +776,29 @@ atlas_report_new (const AtlasReportInput *input,
 
     self->summary = g_strdup (atlas_chart_model_get_subtitle (model));
   }
-  if (has_hand_labels (input))
-    {
-      if (input->rater != NULL)
-        self->labels = g_strdup_printf (ngettext ("automatic, and estimates of the whole corpus with 95%% intervals "
-                                                  "from %u hand label of the sample by %s",
-                                                  "automatic, and estimates of the whole corpus with 95%% intervals "
-                                                  "from %u hand labels of the sample by %s",
-                                                  input->labels->len),
-                                        input->labels->len, input->rater);
-      else
-        self->labels = g_strdup_printf (ngettext ("automatic, and estimates of the whole corpus with 95%% intervals "
-                                                  "from %u hand label of the sample",
-                                                  "automatic, and estimates of the whole corpus with 95%% intervals "
-                                                  "from %u hand labels of the sample",
-                                                  input->labels->len),
-                                        input->labels->len);
-    }
-  else
-    self->labels = g_strdup (_("automatic (no hand labels of a sample)"));
+  {
+    /* Only labels of sampled crashes count (the others were not drawn at
+     * random): say how many the estimates rest on. */
+    g_autoptr(AtlasEstimates) estimates = estimates_for (input, ATLAS_DIMENSION_CRASH_TYPE, -1);
+    guint n_labeled = estimates != NULL ? estimates->n_labeled : 0;
+
+    if (n_labeled > 0 && input->rater != NULL)
+      self->labels = g_strdup_printf (ngettext ("automatic, and estimates of the whole corpus with 95%% intervals "
+                                                "from %u hand-labeled crash of the sample (rater: %s)",
+                                                "automatic, and estimates of the whole corpus with 95%% intervals "
+                                                "from %u hand-labeled crashes of the sample (rater: %s)",
+                                                n_labeled),
+                                      n_labeled, input->rater);
+    else if (n_labeled > 0)
+      self->labels = g_strdup_printf (ngettext ("automatic, and estimates of the whole corpus with 95%% intervals "
+                                                "from %u hand-labeled crash of the sample",
+                                                "automatic, and estimates of the whole corpus with 95%% intervals "
+                                                "from %u hand-labeled crashes of the sample",
+                                                n_labeled),
+                                      n_labeled);
+    else
+      self->labels = g_strdup (_("automatic (no hand labels of a sample)"));
+  }
   counts_clear (&counts);
   return g_steal_pointer (&self);
 }
@@ -1005,8 +1009,8 @@ html_comparison (AtlasReport *self,
       if (comparison->has_estimates)
         {
           html_cell (html, "num", row->has_estimate ? format_percent (row->estimate) : g_strdup ("\u2014"));
-          /* Translators: a 95% interval in percent, "12.1–15.3" */
-          html_cell (html, "num", row->has_estimate ? g_strdup_printf (_("%.1f\u2013%.1f"), row->low, row->high)
+          /* Translators: a 95% interval in percent, "12.1–15.3 %" */
+          html_cell (html, "num", row->has_estimate ? g_strdup_printf (_("%.1f\u2013%.1f %%"), row->low, row->high)
                                                     : g_strdup ("\u2014"));
         }
       html_cell (html, "num", row->has_study ? format_percent (row->study) : g_strdup ("\u2014"));
