@@ -203,14 +203,14 @@ atlas_report_init (AtlasReport *self)
 /* Crashes per label id, for one dimension (or stage/bug-kind pairs). */
 typedef struct
 {
-  GHashTable *counts;   /* id (owned) -> count */
+  GHashTable *counts;   /* id (owned) -> guint* (owned) */
   guint       total;
 } Tally;
 
 static void
 tally_init (Tally *tally)
 {
-  tally->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  tally->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   tally->total = 0;
 }
 
@@ -220,16 +220,20 @@ tally_clear (Tally *tally)
   g_clear_pointer (&tally->counts, g_hash_table_unref);
 }
 
+/* A counter per id, allocated once: a corpus of millions of crashes is
+ * counted on the UI thread of the app. */
 static void
 tally_add (Tally      *tally,
            const char *id)
 {
-  gpointer key, value;
+  guint *count = g_hash_table_lookup (tally->counts, id);
 
-  if (g_hash_table_lookup_extended (tally->counts, id, &key, &value))
-    g_hash_table_insert (tally->counts, g_strdup (id), GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + 1));
-  else
-    g_hash_table_insert (tally->counts, g_strdup (id), GUINT_TO_POINTER (1));
+  if (count == NULL)
+    {
+      count = g_new0 (guint, 1);
+      g_hash_table_insert (tally->counts, g_strdup (id), count);
+    }
+  (*count)++;
   tally->total++;
 }
 
@@ -237,7 +241,9 @@ static guint
 tally_get (Tally      *tally,
            const char *id)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (tally->counts, id));
+  guint *count = g_hash_table_lookup (tally->counts, id);
+
+  return count != NULL ? *count : 0;
 }
 
 static const char *
@@ -273,7 +279,7 @@ count_crashes (const AtlasReportInput *input,
       AtlasCrash *crash = atlas_corpus_get_crash (input->corpus, i);
       AtlasPlatform platform = atlas_crash_get_platform (crash);
       int slot = platform == ATLAS_PLATFORM_KAGGLE ? SLOT_KAGGLE : platform == ATLAS_PLATFORM_GITHUB ? SLOT_GITHUB : -1;
-      g_autofree char *pair = NULL;
+      char pair[64];
 
       if (input->filter != NULL && !atlas_filter_matches (input->filter, crash))
         continue;
@@ -285,8 +291,8 @@ count_crashes (const AtlasReportInput *input,
           if (slot >= 0)
             tally_add (&counts->dimension[slot][d], label_id (crash, d));
         }
-      pair = g_strdup_printf ("%s/%s", label_id (crash, ATLAS_DIMENSION_STAGE),
-                              label_id (crash, ATLAS_DIMENSION_ML_BUG));
+      g_snprintf (pair, sizeof pair, "%s/%s", label_id (crash, ATLAS_DIMENSION_STAGE),
+                  label_id (crash, ATLAS_DIMENSION_ML_BUG));
       tally_add (&counts->stage_bug, pair);
       if (atlas_crash_get_cluster (crash) >= 0)
         {
@@ -400,8 +406,7 @@ dimension_rows (Tally             *tally,
 
   g_hash_table_iter_init (&iter, tally->counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    g_ptr_array_add (rows, compare_row_new (key, value_label (dimension, key), GPOINTER_TO_UINT (value),
-                                            tally->total));
+    g_ptr_array_add (rows, compare_row_new (key, value_label (dimension, key), *(guint *)value, tally->total));
   for (guint i = 0; study_ids[i] != NULL; i++)
     if (!g_hash_table_contains (tally->counts, study_ids[i]))
       g_ptr_array_add (rows, compare_row_new (study_ids[i], value_label (dimension, study_ids[i]), 0,
@@ -467,7 +472,7 @@ stage_bug_rows (Tally             *tally,
   g_hash_table_iter_init (&iter, tally->counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!g_strv_contains ((const char * const *)study_ids, key))
-      g_ptr_array_add (others, compare_row_new (key, NULL, GPOINTER_TO_UINT (value), tally->total));
+      g_ptr_array_add (others, compare_row_new (key, NULL, *(guint *)value, tally->total));
   g_ptr_array_sort (others, compare_by_count);
   for (guint i = 0; i < others->len; i++)
     g_ptr_array_add (rows, g_ptr_array_index (others, i));
