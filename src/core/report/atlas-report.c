@@ -27,6 +27,8 @@
 #define TOP_LIBRARIES 10
 /* Message clusters listed. */
 #define TOP_CLUSTERS 15
+/* Characters of a cluster's message shown in the page (the CSV has it whole). */
+#define SHOWN_MESSAGE 280
 /* A difference to the study this large (percentage points) is marked. */
 #define MARKED_DIFFERENCE 5.0
 
@@ -971,6 +973,21 @@ html_cell (GString    *html,
   g_free (text);
 }
 
+/* @text cut to @limit characters (never inside one), "…" where it was cut. */
+static char *
+shorten (const char *text,
+         glong       limit)
+{
+  g_autofree char *valid = atlas_text_escape_invalid (text != NULL ? text : "", -1, NULL);
+
+  g_autofree char *head = NULL;
+
+  if (g_utf8_strlen (valid, -1) <= limit)
+    return g_steal_pointer (&valid);
+  head = g_utf8_substring (valid, 0, limit);
+  return g_strconcat (head, "\u2026", NULL);
+}
+
 static void
 html_comparison (AtlasReport *self,
                  GString     *html,
@@ -1078,7 +1095,7 @@ static const char style_sheet[] =
   "table{border-collapse:collapse;margin:1rem 0;font-size:.92rem}"
   "caption{text-align:left;font-weight:bold;padding-bottom:.3rem}"
   "th,td{padding:.2rem .6rem;border-bottom:1px solid #e0e0e0;text-align:left;vertical-align:top}"
-  "thead th{border-bottom:2px solid #999}.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+  "thead th{border-bottom:2px solid #999}tbody th{font-weight:normal}.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
   "tr.marked{background:#fff3cd}td.diff{font-weight:bold}"
   "td.message{font-family:monospace;word-break:break-word}"
   "details{margin:.5rem 0 1rem}summary{cursor:pointer;color:#1a5fb4}"
@@ -1164,9 +1181,8 @@ build_html (AtlasReport *self)
       html_element (html, "p", NULL, _(figure->spec->blurb));
       g_string_append_printf (html, "\n<figure>\n<a href=\"%s\"><img src=\"%s\" alt=\"", pdf, png);
       html_text (html, atlas_chart_model_get_title (figure->model));
+      /* The figure shows its own title and subtitle; the caption gives its files. */
       g_string_append (html, "\"></a>\n<figcaption>");
-      html_text (html, atlas_chart_model_get_subtitle (figure->model));
-      g_string_append (html, "<br>");
       html_link (html, pdf, "PDF");
       g_string_append (html, " · ");
       html_link (html, svg, "SVG");
@@ -1218,7 +1234,7 @@ build_html (AtlasReport *self)
           html_cell (html, "num", format_count (row->count));
           html_cell (html, "num", format_percent (percent_of (row->count, self->n_crashes)));
           html_cell (html, NULL, g_strdup (row->ename));
-          html_cell (html, "message", g_strdup (row->message));
+          html_cell (html, "message", shorten (row->message, SHOWN_MESSAGE));
           g_string_append (html, "</tr>\n");
         }
       g_string_append (html, "</tbody>\n</table>\n");
