@@ -746,11 +746,15 @@ atlas_report_new (const AtlasReportInput *input,
         case ATLAS_CHART_KIND_ML_BUG:
           g_ptr_array_add (figure->comparisons, dimension_comparison (input, &counts, study, ATLAS_DIMENSION_ML_BUG,
                                                                       "bug-kind-vs-study", SLOT_ALL));
-          if (counts.dimension[SLOT_KAGGLE][ATLAS_DIMENSION_ML_BUG].total > 0)
+          /* Per study platform, unless that platform is the whole corpus
+           * (then the table above is already set beside its column). */
+          if (counts.dimension[SLOT_KAGGLE][ATLAS_DIMENSION_ML_BUG].total > 0 &&
+              counts.dimension[SLOT_KAGGLE][ATLAS_DIMENSION_ML_BUG].total < counts.dimension[SLOT_ALL][ATLAS_DIMENSION_ML_BUG].total)
             g_ptr_array_add (figure->comparisons,
                              dimension_comparison (input, &counts, study, ATLAS_DIMENSION_ML_BUG,
                                                    "bug-kind-kaggle-vs-study", SLOT_KAGGLE));
-          if (counts.dimension[SLOT_GITHUB][ATLAS_DIMENSION_ML_BUG].total > 0)
+          if (counts.dimension[SLOT_GITHUB][ATLAS_DIMENSION_ML_BUG].total > 0 &&
+              counts.dimension[SLOT_GITHUB][ATLAS_DIMENSION_ML_BUG].total < counts.dimension[SLOT_ALL][ATLAS_DIMENSION_ML_BUG].total)
             g_ptr_array_add (figure->comparisons,
                              dimension_comparison (input, &counts, study, ATLAS_DIMENSION_ML_BUG,
                                                    "bug-kind-github-vs-study", SLOT_GITHUB));
