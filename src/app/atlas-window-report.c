@@ -18,6 +18,7 @@ typedef struct
 {
   AtlasReport *report;
   char        *directory;
+  AdwToast    *progress;   /* "Writing the report…", dismissed when done */
 } ReportJob;
 
 static void
@@ -26,6 +27,7 @@ report_job_free (gpointer data)
   ReportJob *job = data;
 
   g_clear_object (&job->report);
+  g_clear_object (&job->progress);
   g_free (job->directory);
   g_free (job);
 }
@@ -69,6 +71,7 @@ write_report_cb (GObject      *object,
 
   g_clear_pointer (&self->report_dir, g_free);
   _atlas_window_actions_update (self);
+  adw_toast_dismiss (job->progress);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -153,6 +156,10 @@ atlas_window_export_report (AtlasWindow *self,
   job->directory = g_strdup (directory);
   self->report_dir = g_strdup (directory);
   _atlas_window_actions_update (self);
+  /* Until it is written (a large corpus takes some seconds): no timeout. */
+  job->progress = adw_toast_new (_("Writing the report…"));
+  adw_toast_set_timeout (job->progress, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (job->progress));
   task = g_task_new (self, self->cancellable, write_report_cb, NULL);
   g_task_set_source_tag (task, atlas_window_export_report);
   g_task_set_task_data (task, job, report_job_free);
