@@ -24,6 +24,8 @@ static const AtlasCommandInfo commands[] = {
   { "chart", N_("Draw one chart of the crashes of notebooks to PDF, SVG, PNG or CSV"), CHART_PROGRAM },
   { "report", N_("Write the study’s figures, tables and report.html for a corpus, beside the study’s shares"),
     CHART_PROGRAM },
+  { "order", N_("How often crashing notebooks ran out of order, overall and for notebook-specific crashes"),
+    CHART_PROGRAM },
 };
 
 const AtlasCommandInfo *

@@ -1,4 +1,4 @@
-/* chart-main.c — `crash-atlas chart` and `crash-atlas report`
+/* chart-main.c — `crash-atlas chart`, `crash-atlas report` and `crash-atlas order`
  *
  * Copyright 2026 The Crash Atlas authors
  *
@@ -19,6 +19,7 @@ main (int    argc,
   static const AtlasCliCommand commands[] = {
     { "chart", atlas_cli_chart },
     { "report", atlas_cli_study_report },
+    { "order", atlas_cli_order },
   };
 
   return atlas_cli_main (argc, argv, commands, G_N_ELEMENTS (commands));

@@ -61,6 +61,8 @@ int      atlas_cli_chart      (int    argc,
 int      atlas_cli_study_report (int    argc,
                                  char **argv);
 
+int      atlas_cli_order      (int    argc,
+                               char **argv);
 int      atlas_cli_export     (int    argc,
                                char **argv);
 /* The research workbench (issue 18). */
