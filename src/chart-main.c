@@ -1,4 +1,4 @@
-/* chart-main.c — `crash-atlas chart`
+/* chart-main.c — `crash-atlas chart`, `crash-atlas report` and `crash-atlas order`
  *
  * Copyright 2026 The Crash Atlas authors
  *
@@ -18,6 +18,7 @@ main (int    argc,
    * (test-cli-usage runs each command's --help through the launcher). */
   static const AtlasCliCommand commands[] = {
     { "chart", atlas_cli_chart },
+    { "report", atlas_cli_study_report },
     { "order", atlas_cli_order },
   };
 

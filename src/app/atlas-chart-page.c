@@ -151,6 +151,9 @@ chart_dimension (AtlasChartModel *model,
     case ATLAS_CHART_KIND_CRASH_TYPE:
       *dimension = ATLAS_DIMENSION_CRASH_TYPE;
       return TRUE;
+    case ATLAS_CHART_KIND_ML_BUG:
+      *dimension = ATLAS_DIMENSION_ML_BUG;
+      return TRUE;
     case ATLAS_CHART_KIND_LIBRARY:
     case ATLAS_CHART_KIND_CAUSE_BY_STAGE:
     case ATLAS_CHART_KIND_CAUSE_BY_TYPE:

@@ -326,6 +326,7 @@ _atlas_window_actions_update (AtlasWindow *self)
                                  !atlas_filter_get_distinct_content (self->filter));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.label-crash",
                                  atlas_crash_list_get_selected_crash (self->crash_list) != NULL);
+  _atlas_window_report_actions_update (self);
 }
 
 void
@@ -342,6 +343,7 @@ _atlas_window_class_actions_init (AtlasWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.count-copies-once", NULL, count_copies_once_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  _atlas_window_report_class_init (klass);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);

@@ -57,6 +57,7 @@ struct _AtlasWindow
   gboolean              showing_demo;    /* paths are the bundled demo's */
   GPtrArray            *imported;        /* AtlasNotebook fetched into a scanned corpus, for Save As */
   char                 *save_path;       /* where Save As is writing, or NULL */
+  char                 *report_dir;      /* where Export Report is writing, or NULL */
   GSettings            *settings;        /* NULL without the installed schema */
 
   GCancellable         *cancellable;     /* window-scoped; cancelled on close */
@@ -70,6 +71,9 @@ struct _AtlasWindow
 void     _atlas_window_class_actions_init (AtlasWindowClass   *klass);
 void     _atlas_window_actions_update     (AtlasWindow        *self);
 void     _atlas_window_dnd_init           (AtlasWindow        *self);
+/* Export Report… (atlas-window-report.c). */
+void     _atlas_window_report_class_init  (AtlasWindowClass   *klass);
+void     _atlas_window_report_actions_update (AtlasWindow     *self);
 void     _atlas_window_update_recent_menu (AtlasWindow        *self);
 void     _atlas_window_open_recent        (AtlasWindow        *self,
                                            const char         *key);

@@ -548,6 +548,7 @@ atlas_window_finalize (GObject *object)
   g_strfreev (self->paths);
   g_ptr_array_unref (self->imported);
   g_free (self->save_path);
+  g_free (self->report_dir);
 
   G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
 }

@@ -30,5 +30,12 @@ gboolean     atlas_window_get_busy     (AtlasWindow        *self);
 void         atlas_window_save_as      (AtlasWindow        *self,
                                         const char         *path);
 gboolean     atlas_window_get_saving   (AtlasWindow        *self);
+/* Writes the study's report (atlas-report.h) for the crashes the filters
+ * show into @directory, off the UI thread; "report-written" (the folder)
+ * when it is whole, an error dialog naming the file otherwise. FALSE when
+ * nothing was started (a scan runs, nothing to report, one is writing). */
+gboolean     atlas_window_export_report (AtlasWindow       *self,
+                                         const char        *directory);
+gboolean     atlas_window_get_exporting_report (AtlasWindow *self);
 
 G_END_DECLS

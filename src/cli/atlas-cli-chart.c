@@ -112,7 +112,7 @@ parse_args (ChartArgs  *args,
 {
   const GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &args->kind,
-      N_("Chart: stage, library, root-cause, crash-type, cause-by-stage or cause-by-type"), "KIND" },
+      N_("Chart: stage, library, root-cause, crash-type, cause-by-stage, cause-by-type or ml-bug"), "KIND" },
     { "by-platform", 0, 0, G_OPTION_ARG_NONE, &args->by_platform,
       N_("One panel per platform (Kaggle, GitHub, local), side by side"), NULL },
     { "detail", 0, 0, G_OPTION_ARG_NONE, &args->detail,
@@ -180,7 +180,7 @@ check_args (ChartArgs               *args,
   atlas_chart_export_options_init (&defaults);
   *export = defaults;
   if (args->kind == NULL || !atlas_chart_kind_from_string (args->kind, kind))
-    return _("--kind must be stage, library, root-cause, crash-type, cause-by-stage or cause-by-type");
+    return _("--kind must be stage, library, root-cause, crash-type, cause-by-stage, cause-by-type or ml-bug");
   if (args->output == NULL)
     return _("--output FILE is required");
   if (!atlas_chart_format_from_filename (args->output, format))

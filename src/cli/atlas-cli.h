@@ -56,6 +56,10 @@ int      atlas_cli_scan       (int    argc,
                                char **argv);
 int      atlas_cli_chart      (int    argc,
                                char **argv);
+/* `crash-atlas report`: the study's figures, tables and report.html
+ * (atlas-cli-report.c is another thing: the empty-folder report). */
+int      atlas_cli_study_report (int    argc,
+                                 char **argv);
 
 int      atlas_cli_order      (int    argc,
                                char **argv);

@@ -386,6 +386,44 @@ test_by_platform (void)
                                   100.0, 1e-9);
 }
 
+/* Bug kind by platform (the study's figure): ML and PY per panel, most first. */
+static void
+test_ml_bug_by_platform (void)
+{
+  g_autoptr(AtlasCorpus) corpus = small_corpus ();
+  AtlasChartOptions options;
+  g_autoptr(AtlasChartModel) model = NULL;
+  g_autoptr(AtlasChartTable) table = NULL;
+  g_autoptr(AtlasFilter) filter = NULL;
+  g_autofree char *csv = NULL;
+  guint ml, py, unclassified;
+
+  atlas_chart_options_init (&options);
+  options.by_platform = TRUE;
+  model = atlas_chart_model_new_for_corpus (corpus, NULL, ATLAS_CHART_KIND_ML_BUG, &options);
+  g_assert_cmpint (atlas_chart_model_get_shape (model), ==, ATLAS_CHART_SHAPE_STACKED_BARS);
+  g_assert_cmpuint (atlas_chart_model_get_n_panels (model), ==, 2);
+  g_assert_cmpuint (atlas_chart_model_get_n_rows (model), ==, 3);
+  ml = find_row (model, "ML");
+  py = find_row (model, "PY");
+  unclassified = find_row (model, "unclassified");
+  g_assert_cmpuint (ml, ==, 0);
+  g_assert_cmpuint (unclassified, ==, 2);
+  g_assert_cmpuint (atlas_chart_model_get_row_total (model, 0, ml), ==, 3);
+  g_assert_cmpuint (atlas_chart_model_get_row_total (model, 0, py), ==, 1);
+  g_assert_cmpuint (atlas_chart_model_get_row_total (model, 0, unclassified), ==, 1);
+  g_assert_cmpuint (atlas_chart_model_get_row_total (model, 1, ml), ==, 1);
+  g_assert_cmpuint (atlas_chart_model_get_row_total (model, 1, py), ==, 1);
+  g_assert_cmpfloat_with_epsilon (atlas_chart_model_get_row_percent (model, 0, ml), 60.0, 1e-9);
+  filter = atlas_chart_model_dup_filter (model, 1, py, G_MAXUINT);
+  g_assert_cmpuint (count_matching (corpus, filter), ==, 1);
+
+  table = atlas_chart_model_create_table (model);
+  csv = atlas_chart_table_to_csv (table);
+  g_assert_true (g_str_has_prefix (csv, "platform,ml_bug,"));
+  g_assert_cmpstr (atlas_chart_kind_to_string (ATLAS_CHART_KIND_ML_BUG), ==, "ml-bug");
+}
+
 static void
 test_root_cause_detail (void)
 {
@@ -613,6 +651,7 @@ main (int    argc,
   g_test_add_func ("/Atlas/Chart/model/filtered-stats", test_filtered_stats);
   g_test_add_func ("/Atlas/Chart/model/library-shares", test_library_shares);
   g_test_add_func ("/Atlas/Chart/model/by-platform", test_by_platform);
+  g_test_add_func ("/Atlas/Chart/model/ml-bug-by-platform", test_ml_bug_by_platform);
   g_test_add_func ("/Atlas/Chart/model/root-cause-detail", test_root_cause_detail);
   g_test_add_func ("/Atlas/Chart/model/mark-filters-exact", test_mark_filters_exact);
   g_test_add_func ("/Atlas/Chart/model/import-index-follows-corpus", test_import_index_follows_corpus);

@@ -106,7 +106,7 @@ listed_commands (const char *help)
 static void
 test_help_lists_commands (void)
 {
-  static const char *const expected[] = { "scan", "export", "chart", "help" };
+  static const char *const expected[] = { "scan", "export", "chart", "report", "help" };
   g_auto(Run) run = { 0 };
   g_auto(Run) alone = { 0 };
   g_auto(GStrv) commands = NULL;

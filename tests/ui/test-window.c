@@ -822,6 +822,80 @@ test_dead_recent (Fixture       *fixture,
   g_assert_true (g_strv_contains ((const char * const *)recent, fixture->dir));
 }
 
+static gboolean
+report_done (gpointer data)
+{
+  return !atlas_window_get_exporting_report (data);
+}
+
+static void
+report_written_cb (AtlasWindow *window,
+                   const char  *directory,
+                   char       **written)
+{
+  g_free (*written);
+  *written = g_strdup (directory);
+}
+
+/* The message dialog the window shows, or NULL. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* Export Report writes the study's report off the UI thread, says so in a
+ * toast, keeps a notebook's text inert in the page, and names the file it
+ * could not write in an error dialog. */
+static void
+test_export_report (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  AtlasWindow *window = fixture->window;
+  g_autofree char *out_dir = g_build_filename (fixture->dir, "report", NULL);
+  g_autofree char *blocked = g_build_filename (fixture->dir, "blocked", NULL);
+  g_autofree char *page = g_build_filename (out_dir, "report.html", NULL);
+  g_autofree char *figure = g_build_filename (out_dir, "crash-types.pdf", NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *escaped = g_markup_escape_text (HOSTILE_MESSAGE, -1);
+  AdwMessageDialog *dialog;
+
+  g_signal_connect (window, "report-written", G_CALLBACK (report_written_cb), &written);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  g_assert_true (atlas_window_export_report (window, out_dir));
+  g_assert_true (atlas_window_get_exporting_report (window));
+  /* One at a time. */
+  g_assert_false (atlas_window_export_report (window, out_dir));
+  g_assert_true (wait_for (report_done, window, 60));
+  g_assert_cmpstr (written, ==, out_dir);
+  g_assert_true (widget_shows_text (GTK_WIDGET (window->toast_overlay), "Report written"));
+  g_assert_true (g_file_get_contents (page, &html, NULL, NULL));
+  g_assert_null (strstr (html, "<b>&"));
+  g_assert_nonnull (strstr (html, escaped));
+  g_assert_true (g_file_test (figure, G_FILE_TEST_IS_REGULAR));
+
+  /* A folder that is a file: nothing written, an error dialog names it. */
+  g_assert_true (g_file_set_contents (blocked, "a file", -1, NULL));
+  g_clear_pointer (&written, g_free);
+  g_assert_true (atlas_window_export_report (window, blocked));
+  g_assert_true (wait_for (report_done, window, 60));
+  g_assert_null (written);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "blocked"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* F1 opens the help, and the shortcuts window says so. */
 static void
 test_help_shortcut (void)
@@ -884,6 +958,7 @@ main (int    argc,
   g_test_add ("/Atlas/App/export-column-and-font", Fixture, NULL, fixture_set_up, test_export_column_and_font,
               fixture_tear_down);
   g_test_add ("/Atlas/App/save-as", Fixture, NULL, fixture_set_up, test_save_as, fixture_tear_down);
+  g_test_add ("/Atlas/App/export-report", Fixture, NULL, fixture_set_up, test_export_report, fixture_tear_down);
   g_test_add ("/Atlas/App/open-corrupt-corpus", Fixture, NULL, fixture_set_up, test_open_corrupt_corpus,
               fixture_tear_down);
   g_test_add ("/Atlas/App/user-rules", Fixture, NULL, fixture_set_up, test_user_rules, fixture_tear_down);

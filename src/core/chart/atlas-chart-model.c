@@ -51,7 +51,7 @@ struct _AtlasChartModel
 G_DEFINE_FINAL_TYPE (AtlasChartModel, atlas_chart_model, G_TYPE_OBJECT)
 
 static const char *kind_ids[ATLAS_N_CHART_KINDS] = {
-  "stage", "library", "root-cause", "crash-type", "cause-by-stage", "cause-by-type",
+  "stage", "library", "root-cause", "crash-type", "cause-by-stage", "cause-by-type", "ml-bug",
 };
 
 static const char *kind_names[ATLAS_N_CHART_KINDS] = {
@@ -61,6 +61,7 @@ static const char *kind_names[ATLAS_N_CHART_KINDS] = {
   N_("Crashes by crash type"),
   N_("Root cause by pipeline stage"),
   N_("Root cause by crash type"),
+  N_("Crashes by bug kind"),
 };
 
 const char *
@@ -470,6 +471,18 @@ sum_types (const AtlasChartCounts *n,
 }
 
 static guint
+sum_bugs (const AtlasChartCounts *n,
+          guint                   slot,
+          guint                   bug)
+{
+  guint total = 0;
+
+  for (guint st = 0; st < ATLAS_N_STAGES; st++)
+    total += n->stage_bug[slot][st][bug];
+  return total;
+}
+
+static guint
 sum_stages (const AtlasChartCounts *n,
             guint                   slot,
             guint                   cause)
@@ -541,6 +554,8 @@ cell_count (AtlasChartModel *self,
       return sum_stages (n, slot, row->value);
     case ATLAS_CHART_KIND_CRASH_TYPE:
       return sum_types (n, slot, row->value);
+    case ATLAS_CHART_KIND_ML_BUG:
+      return sum_bugs (n, slot, row->value);
     case ATLAS_CHART_KIND_CAUSE_BY_STAGE:
       return n->cause_stage[slot][row->value][series->value];
     case ATLAS_CHART_KIND_CAUSE_BY_TYPE:
@@ -700,6 +715,9 @@ atlas_chart_model_new (AtlasChartStats         *stats,
       break;
     case ATLAS_CHART_KIND_CAUSE_BY_TYPE:
       setup_heatmap (self, ATLAS_DIMENSION_CRASH_TYPE, ATLAS_FILTER_FIELD_CRASH_TYPE);
+      break;
+    case ATLAS_CHART_KIND_ML_BUG:
+      setup_sorted_dimension (self, ATLAS_DIMENSION_ML_BUG, ATLAS_FILTER_FIELD_ML_BUG);
       break;
     case ATLAS_N_CHART_KINDS:
     default:

@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  * @ATLAS_CHART_KIND_CRASH_TYPE: crashes by crash type
  * @ATLAS_CHART_KIND_CAUSE_BY_STAGE: heatmap, root cause x pipeline stage
  * @ATLAS_CHART_KIND_CAUSE_BY_TYPE: heatmap, root cause x crash type
+ * @ATLAS_CHART_KIND_ML_BUG: crashes by bug kind (ML, PY); with by_platform,
+ *   the study's "bug kind by platform"
  */
 typedef enum
 {
@@ -32,10 +34,12 @@ typedef enum
   ATLAS_CHART_KIND_CRASH_TYPE,
   ATLAS_CHART_KIND_CAUSE_BY_STAGE,
   ATLAS_CHART_KIND_CAUSE_BY_TYPE,
+  ATLAS_CHART_KIND_ML_BUG,
   ATLAS_N_CHART_KINDS
 } AtlasChartKind;
 
-/* "stage", "library", "root-cause", "crash-type", "cause-by-stage", "cause-by-type" */
+/* "stage", "library", "root-cause", "crash-type", "cause-by-stage", "cause-by-type",
+ * "ml-bug" */
 const char *atlas_chart_kind_to_string    (AtlasChartKind  kind);
 gboolean    atlas_chart_kind_from_string  (const char     *str,
                                            AtlasChartKind *kind);

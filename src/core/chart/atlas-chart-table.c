@@ -396,7 +396,7 @@ add_columns (AtlasChartTable *table,
   AtlasChartShape shape = atlas_chart_model_get_shape (model);
   guint n_series = atlas_chart_model_get_n_series (model);
   static const char *row_ids[ATLAS_N_CHART_KINDS] = {
-    "stage", "library", "root_cause", "crash_type", "root_cause", "root_cause",
+    "stage", "library", "root_cause", "crash_type", "root_cause", "root_cause", "ml_bug",
   };
 
   if (atlas_chart_model_get_n_panels (model) > 1)
