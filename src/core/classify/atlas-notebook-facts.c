@@ -20,7 +20,7 @@ struct _AtlasNotebookFacts
   int            n_code_cells;   /* -1 until counted */
   int            first_anomaly;  /* -2 until looked up, -1 none */
   GHashTable    *names;          /* name -> NameCells, filled a name at a time */
-  GHashTable    *removed_keys;   /* key -> first cell + 1 */
+  GHashTable    *removed_keys;   /* key -> first cell + 1, 0 for none; filled a key at a time */
 };
 
 AtlasNotebookFacts *
@@ -312,25 +312,47 @@ scan_removed_keys (GHashTable  *table,
     }
 }
 
+/* Whether the code @source removes @key (scan_removed_keys() on it). */
+static gboolean
+removes_key (char       **calls,
+             const char  *source,
+             const char  *key)
+{
+  g_autoptr(GHashTable) keys = NULL;
+
+  /* A key is a quoted string of the line that removes it. */
+  if (source == NULL || strstr (source, key) == NULL)
+    return FALSE;
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan_removed_keys (keys, calls, source, 0);
+  return g_hash_table_contains (keys, key);
+}
+
+/* Looked up a key at a time, in the cells that spell it, as the definers
+ * of a name are. */
 int
 atlas_notebook_facts_key_remover (AtlasNotebookFacts *self,
                                   const char         *key)
 {
+  char **calls = atlas_rule_set_get_key_removing_calls (self->rules);
+  guint n = self->notebook ? atlas_notebook_get_n_cells (self->notebook) : 0;
+  gpointer found;
+  guint cell = 0;
+
   if (self->removed_keys == NULL)
+    self->removed_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_lookup_extended (self->removed_keys, key, NULL, &found))
+    return GPOINTER_TO_UINT (found) - 1;
+
+  if (self->notebook == NULL)
+    cell = removes_key (calls, self->cell_source, key) ? 1 : 0;
+  for (guint i = 0; i < n && cell == 0; i++)
     {
-      char **calls = atlas_rule_set_get_key_removing_calls (self->rules);
-      guint n = self->notebook ? atlas_notebook_get_n_cells (self->notebook) : 0;
+      const AtlasCell *c = atlas_notebook_get_cell (self->notebook, i);
 
-      self->removed_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      if (self->notebook == NULL)
-        scan_removed_keys (self->removed_keys, calls, self->cell_source, 0);
-      for (guint i = 0; i < n; i++)
-        {
-          const AtlasCell *cell = atlas_notebook_get_cell (self->notebook, i);
-
-          if (cell->kind == ATLAS_CELL_CODE)
-            scan_removed_keys (self->removed_keys, calls, cell->source, i);
-        }
+      if (c->kind == ATLAS_CELL_CODE && removes_key (calls, c->source, key))
+        cell = i + 1;
     }
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->removed_keys, key)) - 1;
+  g_hash_table_insert (self->removed_keys, g_strdup (key), GUINT_TO_POINTER (cell));
+  return (int)cell - 1;
 }
