@@ -244,6 +244,21 @@ rule_holds (const AtlasRule           *rule,
             const AtlasClassification *result,
             Match                     *match)
 {
+  /* Whether it holds does not depend on the order of its conditions: the
+   * cheap ones first. The evidence lists them in the order of the rules'
+   * documentation. */
+  if (match == NULL)
+    {
+      for (guint i = 0; i < rule->n_checks; i++)
+        {
+          guint check = rule->checks[i];
+
+          if (check < ATLAS_RULE_N_LISTS ? !match_list (rule, check, rules, facts, result, NULL)
+                                         : !match_pattern (rule, check - ATLAS_RULE_N_LISTS, facts, NULL))
+            return FALSE;
+        }
+      return TRUE;
+    }
   for (guint i = 0; i < ATLAS_RULE_N_LISTS; i++)
     if (rule->lists[i] != NULL && !match_list (rule, i, rules, facts, result, match))
       return FALSE;

@@ -470,9 +470,36 @@ check_groups (char       **groups,
   return TRUE;
 }
 
+/* Most rules fail, nearly all of them on a fact or an earlier label (bits
+ * and a comparison), then on the exception's name: those come first, the
+ * lists of calls next, the regular expressions over longer text last. */
+static void
+order_checks (AtlasRule *rule)
+{
+  static const guint8 order[] = {
+    ATLAS_RULE_FACT, ATLAS_RULE_NOT_FACT, ATLAS_RULE_CRASH_TYPE, ATLAS_RULE_ML_BUG,
+    ATLAS_RULE_ROOT_CAUSE, ATLAS_RULE_PLATFORM, ATLAS_RULE_RAISED_IN, ATLAS_RULE_LIBRARY,
+    ATLAS_RULE_N_LISTS + ATLAS_RULE_ENAME,
+    ATLAS_RULE_CALL, ATLAS_RULE_CELL_CALL, ATLAS_RULE_CALL_PACKAGE, ATLAS_RULE_CELL_CALL_PACKAGE,
+    ATLAS_RULE_FRAME_PACKAGE,
+    ATLAS_RULE_N_LISTS + ATLAS_RULE_MESSAGE, ATLAS_RULE_N_LISTS + ATLAS_RULE_HEADING,
+    ATLAS_RULE_N_LISTS + ATLAS_RULE_CODE, ATLAS_RULE_N_LISTS + ATLAS_RULE_CELL,
+    ATLAS_RULE_N_LISTS + ATLAS_RULE_TRACEBACK,
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (order) == ATLAS_RULE_N_LISTS + ATLAS_RULE_N_PATTERNS);
+  rule->n_checks = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (order[i] < ATLAS_RULE_N_LISTS ? rule->lists[order[i]] != NULL
+                                      : rule->patterns[order[i] - ATLAS_RULE_N_LISTS] != NULL)
+      rule->checks[rule->n_checks++] = order[i];
+}
+
 static void
 index_rules (AtlasRuleSet *self)
 {
+  for (guint i = 0; i < self->rules->len; i++)
+    order_checks (g_ptr_array_index (self->rules, i));
   for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
     {
       g_ptr_array_set_size (self->by_dimension[d], 0);

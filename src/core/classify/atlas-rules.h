@@ -67,6 +67,11 @@ typedef struct
   char   *set_library;                       /* package, "none" or a $placeholder */
   char   *set_detail;                        /* root cause detail */
   char   *note;                              /* the rule's "evidence" text */
+  /* The conditions it has, cheapest first, for the test that only asks
+   * whether it holds: a list (AtlasRuleList) or ATLAS_RULE_N_LISTS + a
+   * pattern (AtlasRulePattern). Set when the rule set is indexed. */
+  guint8  checks[ATLAS_RULE_N_LISTS + ATLAS_RULE_N_PATTERNS];
+  guint   n_checks;
 } AtlasRule;
 
 typedef struct _AtlasRuleSet AtlasRuleSet;

@@ -801,14 +801,18 @@ atlas_prescan_run (const char         *data,
   return ok;
 }
 
-/* Appends the bytes from @p to @end without the whitespace between tokens:
- * nbformat indents every line, and json-glib reads whitespace a character
- * at a time. @in_string: @p lies inside a string, after an edit. */
-static void
-append_compact (GString    *into,
-                const char *p,
-                const char *end,
-                gboolean    in_string)
+/* Copies the bytes from @p to @end to @out without the whitespace between
+ * tokens: nbformat indents every line, and json-glib reads whitespace a
+ * character at a time. @in_string: @p lies inside a string, after an edit.
+ * Returns the end of what was written. The caller made room: a reduced
+ * document is never longer than the original and its replacements, and
+ * writing through a pointer costs a fraction of the 450,000 appends to a
+ * GString that 640 notebooks took (5% of a scan's instructions). */
+static char *
+copy_compact (char       *out,
+              const char *p,
+              const char *end,
+              gboolean    in_string)
 {
   if (in_string)
     {
@@ -816,7 +820,8 @@ append_compact (GString    *into,
 
       if (q == NULL)
         q = end;
-      g_string_append_len (into, p, q - p);
+      memcpy (out, p, q - p);
+      out += q - p;
       p = q;
     }
 
@@ -826,17 +831,23 @@ append_compact (GString    *into,
 
       while (q < end && *q != '"' && *q != ' ' && *q != '\n' && *q != '\r' && *q != '\t')
         q++;
-      g_string_append_len (into, p, q - p);
       if (q < end && *q == '"')
         {
-          p = skip_string (q + 1, end);
-          if (p == NULL)
-            p = end;
-          g_string_append_len (into, q, p - q);
+          q = skip_string (q + 1, end);
+          if (q == NULL)
+            q = end;
+          memcpy (out, p, q - p);
+          out += q - p;
+          p = q;
         }
       else
-        p = skip_space (q, end);
+        {
+          memcpy (out, p, q - p);
+          out += q - p;
+          p = skip_space (q, end);
+        }
     }
+  return out;
 }
 
 void
@@ -847,20 +858,37 @@ atlas_prescan_write_reduced (const AtlasPrescan *prescan,
 {
   gboolean in_string = FALSE;
   gsize copied = 0;
+  gsize room = 0;
+  char *out;
 
   g_return_if_fail (prescan->edits != NULL);
 
-  g_string_truncate (into, 0);
+  /* What is kept before compaction: room enough, and no more than the
+   * reduced document needs (the buffers are reused up to a size). */
   for (guint i = 0; i < prescan->edits->len; i++)
     {
       const AtlasPrescanEdit *edit = &g_array_index (prescan->edits, AtlasPrescanEdit, i);
 
-      append_compact (into, data + copied, data + edit->start, in_string);
-      g_string_append (into, edit->replacement);
+      room += (edit->start > copied ? edit->start - copied : 0) + strlen (edit->replacement);
+      copied = edit->end;
+    }
+  room += len - copied;
+  copied = 0;
+  g_string_set_size (into, room);
+  out = into->str;
+  for (guint i = 0; i < prescan->edits->len; i++)
+    {
+      const AtlasPrescanEdit *edit = &g_array_index (prescan->edits, AtlasPrescanEdit, i);
+      gsize replacement_len = strlen (edit->replacement);
+
+      out = copy_compact (out, data + copied, data + edit->start, in_string);
+      memcpy (out, edit->replacement, replacement_len);
+      out += replacement_len;
       copied = edit->end;
       in_string = edit->ends_in_string;
     }
-  append_compact (into, data + copied, data + len, in_string);
+  out = copy_compact (out, data + copied, data + len, in_string);
+  g_string_truncate (into, out - into->str);
 }
 
 void
