@@ -151,6 +151,7 @@ atlas_cli_study_report (int    argc,
   g_autoptr(AtlasFilter) filter = NULL;
   g_autoptr(GPtrArray) sample = NULL;
   g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GHashTable) out_of_order = NULL;
   g_autoptr(AtlasReport) report = NULL;
   g_autofree char *rater = NULL;
   g_autofree char *source = NULL;
@@ -212,6 +213,19 @@ atlas_cli_study_report (int    argc,
   else
     source = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u input", "%u inputs", g_strv_length (args.paths)),
                               g_strv_length (args.paths));
+  /* A corpus file knows its notebooks' execution order from their cells. */
+  if (args.input.db != NULL)
+    {
+      g_autoptr(AtlasStore) store = atlas_store_open_full (args.input.db, ATLAS_STORE_OPEN_READ_ONLY, &error);
+
+      if (store == NULL || (out_of_order = atlas_store_dup_out_of_order (store, &error)) == NULL)
+        {
+          atlas_cli_print_error ("%s", error->message);
+          atlas_cli_print_error (_("%s: no report written"), args.output);
+          report_args_clear (&args);
+          return ATLAS_CLI_EXIT_CORPUS_DAMAGED;
+        }
+    }
   report = atlas_report_new (&(AtlasReportInput) {
                                .corpus = corpus,
                                .filter = filter,
@@ -219,6 +233,7 @@ atlas_cli_study_report (int    argc,
                                .labels = labels,
                                .rater = rater,
                                .source = source,
+                               .out_of_order = out_of_order,
                              }, &error);
   if (report == NULL || !atlas_report_write (report, args.output, NULL, &error))
     {

@@ -136,68 +136,6 @@ test_csv_header_once (void)
   g_assert_true (g_str_has_suffix (text, ",pandas,19\r\n"));
 }
 
-/* The generator's record for @crash. */
-static char *
-generated_json (AtlasCrash *crash)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) node = atlas_crash_to_json (crash);
-
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
-}
-
-static void
-assert_same_json (AtlasCrash *crash)
-{
-  g_autofree char *expected = generated_json (crash);
-  g_autoptr(GString) written = g_string_new (NULL);
-
-  atlas_crash_append_json (crash, written);
-  g_assert_cmpstr (written->str, ==, expected);
-}
-
-/* The records are written without json-glib: they must be the bytes its
- * generator writes, for every byte a string may hold (control characters,
- * quotes, backslashes, DEL, bytes that are not UTF-8, multi-byte
- * characters), every optional member and doubles of every shape. */
-static void
-test_json_as_generator_writes (void)
-{
-  static const double scores[] = { 0.0, 1.0, 0.5, 1.0 / 3, 0.95, 1e22, 1e-7, 100.0, -0.0 };
-
-  for (guint b = 1; b < 256; b++)
-    {
-      char bytes[3] = { (char)b, '\0', '\0' };
-      g_autofree char *text = NULL;
-      AtlasClassification c = { 0 };
-      g_autoptr(AtlasCrash) crash = NULL;
-
-      /* Alone, and as the first byte of a two-byte character. */
-      if (b >= 0xc2 && b <= 0xdf)
-        bytes[1] = (char)0x80;
-      text = g_strdup_printf ("a%sz \"q\" \\ é\n", bytes);
-      crash = atlas_crash_new (text, b % 3, b, b % 5 == 0 ? -1 : (int)b, text, text, NULL);
-      if (b % 2)
-        atlas_crash_set_url (crash, text);
-      c.crash_type = b % ATLAS_N_CRASH_TYPES;
-      c.root_cause = b % ATLAS_N_ROOT_CAUSES;
-      c.root_cause_detail = b % 4 ? NULL : text;
-      c.library = b % 6 ? text : NULL;
-      for (guint d = 0; d < ATLAS_N_DIMENSIONS; d++)
-        {
-          c.evidence[d] = (b + d) % 3 ? text : NULL;
-          c.rule[d] = (b + d) % 2 ? (char *)"rule-name" : NULL;
-          c.confidence[d] = (b + d) % (ATLAS_CONFIDENCE_HIGH + 1);
-          c.confidence_score[d] = scores[(b + d) % G_N_ELEMENTS (scores)];
-        }
-      atlas_crash_set_classification (crash, &c);
-      if (b % 9 != 0)
-        atlas_crash_set_cluster (crash, (int)b);
-      assert_same_json (crash);
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -207,7 +145,6 @@ main (int   argc,
   g_test_add_func ("/Atlas/CrashWriter/threads-write-what-one-writes", test_threads_write_what_one_writes);
   g_test_add_func ("/Atlas/CrashWriter/records-in-order", test_records_in_order);
   g_test_add_func ("/Atlas/CrashWriter/csv-header-once", test_csv_header_once);
-  g_test_add_func ("/Atlas/CrashWriter/json-as-generator-writes", test_json_as_generator_writes);
 
   return g_test_run ();
 }

@@ -28,7 +28,8 @@ struct _AtlasCrashWriter
   AtlasCrashFormat  format;
   gboolean          header_written;
 
-  /* one buffer for every record */
+  /* jsonl: one generator and one buffer for every record */
+  JsonGenerator    *generator;
   GString          *line;
 
   /* summary */
@@ -90,6 +91,7 @@ atlas_crash_writer_new (FILE             *stream,
   self->by_ename = tally_table_new (g_str_hash, g_str_equal, TRUE);
   self->by_cluster = tally_table_new (g_direct_hash, g_direct_equal, FALSE);
   self->unreadable = g_ptr_array_new_with_free_func (g_free);
+  self->generator = json_generator_new ();
   self->line = g_string_new (NULL);
 
   return self;
@@ -106,6 +108,7 @@ atlas_crash_writer_free (AtlasCrashWriter *self)
   g_hash_table_unref (self->by_ename);
   g_hash_table_unref (self->by_cluster);
   g_ptr_array_unref (self->unreadable);
+  g_object_unref (self->generator);
   g_string_free (self->line, TRUE);
   g_free (self);
 }
@@ -188,10 +191,14 @@ append_csv (GString    *line,
 }
 
 static void
-append_jsonl (GString    *line,
-              AtlasCrash *crash)
+append_jsonl (GString       *line,
+              JsonGenerator *generator,
+              AtlasCrash    *crash)
 {
-  atlas_crash_append_json (crash, line);
+  g_autoptr(JsonNode) node = atlas_crash_to_json (crash);
+
+  json_generator_set_root (generator, node);
+  json_generator_to_gstring (generator, line);
   g_string_append_c (line, '\n');
 }
 
@@ -199,12 +206,13 @@ append_jsonl (GString    *line,
 static void
 append_record (AtlasCrashFormat  format,
                GString          *line,
+               JsonGenerator    *generator,
                AtlasCrash       *crash)
 {
   if (format == ATLAS_CRASH_FORMAT_CSV)
     append_csv (line, crash);
   else
-    append_jsonl (line, crash);
+    append_jsonl (line, generator, crash);
 }
 
 static void
@@ -242,11 +250,11 @@ atlas_crash_writer_add_crash (AtlasCrashWriter *self,
   if (self->format == ATLAS_CRASH_FORMAT_CSV && !self->header_written)
     write_csv_header (self);
   g_string_truncate (self->line, 0);
-  append_record (self->format, self->line, crash);
+  append_record (self->format, self->line, self->generator, crash);
   fwrite (self->line->str, 1, self->line->len, self->stream);
 }
 
-/* Formatting is most of what writing records costs,
+/* Formatting, json-glib's above all, is most of what writing records costs,
  * and it comes after a scan when one core would do it alone: records are
  * formatted a chunk at a time on several threads and written in order. */
 #define CHUNK_CRASHES 128
@@ -271,6 +279,7 @@ static gpointer
 format_chunks (gpointer data)
 {
   ParallelRecords *records = data;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
 
   for (;;)
     {
@@ -290,7 +299,7 @@ format_chunks (gpointer data)
       chunk = g_string_sized_new (CHUNK_CRASHES * 512);
       end = MIN ((k + 1) * CHUNK_CRASHES, records->n_crashes);
       for (guint i = k * CHUNK_CRASHES; i < end; i++)
-        append_record (records->format, chunk, records->crashes[i]);
+        append_record (records->format, chunk, generator, records->crashes[i]);
 
       g_mutex_lock (&records->lock);
       records->chunks[k] = chunk;

@@ -112,9 +112,5 @@ const char       *atlas_crash_get_label_id          (AtlasCrash     *self,
 
 /* The record of ../shared/TAXONOMY.md, members in its order. */
 JsonNode         *atlas_crash_to_json               (AtlasCrash *self);
-/* The same record as json-glib's generator writes atlas_crash_to_json()
- * (not pretty), byte for byte, appended to @into without building it. */
-void              atlas_crash_append_json           (AtlasCrash *self,
-                                                     GString    *into);
 
 G_END_DECLS

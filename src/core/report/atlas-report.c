@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "atlas-report.h"
+#include "atlas-order-summary.h"
 #include "atlas-study-figures.h"
 #include "atlas-chart.h"
 #include "atlas-csv.h"
@@ -127,6 +128,7 @@ struct _AtlasReport
   char              *labels;     /* which labels the numbers are */
   char              *citation;
   guint              study_n[ATLAS_STUDY_N_COLUMNS];
+  AtlasOrderSummary  order;
 };
 
 G_DEFINE_FINAL_TYPE (AtlasReport, atlas_report, G_TYPE_OBJECT)
@@ -714,6 +716,7 @@ atlas_report_new (const AtlasReportInput *input,
   self->n_crashes = atlas_chart_stats_get_n_crashes (stats);
   count_crashes (input, &counts, clusters);
   take_clusters (self, clusters);
+  atlas_order_summary_count (&self->order, input->corpus, input->filter, input->out_of_order);
 
   for (guint i = 0; i < G_N_ELEMENTS (figure_specs); i++)
     {
@@ -823,6 +826,7 @@ static const AtlasChartFormat figure_formats[] = {
 
 #define REPORT_HTML "report.html"
 #define CLUSTERS_CSV "message-clusters.csv"
+#define ORDER_CSV "execution-order.csv"
 
 char **
 atlas_report_dup_file_names (AtlasReport *self)
@@ -841,6 +845,7 @@ atlas_report_dup_file_names (AtlasReport *self)
         g_ptr_array_add (names, g_strdup_printf ("%s.csv", ((Comparison *)g_ptr_array_index (figure->comparisons, c))->stem));
     }
   g_ptr_array_add (names, g_strdup (CLUSTERS_CSV));
+  g_ptr_array_add (names, g_strdup (ORDER_CSV));
   g_ptr_array_add (names, g_strdup (REPORT_HTML));
   g_ptr_array_add (names, NULL);
   return (char **)g_ptr_array_free (names, FALSE);
@@ -1106,6 +1111,9 @@ static const char style_sheet[] =
   "footer{margin-top:3rem;font-size:.85rem;color:#555}"
   "@media print{h2{break-before:page}details{display:block}}";
 
+static void html_order (AtlasReport *self,
+                        GString     *html);
+
 static char *
 build_html (AtlasReport *self)
 {
@@ -1210,6 +1218,7 @@ build_html (AtlasReport *self)
       g_string_append (html, "</section>\n");
     }
 
+  html_order (self, html);
   g_string_append (html, "<section id=\"clusters\">\n");
   html_element (html, "h2", NULL, _("Commonest messages"));
   g_string_append (html, "\n");
@@ -1253,6 +1262,92 @@ build_html (AtlasReport *self)
   }
   g_string_append (html, "\n</footer>\n</body>\n</html>\n");
   return g_string_free (html, FALSE);
+}
+
+/* ---- execution order ---------------------------------------------------- */
+
+typedef struct
+{
+  const char *id;
+  const char *label;
+  guint       part;
+  guint       whole;
+} OrderRow;
+
+static void
+order_rows (AtlasReport *self,
+            OrderRow     rows[4])
+{
+  const AtlasOrderSummary *s = &self->order;
+
+  rows[0] = (OrderRow) { "notebooks", N_("Notebooks with a crash"), s->notebooks_out_of_order, s->notebooks };
+  rows[1] = (OrderRow) { "crashes", N_("Their crashes"), s->crashes_out_of_order, s->crashes };
+  rows[2] = (OrderRow) { "crashes_nb", N_("Notebook-specific crashes (NB)"), s->nb_crashes_out_of_order,
+                         s->nb_crashes };
+  rows[3] = (OrderRow) { "crashes_other", N_("Crashes of other root causes"), s->other_crashes_out_of_order,
+                         s->other_crashes };
+}
+
+static char *
+order_to_csv (AtlasReport *self)
+{
+  GString *csv = g_string_new ("counted,total,out_of_order,percent,order_not_known\n");
+  OrderRow rows[4];
+
+  order_rows (self, rows);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_string_append_printf (csv, "%s,%u,%u", rows[i].id, rows[i].whole, rows[i].part);
+      csv_number (csv, rows[i].whole > 0 ? percent_of (rows[i].part, rows[i].whole) : NAN);
+      g_string_append_printf (csv, ",%u\n", i == 0 ? self->order.notebooks_unknown : 0);
+    }
+  return g_string_free (csv, FALSE);
+}
+
+/* How often the crashing notebooks ran out of order, beside the crashes
+ * the classifier calls notebook-specific (the study's reading of them). */
+static void
+html_order (AtlasReport *self,
+            GString     *html)
+{
+  OrderRow rows[4];
+
+  order_rows (self, rows);
+  g_string_append (html, "<section id=\"execution-order\">\n");
+  html_element (html, "h2", NULL, _("Execution order"));
+  g_string_append (html, "\n");
+  html_element (html, "p", NULL, _("Notebooks in which a code cell ran before the executed cell above it (its "
+                                   "execution count is lower), and the crashes in them. The cell view draws "
+                                   "each notebook’s order."));
+  g_string_append (html, "\n<p>");
+  html_link (html, ORDER_CSV, _("CSV of this table"));
+  g_string_append (html, "</p>\n<table>\n<thead><tr>");
+  html_element (html, "th", "scope=\"col\"", "");
+  html_element (html, "th", "scope=\"col\" class=\"num\"", _("All"));
+  html_element (html, "th", "scope=\"col\" class=\"num\"", _("Run out of order"));
+  html_element (html, "th", "scope=\"col\" class=\"num\"", _("Share"));
+  g_string_append (html, "</tr></thead>\n<tbody>\n");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_string_append (html, "<tr>");
+      html_element (html, "th", "scope=\"row\"", _(rows[i].label));
+      html_cell (html, "num", format_count (rows[i].whole));
+      html_cell (html, "num", format_count (rows[i].part));
+      html_cell (html, "num", format_percent (rows[i].whole > 0 ? percent_of (rows[i].part, rows[i].whole) : NAN));
+      g_string_append (html, "</tr>\n");
+    }
+  g_string_append (html, "</tbody>\n</table>\n");
+  if (self->order.notebooks_unknown > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "The order of %u notebook is not known.",
+                                                            "The order of %u notebooks is not known.",
+                                                            self->order.notebooks_unknown),
+                                               self->order.notebooks_unknown);
+
+      html_element (html, "p", NULL, text);
+    }
+  g_string_append (html, "</section>\n");
 }
 
 /* ---- writing ------------------------------------------------------------ */
@@ -1390,6 +1485,12 @@ atlas_report_write (AtlasReport   *self,
     {
       clusters = clusters_to_csv (self);
       ok = write_text (staging, directory, CLUSTERS_CSV, clusters, error);
+    }
+  if (ok)
+    {
+      g_autofree char *order = order_to_csv (self);
+
+      ok = write_text (staging, directory, ORDER_CSV, order, error);
     }
   if (ok)
     {

@@ -41,6 +41,8 @@ typedef struct
   GPtrArray   *labels;
   const char  *rater;
   const char  *source;
+  GHashTable  *out_of_order;  /* nullable: locations of the notebooks run out of order,
+                               * for a corpus read from a file (atlas_store_dup_out_of_order()) */
 } AtlasReportInput;
 
 #define ATLAS_TYPE_REPORT (atlas_report_get_type ())
