@@ -87,7 +87,7 @@ def main():
             if not name.startswith("G_") and name not in ("__attribute__",):
                 defined_in.setdefault(name, set()).add(rel)
 
-    edges = {rel: set() for rel in files}
+    edges = {rel: {} for rel in files}   # target -> what is used there
     for rel, text in files.items():
         body = strip(text)
         # Headers include headers; an implementation's includes only carry
@@ -96,29 +96,43 @@ def main():
             for inc in INCLUDE.findall(text):
                 for target in by_base.get(os.path.basename(inc), []):
                     if target != rel:
-                        edges[rel].add(target)
-        if rel.endswith(".c"):
-            for name in set(IDENT.findall(body)):
-                for target in defined_in.get(name, ()):
-                    if target != rel:
-                        edges[rel].add(target)
+                        edges[rel].setdefault(target, set()).add("#include " + inc)
+        for name in set(IDENT.findall(body)):
+            for target in defined_in.get(name, ()):
+                if target != rel and (rel.endswith(".c") or target.endswith(".h")):
+                    edges[rel].setdefault(target, set()).add(name)
 
     # A .c file and its own header are one unit (the header declares what
     # the file defines); fold each header into the .c of the same name.
+    # So is a header whose every function one .c defines (a second header
+    # of that file, like the notebook's builder).
+    declared_by = {}
+    for rel, text in files.items():
+        if rel.endswith(".h"):
+            names = set(re.findall(r"^[A-Za-z_][^;(]*?\b([a-z_][a-z0-9_]*)\s*\(", strip(text), re.M))
+            homes = set()
+            for name in names:
+                homes |= {d for d in defined_in.get(name, ()) if d.endswith(".c")}
+            if len(homes) == 1:
+                declared_by[rel] = homes.pop()
+
     def unit(rel):
         if rel.endswith(".h"):
             c = rel[:-2] + ".c"
             if c in files:
                 return c
+            return declared_by.get(rel, rel)
         return rel
 
     graph = {}
+    why = {}
     for rel, targets in edges.items():
         u = unit(rel)
         graph.setdefault(u, set())
-        for t in targets:
+        for t, names in targets.items():
             if unit(t) != u:
                 graph[u].add(unit(t))
+                why.setdefault((u, unit(t)), set()).update(names)
 
     # Tarjan's strongly connected components, iteratively.
     index, low, on_stack, stack, sccs = {}, {}, set(), [], []
@@ -160,17 +174,9 @@ def main():
         members = set(comp)
         for a in comp:
             for b in sorted(graph[a] & members):
-                why = sorted(n for n, where in defined_in.items() if b in where and
-                             re.search(r"\b%s\b" % n, strip(files[a])))
-                inc = [i for i in INCLUDE.findall(files[a]) if unit_of(i, by_base, unit) == b]
-                print(f"    {a} -> {b}: {', '.join(why[:4]) or ''}{' (#include ' + inc[0] + ')' if inc and not why else ''}")
+                print(f"    {a} -> {b}: {', '.join(sorted(why[(a, b)])[:5])}")
     print(f"{len(graph)} files, {sum(len(t) for t in graph.values())} dependencies, {len(sccs)} cycles")
     return 1 if sccs else 0
-
-
-def unit_of(inc, by_base, unit):
-    targets = by_base.get(os.path.basename(inc), [])
-    return unit(targets[0]) if targets else None
 
 
 if __name__ == "__main__":
