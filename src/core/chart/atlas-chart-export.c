@@ -16,6 +16,7 @@
 #include <zlib.h>
 
 #include "atlas-chart-export.h"
+#include "atlas-chart-table.h"
 #include "atlas-chart-layout.h"
 
 #define MAX_PAGE_PT 14400.0     /* 200 in, the PDF page limit */
