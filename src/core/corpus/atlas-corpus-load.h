@@ -108,7 +108,7 @@ G_DECLARE_FINAL_TYPE (AtlasCorpusLoad, atlas_corpus_load, ATLAS, CORPUS_LOAD, GO
 AtlasCorpusLoad *atlas_corpus_load_new              (AtlasCorpusLoadFlags  flags,
                                                      guint                 n_jobs);
 
-/* Settings: before the first input is added. */
+/* Settings: before the run; the platform before the inputs it applies to. */
 
 /* The platform the user gave for every local notebook, or NULL (decided
  * from the notebooks). */
