@@ -162,7 +162,10 @@ check_options (const AtlasChartExportOptions *options,
         options->height_pt / 72 * options->dpi <= MAX_PIXELS))
     {
       g_set_error (error, ATLAS_CHART_EXPORT_ERROR, ATLAS_CHART_EXPORT_ERROR_SIZE,
-                   _("%s: the resolution must be 10–4800 dpi and the image at most %d pixels per side"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: the resolution must be 10–4800 dpi and the image at most %d pixel per side",
+                                "%s: the resolution must be 10–4800 dpi and the image at most %d pixels per side",
+                                MAX_PIXELS),
                    path, MAX_PIXELS);
       return FALSE;
     }
