@@ -10,7 +10,7 @@ packages="
   zlib1g-dev
   desktop-file-utils appstream shared-mime-info
   xvfb xauth dbus-x11 fonts-cantarell adwaita-icon-theme gnome-keyring
-  poppler-utils python3
+  poppler-utils python3 locales
   yelp-tools groff-base
   clang libclang-rt-14-dev
 "

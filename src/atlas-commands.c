@@ -22,6 +22,8 @@ static const AtlasCommandInfo commands[] = {
   { "labels", N_("Bring hand labels into a corpus file, or print them"), CLI_PROGRAM },
   { "agreement", N_("How well two raters agree, or a rater and the classifier"), CLI_PROGRAM },
   { "chart", N_("Draw one chart of the crashes of notebooks to PDF, SVG, PNG or CSV"), CHART_PROGRAM },
+  { "order", N_("How often crashing notebooks ran out of order, overall and for notebook-specific crashes"),
+    CHART_PROGRAM },
 };
 
 const AtlasCommandInfo *

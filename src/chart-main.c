@@ -18,6 +18,7 @@ main (int    argc,
    * (test-cli-usage runs each command's --help through the launcher). */
   static const AtlasCliCommand commands[] = {
     { "chart", atlas_cli_chart },
+    { "order", atlas_cli_order },
   };
 
   return atlas_cli_main (argc, argv, commands, G_N_ELEMENTS (commands));

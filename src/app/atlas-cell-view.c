@@ -18,6 +18,7 @@
 #include "atlas-cell-view-private.h"
 #include "atlas-explanation.h"
 #include "atlas-notebook-reader.h"
+#include "atlas-order-view.h"
 
 /* Cells shown around the crashing one. */
 #define N_BEFORE 2
@@ -45,6 +46,9 @@ struct _AtlasCellView
   GtkButton     *source_button;
   GtkLabel      *explanation_label;
   GtkFlowBox    *jumps_box;
+  GtkBox        *order_box;
+  GtkLabel      *order_summary;
+  AtlasOrderView *order_area;
   GtkToggleButton *whole_button;
   GtkGrid       *labels_grid;
   GtkLabel      *context_status;
@@ -300,6 +304,30 @@ add_jump (AtlasCellView *self,
   gtk_widget_add_css_class (button, "small");
   g_signal_connect_object (button, "clicked", G_CALLBACK (jump_clicked_cb), self, 0);
   gtk_flow_box_append (self->jumps_box, button);
+}
+
+static void
+order_cell_activated_cb (AtlasCellView *self,
+                         guint          cell)
+{
+  atlas_cell_view_scroll_to_cell (self, cell);
+}
+
+/* How the notebook was run, when there is more than one code cell to
+ * compare. */
+static void
+show_order (AtlasCellView *self)
+{
+  g_autofree char *summary = NULL;
+  guint n_code = 0;
+
+  for (guint i = 0; self->notebook != NULL && i < atlas_notebook_get_n_cells (self->notebook); i++)
+    n_code += atlas_notebook_get_cell (self->notebook, i)->kind == ATLAS_CELL_CODE;
+  atlas_order_view_set_notebook (self->order_area, n_code > 1 ? self->notebook : NULL,
+                                 atlas_crash_get_cell (self->crash));
+  summary = atlas_order_view_dup_summary (self->order_area);
+  gtk_label_set_text (self->order_summary, summary != NULL ? summary : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->order_box), summary != NULL);
 }
 
 static void
@@ -570,6 +598,7 @@ show_crash (AtlasCellView *self)
 
   show_header (self);
   show_explanation (self);
+  show_order (self);
   show_cells (self);
   _atlas_cell_view_show_labels (self->labels_grid, self->crash);
   _atlas_cell_view_show_traceback (self->traceback_label, self->frames_box,
@@ -722,6 +751,7 @@ atlas_cell_view_class_init (AtlasCellViewClass *klass)
   signals[GO_BACK] = g_signal_new ("go-back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (ATLAS_TYPE_ORDER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/atlas-cell-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, back_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, stack);
@@ -733,6 +763,10 @@ atlas_cell_view_class_init (AtlasCellViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, source_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, jumps_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, order_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, order_summary);
+  gtk_widget_class_bind_template_child (widget_class, AtlasCellView, order_area);
+  gtk_widget_class_bind_template_callback (widget_class, order_cell_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, whole_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, labels_grid);
   gtk_widget_class_bind_template_child (widget_class, AtlasCellView, context_status);

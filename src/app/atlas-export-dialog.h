@@ -33,6 +33,15 @@ void       atlas_export_dialog_set_dpi        (AtlasExportDialog *self,
                                                double             dpi);
 void       atlas_export_dialog_set_title      (AtlasExportDialog *self,
                                                const char        *title);
+/* A column width preset by its id ("8.5cm", see AtlasChartWidthPreset):
+ * the width and unit become its; FALSE for an unknown id. */
+gboolean   atlas_export_dialog_set_column     (AtlasExportDialog *self,
+                                               const char        *id);
+/* The font family every text is set in ("DejaVu Sans"). */
+void       atlas_export_dialog_set_font_family (AtlasExportDialog *self,
+                                                const char        *family);
+/* The width in points the export will have. */
+double     atlas_export_dialog_get_width_pt   (AtlasExportDialog *self);
 /* Writes the export to @path as the Export button does after the file
  * chooser. */
 gboolean   atlas_export_dialog_export_to_path (AtlasExportDialog *self,

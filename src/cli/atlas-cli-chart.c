@@ -132,7 +132,8 @@ parse_args (ChartArgs  *args,
     { "no-subtitle", 0, 0, G_OPTION_ARG_NONE, &args->no_subtitle,
       N_("Draw no subtitle (what the chart counts)"), NULL },
     { "column", 0, 0, G_OPTION_ARG_STRING, &args->column,
-      N_("Width of a journal column: 8.5cm, 17.8cm, 3.5in or 7in"), "WIDTH" },
+      N_("Width of a journal column: 8.5cm, 17.8cm, 3.5in or 7in; without a height, as tall as the chart needs"),
+      "WIDTH" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output,
       N_("The file to write: .pdf, .svg, .png or .csv (the chart’s numbers)"), "FILE" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args->paths, NULL, N_("PATH…") },
@@ -263,6 +264,9 @@ atlas_cli_chart (int    argc,
   model = atlas_chart_model_new_for_corpus (corpus, filter, kind, &options);
   if (args.title != NULL)
     atlas_chart_model_set_title (model, args.title);
+  /* A column's width without a height: as tall as the chart needs. */
+  if (args.column != NULL && args.height[0] == NULL && args.height[1] == NULL && args.height[2] == NULL)
+    export.height_pt = atlas_chart_natural_height (model, export.style, export.width_pt);
 
   if (!atlas_chart_export (model, format, args.output, &export, &error))
     {

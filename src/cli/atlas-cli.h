@@ -56,6 +56,8 @@ int      atlas_cli_scan       (int    argc,
 int      atlas_cli_chart      (int    argc,
                                char **argv);
 
+int      atlas_cli_order      (int    argc,
+                               char **argv);
 int      atlas_cli_export     (int    argc,
                                char **argv);
 /* The research workbench (issue 18). */

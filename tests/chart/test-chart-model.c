@@ -82,6 +82,32 @@ find_series (AtlasChartModel *model,
   return G_MAXUINT;
 }
 
+/* The subtitle counts the notebooks behind the crashes drawn: not those
+ * read (nb4 has no crash), and fewer when a filter leaves some out. */
+static void
+test_subtitle_counts_what_is_drawn (void)
+{
+  g_autoptr(AtlasCorpus) corpus = small_corpus ();
+  g_autoptr(AtlasFilter) filter = atlas_filter_new ();
+  g_autoptr(AtlasChartStats) all = atlas_chart_stats_new (corpus, NULL);
+  g_autoptr(AtlasChartModel) all_model = atlas_chart_model_new (all, ATLAS_CHART_KIND_STAGE, NULL);
+  g_autoptr(AtlasChartStats) train = NULL;
+  g_autoptr(AtlasChartModel) train_model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (atlas_chart_stats_get_n_notebooks (all), ==, 4);
+  g_assert_cmpuint (atlas_chart_stats_get_n_crashing_notebooks (all), ==, 3);
+  g_assert_true (g_str_has_prefix (atlas_chart_model_get_subtitle (all_model), "n = 7 crashes in 3 notebooks"));
+
+  g_assert_true (atlas_filter_add_id (filter, ATLAS_FILTER_FIELD_STAGE, "TRAIN", &error));
+  g_assert_no_error (error);
+  train = atlas_chart_stats_new (corpus, filter);
+  train_model = atlas_chart_model_new (train, ATLAS_CHART_KIND_CRASH_TYPE, NULL);
+  g_assert_cmpuint (atlas_chart_stats_get_n_crashing_notebooks (train), ==, 2);
+  g_assert_true (g_str_has_prefix (atlas_chart_model_get_subtitle (train_model),
+                                   "n = 3 crashes in 2 notebooks · Pipeline stage: training / validation"));
+}
+
 static void
 test_filter_matches (void)
 {
@@ -579,6 +605,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/Atlas/Chart/stats/subtitle-counts-what-is-drawn", test_subtitle_counts_what_is_drawn);
   g_test_add_func ("/Atlas/Chart/filter/matches", test_filter_matches);
   g_test_add_func ("/Atlas/Chart/filter/intersect", test_filter_intersect);
   g_test_add_func ("/Atlas/Chart/model/stage-counts", test_stage_counts);

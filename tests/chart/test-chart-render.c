@@ -97,6 +97,44 @@ test_hit_test (void)
   g_assert_null (atlas_chart_layout_hit_test (layout, 799, 499, NULL));
 }
 
+/* Side-by-side platform panels share one scale, of each panel's shares:
+ * a bar's length per share of its panel is the same in every panel, so
+ * lengths compare across platforms of any size. */
+static void
+test_panels_share_a_scale (void)
+{
+  g_autoptr(AtlasCorpus) corpus = chart_fixture_random_corpus (3000, 7);
+  g_autoptr(AtlasChartModel) model = NULL;
+  g_autoptr(AtlasChartLayout) layout = NULL;
+  AtlasChartOptions options;
+  double per_share = 0;
+  guint panels_seen = 0;
+
+  atlas_chart_options_init (&options);
+  options.by_platform = TRUE;
+  model = atlas_chart_model_new_for_corpus (corpus, NULL, ATLAS_CHART_KIND_CRASH_TYPE, &options);
+  g_assert_cmpuint (atlas_chart_model_get_n_panels (model), >=, 2);
+  layout = render_to_image (model, 1200, 700);
+  for (guint i = 0; i < atlas_chart_layout_get_n_marks (layout); i++)
+    {
+      const AtlasChartMark *mark = atlas_chart_layout_get_mark (layout, i);
+      guint total;
+      double share;
+
+      if (mark->kind != ATLAS_CHART_MARK_BAR || mark->count < 20)
+        continue;
+      total = atlas_chart_model_get_panel_total (model, mark->panel);
+      share = (double)mark->count / total;
+      if (per_share == 0)
+        per_share = mark->width / share;
+      else
+        g_assert_cmpfloat_with_epsilon (mark->width / share, per_share, per_share * 1e-6);
+      panels_seen |= 1u << mark->panel;
+    }
+  /* bars of more than one panel were compared */
+  g_assert_cmpuint (panels_seen & (panels_seen - 1), !=, 0);
+}
+
 /* A heatmap column header of a platform's panel selects that column's
  * crashes of that platform. */
 static void
@@ -296,6 +334,84 @@ test_export_pdf (void)
   g_assert_nonnull (memmem (pdf, len, "/FontFile", 9));
 }
 
+typedef struct
+{
+  gboolean   in_text;
+  GString   *text;
+  GPtrArray *texts;
+  guint      glyphs;
+} SvgRead;
+
+static void
+svg_start (GMarkupParseContext  *context,
+           const char           *element,
+           const char          **names,
+           const char          **values,
+           gpointer              data,
+           GError              **error)
+{
+  SvgRead *read = data;
+
+  read->in_text = strcmp (element, "text") == 0;
+  if (read->in_text)
+    g_string_truncate (read->text, 0);
+  /* cairo's glyph outlines are <symbol id="glyph…"> */
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strcmp (names[i], "id") == 0 && g_str_has_prefix (values[i], "glyph"))
+      read->glyphs++;
+}
+
+static void
+svg_end (GMarkupParseContext  *context,
+         const char           *element,
+         gpointer              data,
+         GError              **error)
+{
+  SvgRead *read = data;
+
+  if (read->in_text && strcmp (element, "text") == 0)
+    g_ptr_array_add (read->texts, g_strdup (read->text->str));
+  read->in_text = FALSE;
+}
+
+static void
+svg_text (GMarkupParseContext  *context,
+          const char           *text,
+          gsize                 len,
+          gpointer              data,
+          GError              **error)
+{
+  SvgRead *read = data;
+
+  if (read->in_text)
+    g_string_append_len (read->text, text, len);
+}
+
+/* The SVG is well-formed XML whose texts are <text> elements (editable,
+ * searchable), not glyph outlines, and one of them is @title as given. */
+static void
+check_svg_texts (const char *svg,
+                 gsize       len,
+                 const char *title)
+{
+  static const GMarkupParser parser = { svg_start, svg_end, svg_text, NULL, NULL };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  SvgRead read = { FALSE, text, texts, 0 };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, &read, NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  g_assert_true (g_markup_parse_context_parse (context, svg, len, &error));
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (read.glyphs, ==, 0);
+  g_assert_cmpuint (texts->len, >, 10);
+  for (guint i = 0; i < texts->len; i++)
+    found = found || g_strcmp0 (g_ptr_array_index (texts, i), title) == 0;
+  g_assert_true (found);
+}
+
 static void
 test_export_svg (void)
 {
@@ -307,10 +423,13 @@ test_export_svg (void)
   atlas_chart_export_options_init (&options);
   options.width_pt = atlas_length_to_points (5, ATLAS_LENGTH_IN);
   options.height_pt = atlas_length_to_points (3, ATLAS_LENGTH_IN);
+  /* markup in a title is text, in the SVG too */
+  atlas_chart_model_set_title (model, "Crashes <b>&amp; uses</b>");
   svg = export_to_temp (model, ATLAS_CHART_FORMAT_SVG, "chart.svg", &options, &len);
   g_assert_nonnull (strstr (svg, "<svg"));
   g_assert_nonnull (strstr (svg, "width=\"360pt\""));
   g_assert_nonnull (strstr (svg, "height=\"216pt\""));
+  check_svg_texts (svg, len, "Crashes <b>&amp; uses</b>");
 }
 
 static void
@@ -475,6 +594,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Atlas/Chart/layout/hit-test", test_hit_test);
+  g_test_add_func ("/Atlas/Chart/layout/panels-share-a-scale", test_panels_share_a_scale);
   g_test_add_func ("/Atlas/Chart/layout/navigate", test_navigate);
   g_test_add_func ("/Atlas/Chart/layout/highlight", test_highlight);
   g_test_add_func ("/Atlas/Chart/layout/heatmap-headers", test_heatmap_headers);

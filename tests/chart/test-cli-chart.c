@@ -7,6 +7,7 @@
 #define _GNU_SOURCE  /* memmem */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
@@ -286,17 +287,24 @@ test_column_text_sizes (Fixture       *f,
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
     }
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+  /* At 7 cm high, and at the height the chart needs (no height given). */
+  for (guint k = 0; k < 2 * G_N_ELEMENTS (kinds); k++)
     {
       g_autofree char *out = g_build_filename (f->dir, "column.pdf", NULL);
       g_autofree char *html = NULL;
       const char *argv[] = { pdftotext, "-bbox", out, "-", NULL };
-      const char *p;
+      const char *kind = kinds[k % G_N_ELEMENTS (kinds)];
+      gboolean natural = k >= G_N_ELEMENTS (kinds);
+      const char *p, *page;
       guint n_words = 0;
       int wait_status;
+      double width, height;
 
-      g_assert_cmpint (run_chart (NULL, "--kind", kinds[k], "--column", "8.5cm", "--height-cm", "7",
-                                  "-o", out, f->notebooks, NULL), ==, 0);
+      if (natural)
+        g_assert_cmpint (run_chart (NULL, "--kind", kind, "--column", "8.5cm", "-o", out, f->notebooks, NULL), ==, 0);
+      else
+        g_assert_cmpint (run_chart (NULL, "--kind", kind, "--column", "8.5cm", "--height-cm", "7",
+                                    "-o", out, f->notebooks, NULL), ==, 0);
       g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
                                    &html, NULL, &wait_status, NULL));
       for (p = strstr (html, "<word "); p != NULL; p = strstr (p + 1, "<word "))
@@ -310,11 +318,161 @@ test_column_text_sizes (Fixture       *f,
            * one is, only when it is read bottom to top. */
           size = strcspn (text, "<") < 4 ? MAX (x1 - x0, y1 - y0) : MIN (x1 - x0, y1 - y0);
           if (size < 6.0)
-            g_error ("%s: a word %.1f pt tall: %.120s", kinds[k], size, p);
+            g_error ("%s: a word %.1f pt tall: %.120s", kind, size, p);
           n_words++;
         }
       g_assert_cmpuint (n_words, >, 10);
+      page = strstr (html, "<page width=\"");
+      g_assert_nonnull (page);
+      g_assert_cmpint (sscanf (page, "<page width=\"%lf\" height=\"%lf\"", &width, &height), ==, 2);
+      g_assert_cmpfloat_with_epsilon (width, 8.5 / 2.54 * 72, 0.01);
+      if (!natural)
+        g_assert_cmpfloat_with_epsilon (height, 7 / 2.54 * 72, 0.01);
+      else
+        /* neither the default 10 cm nor a sliver */
+        g_assert_true (height > 100 && fabs (height - 10 / 2.54 * 72) > 1);
     }
+}
+
+/* A heatmap too narrow for its names prints identifiers, and a key on
+ * the page says what each stands for (poppler reads no-break spaces as
+ * spaces). */
+static void
+test_heatmap_key (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *const crash_types[] = { "VNF", "NAME", "MODULE", "ATTR", "KEY", "INDEX", "TYPE",
+                                             "VALUE", "TSHAPE", "BCAST", "DVIOL", "FNAME", "IARG",
+                                             "INIT", "RUNTIME", "OOM", "IO", "RERR", "ENV", "OTHER" };
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *out = g_build_filename (f->dir, "heatmap.pdf", NULL);
+  g_autofree char *text = NULL;
+  const char *argv[] = { NULL, out, "-", NULL };
+  guint n_columns = 0;
+  int wait_status;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  argv[0] = pdftotext;
+  g_assert_cmpint (run_chart (NULL, "--kind", "cause-by-type", "--column", "17.8cm", "--height-cm", "12",
+                              "-o", out, f->notebooks, NULL), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &text, NULL, &wait_status, NULL));
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (crash_types); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("\n%s\n", crash_types[i]);
+      g_autofree char *entry = g_strdup_printf ("%s: ", crash_types[i]);
+
+      /* A column labelled by the identifier has its entry in the key. */
+      if (strstr (text, label) != NULL)
+        {
+          n_columns++;
+          if (strstr (text, entry) == NULL)
+            g_error ("no key entry for %s in: %s", crash_types[i], text);
+        }
+    }
+  /* the fixture's name error, file error and broadcast */
+  g_assert_cmpuint (n_columns, ==, 3);
+  g_assert_nonnull (strstr (text, "BCAST: unsupported broadcast"));
+
+  /* Root causes by stage at a column's width: the rows' names do not fit
+   * beside six stages, so rows and columns go by identifiers, all keyed. */
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (run_chart (NULL, "--kind", "cause-by-stage", "--column", "8.5cm", "--height-cm", "11",
+                              "-o", out, f->notebooks, NULL), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &text, NULL, &wait_status, NULL));
+  g_assert_nonnull (strstr (text, "NB: notebook"));
+  g_assert_nonnull (strstr (text, "IMPL: implementation error"));
+  g_assert_nonnull (strstr (text, "DATAP: data preparation"));
+}
+
+/* A figure writes numbers as the locale does (German: "33,3 %"); its CSV
+ * stays machine-readable ("33.3") in any locale. The German locale is
+ * compiled into the test's folder (LOCPATH), so the machine needs only the
+ * locale sources (package "locales"). */
+static void
+test_locale_numbers (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *localedef = g_find_program_in_path ("localedef");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *locales = g_build_filename (f->dir, "locale", NULL);
+  g_autofree char *german = g_build_filename (locales, "de_DE.UTF-8", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "de.pdf", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "de.csv", NULL);
+  g_autofree char *text = NULL, *table = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  const char *define[] = { NULL, "-i", "de_DE", "-f", "UTF-8", german, NULL };
+  const char *to_text[] = { NULL, pdf, "-", NULL };
+  const char *pdf_args[] = { "chart", "--kind", "crash-type", "-o", pdf, f->notebooks, NULL };
+  const char *csv_args[] = { "chart", "--kind", "crash-type", "-o", csv, f->notebooks, NULL };
+  int wait_status;
+
+  if (localedef == NULL || pdftotext == NULL
+      || !g_file_test ("/usr/share/i18n/locales/de_DE", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("localedef, pdftotext or the locale sources (package locales) are missing");
+      return;
+    }
+  define[0] = localedef;
+  g_mkdir (locales, 0755);
+  g_assert_true (g_spawn_sync (NULL, (char **)define, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &wait_status, NULL));
+  g_assert_true (g_file_test (german, G_FILE_TEST_IS_DIR));
+  envp = g_environ_setenv (envp, "LOCPATH", locales, TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "de_DE.UTF-8", TRUE);
+
+  g_assert_cmpint (atlas_test_run_cli (pdf_args, (const char * const *)envp, NULL, NULL), ==, 0);
+  to_text[0] = pdftotext;
+  g_assert_true (g_spawn_sync (NULL, (char **)to_text, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &text, NULL, &wait_status, NULL));
+  /* one crash of three */
+  g_assert_nonnull (strstr (text, "33,3 %"));
+  g_assert_null (strstr (text, "33.3"));
+
+  g_assert_cmpint (atlas_test_run_cli (csv_args, (const char * const *)envp, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (csv, &table, NULL, NULL));
+  g_assert_nonnull (strstr (table, "33.3"));
+  g_assert_null (strstr (table, "33,3"));
+}
+
+/* `order` counts the crashing notebooks run out of order (here one of
+ * three: cell 1 ran before cell 0), the same from the notebooks as from a
+ * corpus file of them, and narrowed by a filter. */
+static void
+test_order (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "order.db", NULL);
+  g_autofree char *from_paths = NULL, *from_db = NULL, *filtered = NULL;
+  const char *paths_args[] = { "order", "--format", "csv", f->notebooks, NULL };
+  const char *scan_args[] = { "scan", "--db", db, f->notebooks, NULL };
+  const char *db_args[] = { "order", "--format", "csv", "--db", db, NULL };
+  const char *filter_args[] = { "order", "--format", "csv", "--crash-type", "BCAST", "--db", db, NULL };
+  const char *bad_args[] = { "order", "--format", "xml", f->notebooks, NULL };
+
+  write_file (f->notebooks, "late.ipynb",
+              NOTEBOOK (CODE_CELL (5, "df = load()", "") ","
+                        CODE_CELL (2, "print(df)", ERROR_OUTPUT ("NameError", "name 'df' is not defined"))));
+  g_assert_cmpint (atlas_test_run_cli (paths_args, NULL, &from_paths, NULL), ==, 0);
+  g_assert_nonnull (strstr (from_paths, "counted,total,out_of_order,percent\n"));
+  g_assert_nonnull (strstr (from_paths, "\nnotebooks,3,1,33.3\n"));
+  g_assert_nonnull (strstr (from_paths, "\ncrashes,4,1,25.0\n"));
+
+  g_assert_cmpint (atlas_test_run_cli (scan_args, NULL, NULL, NULL), ==, 0);
+  g_assert_cmpint (atlas_test_run_cli (db_args, NULL, &from_db, NULL), ==, 0);
+  g_assert_cmpstr (from_db, ==, from_paths);
+
+  /* only the broadcast error's notebook, which ran in order */
+  g_assert_cmpint (atlas_test_run_cli (filter_args, NULL, &filtered, NULL), ==, 0);
+  g_assert_nonnull (strstr (filtered, "\nnotebooks,1,0,0.0\n"));
+
+  g_assert_cmpint (atlas_test_run_cli (bad_args, NULL, NULL, NULL), ==, 2);
 }
 
 /* A corpus file gives the figure its notebooks give, and the filters
@@ -377,6 +535,10 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/column-text-sizes", Fixture, NULL, fixture_set_up, test_column_text_sizes,
               fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/heatmap-key", Fixture, NULL, fixture_set_up, test_heatmap_key, fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/locale-numbers", Fixture, NULL, fixture_set_up, test_locale_numbers,
+              fixture_tear_down);
+  g_test_add ("/Atlas/Chart/cli/order", Fixture, NULL, fixture_set_up, test_order, fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/db-equals-paths", Fixture, NULL, fixture_set_up, test_db_equals_paths,
               fixture_tear_down);
   g_test_add ("/Atlas/Chart/cli/usage-errors", Fixture, NULL, fixture_set_up, test_usage_errors, fixture_tear_down);

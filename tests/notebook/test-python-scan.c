@@ -202,8 +202,28 @@ test_names_assignments (void)
                 "ann: str\n"
                 "p = q = r0\n"
                 "obj.attr[idx] = val\n",
-                "a b c d e g k n p q w",
+                "a b c d e g k p q w",
                 "compute f h idx n obj r0 val x x0 y");
+}
+
+/* A statement that reads a name before it binds it needs that name to
+ * exist already: it cannot be what defines it. A name bound earlier in the
+ * cell stays defined. */
+static void
+test_names_read_before_bound (void)
+{
+  assert_names ("total = total + 5\n"
+                "count += 1\n"
+                "df = clean(df)\n"
+                "i = 0\n"
+                "i += 1\n"
+                "j = 1\n"
+                "j = j * 2\n"
+                "def f():\n"
+                "    global g\n"
+                "    g = 1\n",
+                "f g i j",
+                "clean count df i j total");
 }
 
 static void
@@ -311,7 +331,7 @@ test_names_for_with_except (void)
                 "    run()\n"
                 "except ValueError as err:\n"
                 "    log(err)\n",
-                "data err fa fb fh i j k total",
+                "data err fa fb fh i j k",
                 "a b err fh j lock log p pairs run total");
 }
 
@@ -431,7 +451,7 @@ test_names_more_forms (void)
                 "            await handle(item, retries=RETRY)\n"
                 "for a, b in zip(xs, ys): total = a + b\n"
                 "else: finished = True\n",
-                "C a b df f finished main total x",
+                "C a b f finished main total x",
                 "Dict List RETRY T a b dataclass df fh free1 handle pairs session w x xs ys");
 }
 
@@ -575,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/Atlas/PythonScan/imports-cell-magics", test_imports_cell_magics);
   g_test_add_func ("/Atlas/PythonScan/top-package", test_top_package);
   g_test_add_func ("/Atlas/PythonScan/names-assignments", test_names_assignments);
+  g_test_add_func ("/Atlas/PythonScan/names-read-before-bound", test_names_read_before_bound);
   g_test_add_func ("/Atlas/PythonScan/names-imports-bind", test_names_imports_bind);
   g_test_add_func ("/Atlas/PythonScan/names-functions", test_names_functions);
   g_test_add_func ("/Atlas/PythonScan/names-local-before-bind", test_names_local_before_bind);

@@ -15,6 +15,7 @@
 #include "atlas-cell-view.h"
 #include "atlas-classifier.h"
 #include "atlas-notebook-reader.h"
+#include "atlas-order-view.h"
 
 #define PNG_8X8 "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC"
 
@@ -298,6 +299,62 @@ test_story (Fixture       *fixture,
   g_assert_false (has_escape (GTK_WIDGET (fixture->view)));
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_type (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static double
+scroll_position (AtlasCellView *view)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (atlas_cell_view_get_cell_widget (view, 4), GTK_TYPE_SCROLLED_WINDOW);
+
+  while (gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW))
+    scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+}
+
+/* The execution-order chart says how the notebook ran, and a mark is a
+ * link: activating cell 0's scrolls the view up to it. */
+static void
+test_execution_order (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *order;
+  guint cell = G_MAXUINT;
+  double x, y, before;
+
+  atlas_cell_view_set_whole_notebook (fixture->view, TRUE);
+  atlas_cell_view_set_crash (fixture->view, crash_at (fixture, 4));
+  g_assert_true (wait_revealed (fixture->view));
+  iterate_for (300);
+  order = find_type (GTK_WIDGET (fixture->view), ATLAS_TYPE_ORDER_VIEW);
+  g_assert_nonnull (order);
+  g_assert_true (gtk_widget_is_visible (order));
+  g_assert_true (find_text (GTK_WIDGET (fixture->view), "The code cells ran top to bottom.", TRUE));
+  /* four code cells, the first at cell 0, placed by the last frame */
+  g_assert_true (atlas_order_view_get_mark_position (ATLAS_ORDER_VIEW (order), 0, &cell, &x, &y));
+  g_assert_cmpuint (cell, ==, 0);
+  g_assert_false (atlas_order_view_get_mark_position (ATLAS_ORDER_VIEW (order), 4, &cell, &x, &y));
+
+  before = scroll_position (fixture->view);
+  g_assert_cmpfloat (before, >, 0);
+  g_signal_emit_by_name (order, "cell-activated", 0u);
+  iterate_for (600);
+  g_assert_cmpfloat (scroll_position (fixture->view), <, before);
+}
+
 static void
 read_text_cb (GObject      *object,
               GAsyncResult *result,
@@ -375,5 +432,7 @@ main (int    argc,
   g_test_add ("/Atlas/CellView/story", Fixture, NULL, fixture_set_up, test_story, fixture_tear_down);
   g_test_add ("/Atlas/CellView/copy-traceback", Fixture, NULL, fixture_set_up, test_copy_traceback, fixture_tear_down);
   g_test_add ("/Atlas/CellView/zoom", Fixture, NULL, fixture_set_up, test_zoom, fixture_tear_down);
+  g_test_add ("/Atlas/CellView/execution-order", Fixture, NULL, fixture_set_up, test_execution_order,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gtksourceview/gtksource.h>
@@ -474,6 +475,56 @@ read_be32 (const guint8 *p)
   return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
 }
 
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* A column preset gives the export its width (8.5 cm is 240.94 pt), a
+ * width typed by hand makes it custom again, and the font chosen is the
+ * one embedded in the PDF. */
+static void
+test_export_column_and_font (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GtkWidget *dialog = atlas_export_dialog_new (GTK_WINDOW (fixture->window), fixture->window->chart_page);
+  AtlasExportDialog *export_dialog = ATLAS_EXPORT_DIALOG (dialog);
+  g_autofree char *path = g_build_filename (fixture->dir, "column.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  const char *media_box;
+  double x0, y0, x1, y1;
+
+  atlas_export_dialog_set_format (export_dialog, ATLAS_CHART_FORMAT_PDF);
+  g_assert_false (atlas_export_dialog_set_column (export_dialog, "9cm"));
+  g_assert_true (atlas_export_dialog_set_column (export_dialog, "8.5cm"));
+  g_assert_cmpfloat_with_epsilon (atlas_export_dialog_get_width_pt (export_dialog), 8.5 / 2.54 * 72, 0.01);
+  g_assert_true (atlas_export_dialog_set_column (export_dialog, "3.5in"));
+  g_assert_cmpfloat_with_epsilon (atlas_export_dialog_get_width_pt (export_dialog), 3.5 * 72, 0.01);
+  g_assert_true (atlas_export_dialog_set_column (export_dialog, "8.5cm"));
+  atlas_export_dialog_set_font_family (export_dialog, "DejaVu Sans");
+  /* the preview draws with it */
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (widget_mapped, dialog, 10));
+  g_assert_true (atlas_export_dialog_export_to_path (export_dialog, path, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  bytes = read_bytes (path);
+  text = dup_text (bytes);
+  media_box = strstr (text, "/MediaBox [");
+  g_assert_nonnull (media_box);
+  g_assert_cmpint (sscanf (media_box, "/MediaBox [ %lf %lf %lf %lf ]", &x0, &y0, &x1, &y1), ==, 4);
+  g_assert_cmpfloat_with_epsilon (x1 - x0, 8.5 / 2.54 * 72, 0.01);
+  /* as tall as the chart needs at that width, not the 10 cm it had */
+  g_assert_cmpfloat (y1 - y0, >, 100);
+  g_assert_cmpfloat (fabs (y1 - y0 - 10 / 2.54 * 72), >, 1);
+  g_assert_nonnull (strstr (text, "DejaVuSans"));
+  g_assert_null (strstr (text, "Cantarell"));
+}
+
 /* Export writes valid files of the requested size: 16 x 10 cm is
  * 453.54 x 283.46 pt, and at 300 dpi 1890 x 1181 pixels. */
 static void
@@ -830,6 +881,8 @@ main (int    argc,
   g_test_add ("/Atlas/App/cell-view", Fixture, NULL, fixture_set_up, test_cell_view, fixture_tear_down);
   g_test_add ("/Atlas/App/untrusted-text", Fixture, NULL, fixture_set_up, test_untrusted_text, fixture_tear_down);
   g_test_add ("/Atlas/App/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/Atlas/App/export-column-and-font", Fixture, NULL, fixture_set_up, test_export_column_and_font,
+              fixture_tear_down);
   g_test_add ("/Atlas/App/save-as", Fixture, NULL, fixture_set_up, test_save_as, fixture_tear_down);
   g_test_add ("/Atlas/App/open-corrupt-corpus", Fixture, NULL, fixture_set_up, test_open_corrupt_corpus,
               fixture_tear_down);

@@ -31,7 +31,9 @@ typedef struct
   double     scale_top;    /* value at bar_max */
   double     step;         /* tick step */
   double     value_size;   /* font size of value labels */
+  double     unit;         /* what one crash of the panel laid out adds to a bar */
   gboolean   grouped;
+  gboolean   shares;       /* stacked bars in several panels: shares of each panel */
   gboolean   short_labels;
 } Bars;
 
@@ -129,8 +131,8 @@ max_row_label_width (AtlasChartLayout *self,
   return widest;
 }
 
-/* Panels get their own scale: platforms differ by orders of magnitude
- * (Kaggle vs local), and each panel prints its counts and shares anyway. */
+/* The largest value of panel @p in the panel's own units (crashes, or for
+ * grouped bars percent). */
 static double
 largest_value (AtlasChartModel *model,
                gboolean         grouped,
@@ -158,30 +160,55 @@ largest_value (AtlasChartModel *model,
   return largest;
 }
 
+/* One crash's length in panel @p, in the scale's units: platforms differ
+ * by orders of magnitude (Kaggle against local), so side-by-side panels of
+ * counts would make the smaller one unreadable and invite comparing
+ * lengths that mean different things. Panels share one scale of each
+ * panel's shares instead; every bar still prints its count. */
+static double
+panel_unit (AtlasChartModel *model,
+            Bars            *b,
+            guint            p)
+{
+  guint total;
+
+  if (!b->shares)
+    return 1;
+  total = atlas_chart_model_get_panel_total (model, p);
+  return total > 0 ? 100.0 / total : 0;
+}
+
 static char *
 tick_label (Bars   *b,
             double  value)
 {
-  if (b->grouped)
-    return g_strdup_printf ("%g %%", value);
+  if (b->grouped || b->shares)
+    {
+      g_autofree char *number = g_strdup_printf ("%g", value);
+
+      /* Translators: a tick of a share axis, "25 %" */
+      return g_strdup_printf (_("%s %%"), number);
+    }
   return _atlas_chart_format_count ((guint)value);
 }
 
 /* Tick step such that labels never crowd: about one per three label widths. */
 static void
 choose_scale (AtlasChartLayout *self,
-              Bars             *b,
-              guint             p)
+              Bars             *b)
 {
-  double largest = largest_value (self->model, b->grouped, p);
-  g_autofree char *widest = tick_label (b, MAX (largest, 1) * 1.2);
-  double label_w;
+  double largest = 0, label_w;
+  g_autofree char *widest = NULL;
   int n_ticks;
 
+  for (guint p = 0; p < atlas_chart_model_get_n_panels (self->model); p++)
+    largest = MAX (largest, largest_value (self->model, b->grouped, p) * panel_unit (self->model, b, p));
+  /* Shares are ticked in round numbers, never wider than "100 %". */
+  widest = tick_label (b, b->grouped || b->shares ? 100 : MAX (largest, 1) * 1.2);
   _atlas_chart_layout_measure (self, widest, b->fs * 0.8, FALSE, 0, &label_w, NULL);
   n_ticks = CLAMP ((int)(b->bar_max / (label_w * 1.6)), 1, 6);
   b->step = nice_step (MAX (largest, 1) / n_ticks);
-  if (!b->grouped)
+  if (!b->grouped && !b->shares)
     b->step = MAX (ceil (b->step), 1);  /* whole crashes */
   /* The longest bar takes the whole length; ticks stop before it rather than
    * leaving up to half the panel empty up to the next round number. */
@@ -279,7 +306,8 @@ layout_error_bar (AtlasChartLayout *self,
 
   if (!atlas_chart_model_get_estimate (self->model, p, r, &estimate, &low, &high))
     return 0;
-  scale = (b->grouped ? 100.0 : atlas_chart_model_get_panel_total (self->model, p)) / b->scale_top * b->bar_max;
+  scale = (b->grouped || b->shares ? 100.0 : atlas_chart_model_get_panel_total (self->model, p))
+          / b->scale_top * b->bar_max;
   x = px + estimate * scale;
   x0 = px + low * scale;
   x1 = px + high * scale;
@@ -325,7 +353,7 @@ layout_stacked_row (AtlasChartLayout *self,
   for (guint s = 0; s < n_series; s++)
     {
       guint count = atlas_chart_model_get_count (model, p, r, s);
-      double w = count / b->scale_top * b->bar_max;
+      double w = count * b->unit / b->scale_top * b->bar_max;
       Item *bar;
 
       if (count == 0)
@@ -403,9 +431,15 @@ layout_rows (AtlasChartLayout *self,
       double cy = b->plot_top + (r + 0.5) * b->band;
 
       if (p == 0)
-        _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_label (model, r), label_size, FALSE,
-                                      &self->style.foreground, b->x0 - b->fs * 0.5, cy, 1, 0.5,
-                                      label_w + 1, FALSE);
+        {
+          _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_label (model, r), label_size, FALSE,
+                                        &self->style.foreground, b->x0 - b->fs * 0.5, cy, 1, 0.5,
+                                        label_w + 1, FALSE);
+          /* Finer causes start alike ("data confusion: misunderstanding
+           * of data: …") and differ at their end. */
+          if (atlas_chart_model_get_kind (model) == ATLAS_CHART_KIND_ROOT_CAUSE)
+            _atlas_chart_layout_ellipsize_middle_last (self);
+        }
       if (b->grouped)
         layout_grouped_row (self, b, px, p, r, cy);
       else
@@ -422,7 +456,8 @@ layout_axis_titles (AtlasChartLayout *self,
   guint n_panels = atlas_chart_model_get_n_panels (model);
   double right = b->x0 + n_panels * b->panel_w + (n_panels - 1) * b->panel_gap;
 
-  _atlas_chart_layout_add_text (self, atlas_chart_model_get_value_axis_label (model), title_size, FALSE,
+  _atlas_chart_layout_add_text (self, b->shares ? _("Share of each panel’s crashes")
+                                           : atlas_chart_model_get_value_axis_label (model), title_size, FALSE,
                                 &self->style.foreground, (b->x0 + right) / 2,
                                 self->height - b->margin, 0.5, 1, right - b->x0, FALSE);
   _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_axis_label (model), title_size, FALSE,
@@ -443,6 +478,7 @@ _atlas_chart_layout_bars (AtlasChartLayout *self)
   b.fs = self->font_size;
   b.margin = b.fs * 0.9;
   b.grouped = atlas_chart_model_get_shape (model) == ATLAS_CHART_SHAPE_GROUPED_BARS;
+  b.shares = !b.grouped && n_panels > 1;
   b.value_size = b.fs * 0.8;
   b.panel_gap = b.fs * 1.5;
 
@@ -472,15 +508,26 @@ _atlas_chart_layout_bars (AtlasChartLayout *self)
     }
   b.bar_max = MAX (b.bar_max, b.panel_w * 0.3);
 
+  choose_scale (self, &b);
   for (guint p = 0; p < n_panels; p++)
     {
       double px = b.x0 + p * (b.panel_w + b.panel_gap);
 
-      choose_scale (self, &b, p);
+      b.unit = panel_unit (model, &b, p);
       if (n_panels > 1)
         layout_panel_header (self, &b, p, px, b.plot_top - b.fs * 1.5);
       layout_axes (self, &b, px);
       layout_rows (self, &b, p, label_w, label_size);
     }
   layout_axis_titles (self, &b, b.fs * 0.9);
+
+  /* Rows a label and a half apart (grouped: each bar its value's size and
+   * a quarter) need this height, all else kept. */
+  if (self->fixed_text)
+    {
+      double text = _atlas_chart_layout_text_size (self, TEXT_LABEL);
+      double row = b.grouped ? atlas_chart_model_get_n_series (model) * text * 1.25 + text * 0.5 : text * 1.6;
+
+      _atlas_chart_layout_need_height (self, b.plot_top + n_rows * row + (self->height - b.plot_bottom));
+    }
 }

@@ -76,6 +76,34 @@ atlas_chart_export_options_init (AtlasChartExportOptions *options)
   options->style = NULL;
 }
 
+double
+atlas_chart_natural_height (AtlasChartModel       *model,
+                            const AtlasChartStyle *style,
+                            double                 width)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  double height = width * 0.62;
+
+  g_return_val_if_fail (ATLAS_IS_CHART_MODEL (model), 0);
+  g_return_val_if_fail (style != NULL, 0);
+
+  /* Parts of a layout (a heatmap's key) depend on the height: measured
+   * again at the height found, until it stays. */
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      g_autoptr(AtlasChartLayout) layout = atlas_chart_layout_new (model, style, cr, width, height);
+      double natural = atlas_chart_layout_get_natural_height (layout);
+
+      if (fabs (natural - height) < 0.5)
+        break;
+      height = MIN (MAX (natural, width * 0.3), MAX_PAGE_PT);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return ceil (height);
+}
+
 static cairo_status_t
 append_bytes (void                *closure,
               const unsigned char *data,
@@ -224,8 +252,8 @@ write_file (const char    *path,
   return FALSE;
 }
 
-/* Cairo draws text as glyph outlines; a <title> (escaped) gives the SVG a
- * name that viewers, screen readers and search can read. */
+/* A <title> (escaped) gives the SVG a name that viewers, screen readers
+ * and search can read. */
 static void
 add_svg_title (GByteArray *svg,
                const char *title)
@@ -244,6 +272,49 @@ add_svg_title (GByteArray *svg,
   memcpy (svg->data + at, element, strlen (element));
 }
 
+/* Inserts @texts (the chart's <text> elements) before the closing tag, so
+ * they are drawn over everything else, as texts are. */
+static void
+add_svg_texts (GByteArray *svg,
+               GString    *texts)
+{
+  const char *data = (const char *)svg->data;
+  const char *end = g_strrstr_len (data, svg->len, "</svg>");
+  gsize at;
+
+  if (end == NULL || texts->len == 0)
+    return;
+  at = end - data;
+  g_byte_array_set_size (svg, svg->len + texts->len);
+  memmove (svg->data + at + texts->len, svg->data + at, svg->len - texts->len - at);
+  memcpy (svg->data + at, texts->str, texts->len);
+}
+
+/* Draws the chart on an SVG surface with its texts as <text> elements. */
+static gboolean
+render_svg (AtlasChartModel               *model,
+            const AtlasChartExportOptions *options,
+            const AtlasChartStyle         *style,
+            cairo_surface_t               *surface,
+            GString                       *texts,
+            const char                    *path,
+            GError                       **error)
+{
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(AtlasChartLayout) layout = atlas_chart_layout_new (model, style, cr, options->width_pt,
+                                                               options->height_pt);
+  cairo_status_t status;
+
+  if (layout != NULL)
+    atlas_chart_layout_draw_svg (layout, cr, texts);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  return check_cairo (status, path, error);
+}
+
 static gboolean
 export_vector (AtlasChartModel               *model,
                AtlasChartFormat               format,
@@ -253,6 +324,7 @@ export_vector (AtlasChartModel               *model,
                GError                       **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GString) texts = g_string_new (NULL);
   cairo_surface_t *surface;
   gboolean ok;
 
@@ -267,12 +339,18 @@ export_vector (AtlasChartModel               *model,
       surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, options->width_pt, options->height_pt);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
     }
-  ok = render_to_surface (model, options, style, surface, 1.0, path, error);
+  if (format == ATLAS_CHART_FORMAT_PDF)
+    ok = render_to_surface (model, options, style, surface, 1.0, path, error);
+  else
+    ok = render_svg (model, options, style, surface, texts, path, error);
   cairo_surface_finish (surface);
   ok = ok && check_cairo (cairo_surface_status (surface), path, error);
   cairo_surface_destroy (surface);
   if (ok && format == ATLAS_CHART_FORMAT_SVG)
-    add_svg_title (bytes, atlas_chart_model_get_title (model));
+    {
+      add_svg_texts (bytes, texts);
+      add_svg_title (bytes, atlas_chart_model_get_title (model));
+    }
   return ok && write_file (path, bytes->data, bytes->len, error);
 }
 

@@ -68,6 +68,13 @@ typedef struct
 
 void     atlas_chart_export_options_init  (AtlasChartExportOptions *options);
 
+/* The height a chart of @width (points) needs in @style for every text at
+ * its size and rows that never crowd: what a figure of a journal's column
+ * width gets when no height is asked for. */
+double   atlas_chart_natural_height       (AtlasChartModel       *model,
+                                           const AtlasChartStyle *style,
+                                           double                 width);
+
 /**
  * atlas_chart_export:
  * @model: the chart

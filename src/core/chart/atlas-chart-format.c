@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <langinfo.h>
 #include <math.h>
 #include <string.h>
 
@@ -14,18 +15,23 @@
 /* The numbers as every part of a chart prints them (labels, tables,
  * legends): in a file of their own so those parts need not call each other. */
 
+/* Counts grouped as the locale groups them (1,234 · 1.234 · 1 234), and
+ * with a comma where it has no grouping (C, POSIX), as figures in English
+ * papers do. Percentages get the locale's decimal mark through printf. */
 char *
 _atlas_chart_format_count (guint count)
 {
   GString *text = g_string_new (NULL);
   g_autofree char *digits = g_strdup_printf ("%u", count);
+  const char *sep = nl_langinfo (THOUSEP);
   guint len = strlen (digits);
 
-  /* Thin grouping that reads the same in every locale and in figures. */
+  if (sep == NULL || *sep == '\0')
+    sep = ",";
   for (guint i = 0; i < len; i++)
     {
       if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (text, ',');
+        g_string_append (text, sep);
       g_string_append_c (text, digits[i]);
     }
   return g_string_free (text, FALSE);

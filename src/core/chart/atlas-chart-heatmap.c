@@ -34,6 +34,8 @@ typedef struct
   double   column_label_h;
   double   cell_size;     /* font size of the numbers in the cells */
   gboolean compact;       /* "6.1k" instead of "6,104" */
+  gboolean row_codes;     /* rows labelled by their identifiers (API, NB), with a key */
+  gboolean column_codes;  /* columns likewise (DATAP, TRAIN) */
 } Heatmap;
 
 static char *
@@ -89,11 +91,19 @@ choose_cell_text (AtlasChartLayout *self,
 
 /* Crash types have short study identifiers (VNF, TSHAPE) that fit columns;
  * stages have short enough names. */
+static gboolean
+column_codes (AtlasChartLayout *self,
+              Heatmap          *h)
+{
+  return h->column_codes || atlas_chart_model_get_kind (self->model) == ATLAS_CHART_KIND_CAUSE_BY_TYPE;
+}
+
 static const char *
 column_label (AtlasChartLayout *self,
+              Heatmap          *h,
               guint             series)
 {
-  if (atlas_chart_model_get_kind (self->model) == ATLAS_CHART_KIND_CAUSE_BY_TYPE)
+  if (column_codes (self, h))
     return atlas_chart_model_get_series_id (self->model, series);
   return atlas_chart_model_get_series_label (self->model, series);
 }
@@ -114,10 +124,10 @@ try_horizontal_labels (AtlasChartLayout *self,
       int n_lines;
       gboolean fit;
 
-      _atlas_chart_layout_measure (self, column_label (self, s), size, FALSE, 0, &w, &th);
+      _atlas_chart_layout_measure (self, column_label (self, h, s), size, FALSE, 0, &w, &th);
       widest = MAX (widest, w);
       tall = MAX (tall, th);
-      _atlas_chart_layout_measure_wrapped (self, column_label (self, s), size,
+      _atlas_chart_layout_measure_wrapped (self, column_label (self, h, s), size,
                                            h->cell_w * 0.95, &wh, &n_lines, &fit);
       wrap_ok = wrap_ok && fit && n_lines <= 2;
       wrapped_h = MAX (wrapped_h, wh);
@@ -129,8 +139,8 @@ try_horizontal_labels (AtlasChartLayout *self,
 }
 
 /* Horizontal labels when every one fits its column, on two lines if
- * needed, a little smaller if that helps, else rotated (ellipsized only
- * beyond 40 % of the height). */
+ * needed, a little smaller if that helps, else the identifiers, else
+ * rotated (ellipsized only beyond 40 % of the height). */
 static void
 choose_column_labels (AtlasChartLayout *self,
                       Heatmap          *h)
@@ -142,6 +152,12 @@ choose_column_labels (AtlasChartLayout *self,
   if (try_horizontal_labels (self, h, h->fs * 0.8) ||
       try_horizontal_labels (self, h, MAX (h->fs * 0.7, _atlas_chart_layout_min_size (self))))
     return;
+  /* Names turned on their side take the cells' height: identifiers read
+   * across, with the key, first. */
+  h->column_codes = TRUE;
+  if (try_horizontal_labels (self, h, h->fs * 0.8) ||
+      try_horizontal_labels (self, h, MAX (h->fs * 0.7, _atlas_chart_layout_min_size (self))))
+    return;
   h->vertical = TRUE;
   h->wrapped = FALSE;
   h->column_size = h->fs * 0.8;
@@ -149,7 +165,7 @@ choose_column_labels (AtlasChartLayout *self,
     {
       double w;
 
-      _atlas_chart_layout_measure (self, column_label (self, s), h->column_size, FALSE, 0, &w, NULL);
+      _atlas_chart_layout_measure (self, column_label (self, h, s), h->column_size, FALSE, 0, &w, NULL);
       widest = MAX (widest, w);
     }
   h->column_label_h = MIN (widest, self->height * 0.4);
@@ -275,7 +291,7 @@ layout_columns (AtlasChartLayout *self,
 
   for (guint s = 0; s < n_series; s++)
     {
-      const char *label = column_label (self, s);
+      const char *label = column_label (self, h, s);
       double cx = px + (s + 0.5) * h->cell_w, y = h->bottom + h->fs * 0.3;
       Box box;
 
@@ -319,22 +335,78 @@ layout_panel (AtlasChartLayout *self,
   layout_columns (self, h, p, px);
 }
 
+static const char *
+row_label (AtlasChartLayout *self,
+           Heatmap          *h,
+           guint             r)
+{
+  if (h->row_codes)
+    return atlas_chart_model_get_row_id (self->model, r);
+  return atlas_chart_model_get_row_label (self->model, r);
+}
+
+/* The widest row label; @whole: whether every label fits @limit. */
 static double
 row_label_width (AtlasChartLayout *self,
+                 Heatmap          *h,
                  double            size,
-                 double            limit)
+                 double            limit,
+                 gboolean         *whole)
 {
   double widest = 0;
 
+  *whole = TRUE;
   for (guint r = 0; r < atlas_chart_model_get_n_rows (self->model); r++)
     {
       double w;
 
-      _atlas_chart_layout_measure (self, atlas_chart_model_get_row_label (self->model, r), size, FALSE,
-                                   limit, &w, NULL);
+      _atlas_chart_layout_measure (self, row_label (self, h, r), size, FALSE, 0, &w, NULL);
+      *whole = *whole && w <= limit;
       widest = MAX (widest, MIN (w, limit));
     }
   return widest;
+}
+
+/* What the identifiers printed in place of names stand for ("API: API
+ * misuse · NB: notebook-specific …"), or NULL when names are printed. An
+ * abbreviation nobody can look up in the figure is not a label. */
+/* "%s: %s" with no-break spaces and hyphens, so a line of the key breaks
+ * only between its entries. */
+static void
+append_key_entry (GString    *key,
+                  const char *code,
+                  const char *name)
+{
+  /* Translators: an entry of a chart's key of abbreviations, "NB: notebook-specific" */
+  g_autofree char *entry = g_strdup_printf (_("%s: %s"), code, name);
+  g_auto(GStrv) words = g_strsplit (entry, " ", -1);
+  g_autofree char *spaced = g_strjoinv ("\u00a0", words);
+  g_auto(GStrv) parts = g_strsplit (spaced, "-", -1);
+  g_autofree char *joined = g_strjoinv ("\u2011", parts);  /* non-breaking hyphen */
+
+  if (key->len > 0)
+    g_string_append (key, " \u00a0· ");
+  g_string_append (key, joined);
+}
+
+static char *
+codes_key (AtlasChartLayout *self,
+           Heatmap          *h)
+{
+  AtlasChartModel *model = self->model;
+  GString *key = g_string_new (NULL);
+
+  for (guint r = 0; h->row_codes && r < atlas_chart_model_get_n_rows (model); r++)
+    append_key_entry (key, atlas_chart_model_get_row_id (model, r), atlas_chart_model_get_row_label (model, r));
+  for (guint s = 0; column_codes (self, h) && s < atlas_chart_model_get_n_series (model); s++)
+    append_key_entry (key, atlas_chart_model_get_series_id (model, s),
+                      atlas_chart_model_get_series_label (model, s));
+  if (key->len == 0)
+    {
+      g_string_free (key, TRUE);
+      return NULL;
+    }
+  return g_string_free (key, FALSE);
 }
 
 void
@@ -345,7 +417,9 @@ _atlas_chart_layout_heatmap (AtlasChartLayout *self)
   guint n_rows = MAX (atlas_chart_model_get_n_rows (model), 1);
   guint n_series = MAX (atlas_chart_model_get_n_series (model), 1);
   Heatmap h = { 0 };
-  double y, title_h, label_size, label_w;
+  g_autofree char *key = NULL;
+  double y, title_h, label_size, label_w, limit, key_h = 0, key_size, first_key_h = 0;
+  gboolean whole;
 
   h.fs = self->font_size;
   h.margin = h.fs * 0.9;
@@ -360,19 +434,54 @@ _atlas_chart_layout_heatmap (AtlasChartLayout *self)
 
   _atlas_chart_layout_measure (self, "0", h.fs * 0.9, FALSE, 0, NULL, &title_h);
   label_size = h.fs * 0.9;
-  label_w = row_label_width (self, label_size, (self->width - 2 * h.margin) * 0.3);
-  h.x0 = h.margin + title_h + h.fs * 0.5 + label_w + h.fs * 0.5;
-  h.panel_w = (self->width - h.margin - h.x0 - (n_panels - 1) * h.panel_gap) / n_panels;
-  h.cell_w = h.panel_w / n_series;
-  choose_column_labels (self, &h);
-  h.bottom = MAX (self->height - h.margin - title_h - h.fs * 0.5 - h.column_label_h - h.fs * 0.3,
+  limit = (self->width - 2 * h.margin) * 0.3;
+  key_size = self->fixed_text ? _atlas_chart_layout_text_size (self, TEXT_TICK) : h.fs * 0.75;
+  /* Rows named by their identifiers when a name does not fit; the key of
+   * identifiers may take up to a third of the figure: beyond, the rows go
+   * back to their shortened names, and then the key goes, so that a small
+   * figure keeps its cells readable. */
+  for (guint attempt = 0; attempt < 3; attempt++)
+    {
+      label_w = row_label_width (self, &h, label_size, limit, &whole);
+      if (attempt == 0 && !whole)
+        {
+          h.row_codes = TRUE;
+          label_w = row_label_width (self, &h, label_size, limit, &whole);
+        }
+      h.x0 = h.margin + title_h + h.fs * 0.5 + label_w + h.fs * 0.5;
+      h.panel_w = (self->width - h.margin - h.x0 - (n_panels - 1) * h.panel_gap) / n_panels;
+      h.cell_w = h.panel_w / n_series;
+      h.column_codes = FALSE;
+      choose_column_labels (self, &h);
+      g_clear_pointer (&key, g_free);
+      key = attempt < 2 ? codes_key (self, &h) : NULL;
+      key_h = key == NULL ? 0 : _atlas_chart_layout_measure_paragraph (self, key, key_size,
+                                                                      self->width - 2 * h.margin, NULL)
+                                + h.fs * 0.4;
+      if (attempt == 0)
+        first_key_h = key_h;
+      if (key_h <= self->height / 3)
+        break;
+      h.row_codes = FALSE;
+    }
+  h.bottom = MAX (self->height - h.margin - key_h - title_h - h.fs * 0.5 - h.column_label_h - h.fs * 0.3,
                   h.top + n_rows);
   h.cell_h = (h.bottom - h.top) / n_rows;
   choose_cell_text (self, &h);
   label_size = MIN (label_size, MAX (h.cell_h * 0.7, _atlas_chart_layout_min_size (self)));
+  /* Cells tall enough for their numbers at full size. */
+  if (self->fixed_text)
+    {
+      double cell = MAX (MIN (h.fs * 0.8, _atlas_chart_layout_text_size (self, TEXT_INSIDE)) / 0.55,
+                         label_size * 1.3);
+      /* With room for the whole key of identifiers, if it was cut. */
+      double need = h.top + n_rows * cell + (self->height - h.bottom) - key_h + first_key_h;
+
+      _atlas_chart_layout_need_height (self, MAX (need, first_key_h * 3));
+    }
 
   for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
-    _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_label (model, r), label_size, FALSE,
+    _atlas_chart_layout_add_text (self, row_label (self, &h, r), label_size, FALSE,
                                   &self->style.foreground, h.x0 - h.fs * 0.5, h.top + (r + 0.5) * h.cell_h,
                                   1, 0.5, label_w + 1, FALSE);
   for (guint p = 0; p < n_panels; p++)
@@ -380,7 +489,11 @@ _atlas_chart_layout_heatmap (AtlasChartLayout *self)
 
   _atlas_chart_layout_add_text (self, atlas_chart_model_get_value_axis_label (model), h.fs * 0.9, FALSE,
                                 &self->style.foreground, h.x0 + (self->width - h.margin - h.x0) / 2,
-                                self->height - h.margin, 0.5, 1, self->width - h.margin - h.x0, FALSE);
+                                self->height - h.margin - key_h, 0.5, 1, self->width - h.margin - h.x0, FALSE);
+  if (key != NULL)
+    _atlas_chart_layout_add_paragraph (self, key, key_size, &self->style.foreground, h.margin,
+                                       self->height - h.margin - key_h + h.fs * 0.4,
+                                       self->width - 2 * h.margin, PANGO_ALIGN_LEFT);
   _atlas_chart_layout_add_text (self, atlas_chart_model_get_row_axis_label (model), h.fs * 0.9, FALSE,
                                 &self->style.foreground, h.margin, (h.top + h.bottom) / 2, 0, 0.5,
                                 h.bottom - h.top, TRUE);

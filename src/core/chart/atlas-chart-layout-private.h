@@ -48,6 +48,7 @@ typedef struct
   gboolean    gradient;        /* rect filled with the heatmap scale, left to right */
   gboolean    wrap;            /* text wrapped at word boundaries to max_width, centred */
   gboolean    halo;            /* text outlined in the background colour (over grid lines) */
+  gboolean    ellipsize_middle; /* cut in the middle, keeping how it ends */
   gboolean    paragraph;       /* wrapped text aligned by @align (else centred) */
   PangoAlignment align;
 } Item;
@@ -83,6 +84,12 @@ struct _AtlasChartLayout
   gboolean         fixed_text;  /* the style's text sizes rule (exports) */
   double           natural_height; /* the height at which nothing shrinks */
   cairo_t         *measure_cr;  /* only during layout */
+  /* While set, texts go to it instead of being drawn (SVG export). */
+  void           (*text_sink) (AtlasChartLayout *self,
+                               cairo_t          *cr,
+                               const Item       *item,
+                               gpointer          data);
+  gpointer         text_sink_data;
   GArray          *items;       /* Item */
   GArray          *marks;       /* AtlasChartMark */
 };
@@ -100,6 +107,15 @@ double _atlas_chart_layout_min_size  (AtlasChartLayout *self);
 /* Records that the chart needs @height to draw without shrinking. */
 void   _atlas_chart_layout_need_height (AtlasChartLayout *self,
                                         double            height);
+
+/* The Pango layout an item's text is drawn with, for @text (the item's,
+ * or a shortened one): ellipsized at @max_width (0: not) unless @item
+ * wraps. */
+PangoLayout *_atlas_chart_layout_item_layout (AtlasChartLayout *self,
+                                              cairo_t          *cr,
+                                              const Item       *item,
+                                              const char       *text,
+                                              double            max_width);
 
 /* Text measured the way it is drawn; width and height may be NULL. */
 void  _atlas_chart_layout_measure   (AtlasChartLayout *self,
@@ -155,6 +171,9 @@ double _atlas_chart_layout_measure_paragraph (AtlasChartLayout *self,
                                               int              *n_lines);
 /* Marks the last added text item to get a halo. */
 void  _atlas_chart_layout_halo_last (AtlasChartLayout *self);
+/* Makes the last added text item, when too long, lose its middle rather
+ * than its end. */
+void  _atlas_chart_layout_ellipsize_middle_last (AtlasChartLayout *self);
 Item *_atlas_chart_layout_add_rect  (AtlasChartLayout *self,
                                      double            x,
                                      double            y,

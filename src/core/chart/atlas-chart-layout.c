@@ -313,6 +313,13 @@ _atlas_chart_layout_halo_last (AtlasChartLayout *self)
     g_array_index (self->items, Item, self->items->len - 1).halo = TRUE;
 }
 
+void
+_atlas_chart_layout_ellipsize_middle_last (AtlasChartLayout *self)
+{
+  if (self->items->len > 0)
+    g_array_index (self->items, Item, self->items->len - 1).ellipsize_middle = TRUE;
+}
+
 Item *
 _atlas_chart_layout_add_rect (AtlasChartLayout *self,
                               double            x,
@@ -783,15 +790,35 @@ draw_line (AtlasChartLayout *self,
   cairo_stroke (cr);
 }
 
+PangoLayout *
+_atlas_chart_layout_item_layout (AtlasChartLayout *self,
+                                 cairo_t          *cr,
+                                 const Item       *item,
+                                 const char       *text,
+                                 double            max_width)
+{
+  PangoLayout *layout = create_text_layout_full (self, cr, text, item->size, item->bold,
+                                                 item->wrap ? item->max_width : max_width, item->wrap,
+                                                 item->paragraph ? (int)item->align : -1);
+
+  if (item->ellipsize_middle && max_width > 0 && !item->wrap)
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
+  return layout;
+}
+
 static void
 draw_text (AtlasChartLayout *self,
            cairo_t          *cr,
            const Item       *item)
 {
-  g_autoptr(PangoLayout) layout = create_text_layout_full (self, cr, item->text, item->size,
-                                                           item->bold, item->max_width, item->wrap,
-                                                           item->paragraph ? (int)item->align : -1);
+  g_autoptr(PangoLayout) layout = NULL;
 
+  if (self->text_sink != NULL)
+    {
+      self->text_sink (self, cr, item, self->text_sink_data);
+      return;
+    }
+  layout = _atlas_chart_layout_item_layout (self, cr, item, item->text, item->max_width);
   cairo_save (cr);
   set_color (cr, &item->fill);
   if (item->vertical)

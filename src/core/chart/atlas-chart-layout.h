@@ -107,6 +107,13 @@ AtlasChartLayout     *atlas_chart_layout_new        (AtlasChartModel       *mode
 void                  atlas_chart_layout_draw       (AtlasChartLayout      *self,
                                                      cairo_t               *cr);
 
+/* Draws as atlas_chart_layout_draw() does, except that every text is
+ * appended to @texts as an SVG <text> element (in @cr's user units, which
+ * must be the SVG document's) instead of being drawn. */
+void                  atlas_chart_layout_draw_svg   (AtlasChartLayout      *self,
+                                                     cairo_t               *cr,
+                                                     GString               *texts);
+
 /**
  * atlas_chart_render:
  * @model: the chart's numbers

@@ -609,7 +609,8 @@ make_subtitle (AtlasChartModel *self)
 {
   AtlasFilter *filter = atlas_chart_stats_get_filter (self->stats);
   guint n_crashes = atlas_chart_stats_get_n_crashes (self->stats);
-  guint n_notebooks = atlas_chart_stats_get_n_notebooks (self->stats);
+  /* The notebooks behind the crashes counted, not all those read. */
+  guint n_notebooks = atlas_chart_stats_get_n_crashing_notebooks (self->stats);
   g_autofree char *crashes = _atlas_chart_format_count (n_crashes);
   g_autofree char *notebooks = _atlas_chart_format_count (n_notebooks);
   GString *text = g_string_new (NULL);

@@ -36,7 +36,8 @@ typedef struct
 typedef struct
 {
   guint crashes[N_SLOTS];
-  guint notebooks[N_SLOTS];
+  guint notebooks[N_SLOTS];          /* read, on the platforms the filter accepts */
+  guint crash_notebooks[N_SLOTS];    /* holding a crash the filter accepts */
   guint stage_bug[N_SLOTS][ATLAS_N_STAGES][ATLAS_N_ML_BUGS];
   guint cause_stage[N_SLOTS][ATLAS_N_ROOT_CAUSES][ATLAS_N_STAGES];
   guint cause_type[N_SLOTS][ATLAS_N_ROOT_CAUSES][ATLAS_N_CRASH_TYPES];

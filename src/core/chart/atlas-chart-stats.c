@@ -83,8 +83,10 @@ atlas_chart_stats_init (AtlasChartStats *self)
 /* Counts by library and finer-cause id, per platform slot. */
 typedef struct
 {
-  guint *library;   /* [id * N_SLOTS + slot] */
-  guint *detail;    /* [id * N_SLOTS + slot] */
+  guint  *library;   /* [id * N_SLOTS + slot] */
+  guint  *detail;    /* [id * N_SLOTS + slot] */
+  guint32 notebook;  /* of the crash counted last */
+  gboolean counted;  /* a crash was */
 } IdCounts;
 
 static inline void
@@ -102,6 +104,11 @@ count_one (AtlasChartCounts      *n,
   guint *detail = &ids->detail[index->detail[i] * N_SLOTS];
 
   n->crashes[p]++;
+  /* Crashes come in index order, so a notebook's are counted in a row. */
+  if (!ids->counted || index->notebook[i] != ids->notebook)
+    n->crash_notebooks[p]++;
+  ids->counted = TRUE;
+  ids->notebook = index->notebook[i];
   n->stage_bug[p][stage][bug]++;
   n->cause_stage[p][cause][stage]++;
   n->cause_type[p][cause][type]++;
@@ -123,6 +130,7 @@ static void
 sum_all_platforms (AtlasChartCounts *n)
 {
   sum_platforms (n->crashes);
+  sum_platforms (n->crash_notebooks);
   for (guint a = 0; a < ATLAS_N_STAGES; a++)
     for (guint b = 0; b < ATLAS_N_ML_BUGS; b++)
       {
@@ -198,7 +206,7 @@ count_crashes (AtlasChartStats *self,
                AtlasCorpus     *corpus)
 {
   AtlasCrashIndex *index = _atlas_crash_index_get (corpus);
-  IdCounts ids;
+  IdCounts ids = { 0 };
 
   self->n_total = index->n;
   ids.library = g_new0 (guint, index->library_names->len * N_SLOTS);
@@ -478,6 +486,13 @@ atlas_chart_stats_get_n_notebooks (AtlasChartStats *self)
 {
   g_return_val_if_fail (ATLAS_IS_CHART_STATS (self), 0);
   return self->counts.notebooks[ATLAS_ALL_PLATFORMS];
+}
+
+guint
+atlas_chart_stats_get_n_crashing_notebooks (AtlasChartStats *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_STATS (self), 0);
+  return self->counts.crash_notebooks[ATLAS_ALL_PLATFORMS];
 }
 
 AtlasFilter *

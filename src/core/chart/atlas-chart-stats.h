@@ -39,6 +39,8 @@ guint            atlas_chart_stats_get_n_crashes  (AtlasChartStats *self);
 guint            atlas_chart_stats_get_n_total    (AtlasChartStats *self);
 /* Readable notebooks (on the filter's platforms) that import packages. */
 guint            atlas_chart_stats_get_n_notebooks (AtlasChartStats *self);
+/* Notebooks holding at least one of the crashes that matched the filter. */
+guint            atlas_chart_stats_get_n_crashing_notebooks (AtlasChartStats *self);
 /* (transfer none) the filter the counts were made with (an empty one for NULL). */
 AtlasFilter     *atlas_chart_stats_get_filter     (AtlasChartStats *self);
 

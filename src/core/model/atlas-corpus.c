@@ -50,6 +50,13 @@ atlas_notebook_info_new_from_notebook (AtlasNotebook *notebook)
   info->n_crashes = atlas_notebook_get_crashes (notebook)->len;
   info->size = atlas_notebook_get_size (notebook);
   info->content_hash = g_strdup (atlas_notebook_get_content_hash (notebook));
+  {
+    GArray *anomalies = atlas_notebook_get_order_anomalies (notebook);
+
+    /* A count lower than the executed cell above it: that cell ran later. */
+    for (guint i = 0; anomalies != NULL && i < anomalies->len && !info->out_of_order; i++)
+      info->out_of_order = g_array_index (anomalies, AtlasOrderAnomaly, i).kind == ATLAS_ORDER_DECREASE;
+  }
 
   return info;
 }

@@ -37,6 +37,9 @@ typedef struct
   char                *content_hash;
   char                *duplicate_of; /* location of the first notebook with the same
                                       * content (a copy: a fork, a mirror), or NULL */
+  gint8                out_of_order; /* 1: a code cell ran before one above it; 0: no;
+                                      * -1: not known (read from a corpus file, see
+                                      * atlas_store_dup_out_of_order()) */
 } AtlasNotebookInfo;
 
 AtlasNotebookInfo *atlas_notebook_info_new_from_notebook (AtlasNotebook *notebook);

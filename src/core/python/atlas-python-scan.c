@@ -34,6 +34,9 @@
  *   defined before (the caller decides what a read-after-write means);
  * - builtins and IPython's own names (display, get_ipython, In, Out, _) are
  *   never uses, but rebinding one is a definition;
+ * - a statement that reads a name before binding it ("x = x + 1",
+ *   "x += 1", "df = clean(df)") does not define it unless the cell bound it
+ *   before: it needs the name to exist, so it cannot be what creates it;
  * - "from m import *" defines nothing we could name; a bare annotation
  *   "x: int" defines nothing (as in Python); "global x" in a function makes
  *   its assignments to x cell-level definitions;
@@ -172,6 +175,11 @@ typedef struct
   GHashTable  *uses;
   GPtrArray   *imports;    /* nullable */
   guint        cell;
+  /* The module scope's loads [read_from, read_to) are those the statement
+   * being bound read first: "x = x + 1" and "x += 1" need an x to exist, so
+   * they cannot be what creates it. */
+  guint        read_from;
+  guint        read_to;
 } Analyzer;
 
 static Scope *
@@ -187,6 +195,12 @@ analyzer_bind (Analyzer   *self,
   Scope *scope = analyzer_scope (self);
   int declared = GPOINTER_TO_INT (g_hash_table_lookup (scope->declared, name));
 
+  if (scope->kind == SCOPE_MODULE && !g_hash_table_contains (self->defines, name))
+    {
+      for (guint i = self->read_from; i < self->read_to; i++)
+        if (scope->loads->pdata[i] == name)
+          return;
+    }
   if (scope->kind == SCOPE_MODULE || declared == DECLARED_GLOBAL)
     g_hash_table_add (self->defines, (gpointer) name);
   else if (declared == 0)
@@ -699,13 +713,28 @@ analyzer_simple (Analyzer *self,
 
   if (shape.augmented >= 0)
     {
-      analyzer_scan_target (self, start, shape.augmented, TRUE);
+      Scope *scope = analyzer_scope (self);
+
+      /* The target is read before it is bound, as Python does. */
+      self->read_from = scope->loads->len;
+      if ((guint) shape.augmented == start + 1 && tok_is_identifier (&self->toks[start]))
+        analyzer_load (self, self->toks[start].name);
+      self->read_to = scope->loads->len;
+      analyzer_scan_target (self, start, shape.augmented, FALSE);
       analyzer_scan_expr (self, shape.augmented + 1, end);
     }
   else if (shape.annotation >= 0)
     analyzer_annotated (self, start, end, &shape);
   else
     {
+      Scope *scope = analyzer_scope (self);
+      guint value = shape.equals->len > 0
+                    ? g_array_index (shape.equals, guint, shape.equals->len - 1) + 1 : start;
+
+      /* The value first, then the targets, in Python's order. */
+      self->read_from = scope->loads->len;
+      analyzer_scan_expr (self, value, end);
+      self->read_to = scope->loads->len;
       for (guint i = 0; i < shape.equals->len; i++)
         {
           guint eq = g_array_index (shape.equals, guint, i);
@@ -713,8 +742,8 @@ analyzer_simple (Analyzer *self,
           analyzer_scan_target (self, from, eq, FALSE);
           from = eq + 1;
         }
-      analyzer_scan_expr (self, from, end);
     }
+  self->read_from = self->read_to = 0;
 
   g_array_unref (shape.equals);
 }

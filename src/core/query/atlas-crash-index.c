@@ -32,6 +32,7 @@ crash_index_free (gpointer data)
   g_free (self->crash_type);
   g_free (self->library);
   g_free (self->detail);
+  g_free (self->notebook);
   g_ptr_array_unref (self->library_names);
   g_hash_table_unref (self->library_ids);
   g_ptr_array_unref (self->detail_names);
@@ -68,6 +69,7 @@ reserve (AtlasCrashIndex *self,
   self->crash_type = g_renew (guint8, self->crash_type, self->capacity);
   self->library = g_renew (guint32, self->library, self->capacity);
   self->detail = g_renew (guint32, self->detail, self->capacity);
+  self->notebook = g_renew (guint32, self->notebook, self->capacity);
 }
 
 static guint32
@@ -118,6 +120,7 @@ typedef struct
   const char *detail;
   guint8      detail_cause;
   guint32     detail_id;
+  const char *location;     /* of the crash indexed last */
 } Memo;
 
 static void
@@ -218,7 +221,19 @@ _atlas_crash_index_get (AtlasCorpus *corpus)
   self->n = MIN (self->n, n);
   reserve (self, n);
   for (; self->n < n; self->n++)
-    index_crash (self, self->n, atlas_corpus_get_crash (corpus, self->n), &memo);
+    {
+      AtlasCrash *crash = atlas_corpus_get_crash (corpus, self->n);
+      const char *location = atlas_crash_get_location (crash);
+
+      index_crash (self, self->n, crash, &memo);
+      if (self->n > 0 && memo.location == NULL)
+        memo.location = atlas_crash_get_location (atlas_corpus_get_crash (corpus, self->n - 1));
+      if (self->n == 0)
+        self->notebook[0] = 0;
+      else
+        self->notebook[self->n] = self->notebook[self->n - 1] + (g_strcmp0 (location, memo.location) != 0);
+      memo.location = location;
+    }
   return self;
 }
 

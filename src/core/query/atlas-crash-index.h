@@ -33,6 +33,8 @@ typedef struct
   guint8      *crash_type;
   guint32     *library;       /* id; 0 = unset */
   guint32     *detail;        /* id of (root cause, finer cause); 0 = none */
+  guint32     *notebook;      /* equal for the crashes of one notebook, which are
+                               * contiguous; counts up from notebook to notebook */
   GPtrArray   *library_names; /* id -> name; [0] = NULL */
   GHashTable  *library_ids;   /* name -> id */
   GPtrArray   *detail_names;  /* id -> finer cause; [0] = NULL */

@@ -160,6 +160,9 @@ read_info (AtlasStoreRow *row)
   info->n_crashes = _atlas_store_row_int (row, 8, "n_crashes", 0, MAX_COUNT, FALSE, 0);
   info->size = _atlas_store_row_int (row, 9, "size", 0, G_MAXINT64, FALSE, 0);
   info->content_hash = g_strdup (row_content_hash (row, 10));
+  /* Known from the cells only: asked for when needed (it is a pass over
+   * every cell of the file). */
+  info->out_of_order = -1;
   if (!_atlas_store_row_ok (row))
     return NULL;
   return g_steal_pointer (&info);

@@ -180,6 +180,48 @@ atlas_store_dup_content_hashes (AtlasStore  *self,
   return g_steal_pointer (&hashes);
 }
 
+GHashTable *
+atlas_store_dup_out_of_order (AtlasStore  *self,
+                              GError     **error)
+{
+  g_autoptr(GHashTable) locations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ATLAS_IS_STORE (self), NULL);
+
+  /* The highest count above each executed code cell, by a window over the
+   * notebook's cells in order; a copy has no cells of its own and takes its
+   * original's. */
+  sql = g_strdup_printf (
+    "SELECT n.location FROM notebook n WHERE %s IN ("
+    " SELECT notebook_id FROM ("
+    "  SELECT notebook_id, execution_count AS count,"
+    "   max (execution_count) OVER (PARTITION BY notebook_id ORDER BY idx"
+    "    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS above"
+    "  FROM cell WHERE kind = %d AND execution_count >= 0)"
+    " WHERE count < above)",
+    self->version >= 3 ? "coalesce (n.duplicate_of, n.id)" : "n.id", ATLAS_CELL_CODE);
+  stmt = _atlas_store_db_prepare (self->db, sql, self->path, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *location = _atlas_store_column_text (stmt, 0);
+
+      if (location != NULL)
+        g_hash_table_add (locations, g_strdup (location));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _atlas_store_db_error (self->db, rc, self->path, error);
+      return NULL;
+    }
+  return g_steal_pointer (&locations);
+}
+
 /* The writer gets its own connection, so that the caller's reads never wait
  * for a batch to commit. */
 static gboolean

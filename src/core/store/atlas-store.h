@@ -55,6 +55,11 @@ guint          atlas_store_get_schema_version  (AtlasStore       *self);
 GHashTable    *atlas_store_dup_content_hashes  (AtlasStore       *self,
                                                 GError          **error);
 
+/* The locations of the notebooks (copies included) in which a code cell ran
+ * before the executed code cell above it: its execution count is lower. */
+GHashTable    *atlas_store_dup_out_of_order    (AtlasStore       *self,
+                                                GError          **error);
+
 /* Queues @notebook (read with ATLAS_READ_CONTENT_HASH, its crashes labelled
  * or not) for the writer thread; a notebook whose hash is stored is skipped.
  * @rules_version names the rules behind the labels (or NULL). Blocks only
