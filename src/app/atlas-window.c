@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-chart-model.h"
-#include "atlas-corpus-file.h"
+#include "atlas-corpus-save.h"
 #include "atlas-demo.h"
 #include "atlas-settings.h"
 #include "atlas-user-rules.h"

@@ -13,9 +13,7 @@
 #include "atlas-cli-chart-input.h"
 #include "atlas-cli-print.h"
 #include "atlas-cli.h"
-#include "atlas-corpus-clusters.h"
-#include "atlas-corpus-inputs.h"
-#include "atlas-store.h"
+#include "atlas-corpus-load.h"
 
 /* The filter options, by field: the names the app's filter bar uses. */
 static const struct
@@ -116,113 +114,61 @@ atlas_cli_chart_input_check (AtlasCliChartInput  *input,
   return NULL;
 }
 
-typedef struct
-{
-  AtlasCorpus   *corpus;
-  AtlasPlatform  platform;
-  guint          n_unreadable;
-  GHashTable    *seen;   /* content hashes, with --distinct-content; else NULL */
-} ChartScan;
-
 static void
-chart_result_cb (AtlasScanResult *result,
-                 gpointer         user_data)
+chart_item_cb (AtlasCorpusLoadItem *item,
+               gpointer             user_data)
 {
-  ChartScan *state = user_data;
+  guint *n_unreadable = user_data;
 
-  if (result->notebook == NULL)
+  /* Only what was read is drawn; the rest is named. */
+  if (atlas_cli_load_report_item (item))
     {
-      atlas_cli_print_error ("%s", result->error->message);
-      state->n_unreadable++;
-      return;
+      (*n_unreadable)++;
+      g_clear_pointer (&item->info, atlas_notebook_info_free);
     }
-  atlas_cli_print_warnings (result->notebook);
-  /* Counted once when asked: a copy of a notebook drawn already is left out. */
-  if (state->seen != NULL && atlas_notebook_get_content_hash (result->notebook) != NULL &&
-      !g_hash_table_add (state->seen, g_strdup (atlas_notebook_get_content_hash (result->notebook))))
-    return;
-  atlas_corpus_add (state->corpus, atlas_notebook_info_new_from_notebook (result->notebook),
-                    atlas_notebook_get_crashes (result->notebook));
 }
 
-/* Runs on the scanner's worker threads: the classifier is read-only. */
-static void
-classify_worker (AtlasNotebook *notebook,
-                 gpointer       user_data)
-{
-  atlas_classifier_classify_notebook (user_data, notebook);
-}
-
+/* Notebooks, or a corpus file read whole or not used: a figure drawn from
+ * what is intact of a damaged file would not say what it left out. A
+ * corpus file keeps the clusters it was given; notebooks read now get
+ * theirs, when a --cluster filter needs them, the way `scan --db` gives
+ * them. Copies are counted once when asked (--distinct-content). */
 static AtlasCorpus *
-scan_paths (AtlasCliChartInput  *input,
-            char               **paths,
-            guint               *n_unreadable)
+load (AtlasCliChartInput  *input,
+      char               **paths,
+      guint               *n_unreadable)
 {
-  guint jobs = 0;
-  g_autoptr(AtlasScanner) scanner = NULL;
-  g_autoptr(AtlasCliSources) sources = atlas_cli_sources_new ();
-  g_autoptr(AtlasClassifier) classifier = atlas_classifier_new ();
-  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(AtlasCorpusLoad) load = NULL;
+  g_autoptr(AtlasClassifier) classifier = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasCorpusLoadFlags flags = ATLAS_CORPUS_LOAD_COLLECT | ATLAS_CORPUS_LOAD_KEYRING;
   AtlasPlatform platform = ATLAS_PLATFORM_LOCAL;
-  ChartScan state = { atlas_corpus_new (), ATLAS_PLATFORM_LOCAL, 0, NULL };
+  guint jobs = 0;
 
   atlas_cli_parse_count ("--jobs", input->jobs, 1, 1024, &jobs, NULL);
-  if (input->as_platform != NULL)
-    atlas_platform_from_string (input->as_platform, &platform);
-  state.platform = platform;
-  scanner = atlas_scanner_new (jobs);
   if (input->distinct_content)
+    flags |= ATLAS_CORPUS_LOAD_DISTINCT;
+  if (input->db == NULL && input->filters[ATLAS_FILTER_FIELD_CLUSTER] != NULL)
+    flags |= ATLAS_CORPUS_LOAD_CLUSTER;
+  load = atlas_corpus_load_new (flags, jobs);
+  if (input->db != NULL)
+    /* Read as stored: its labels are the file's. */
+    atlas_corpus_load_add_corpus_file (load, input->db);
+  else
     {
-      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      state.seen = seen;
-      atlas_scanner_set_read_flags (scanner, ATLAS_READ_CONTENT_HASH);
-      atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CONTENT_HASH);
+      if (input->as_platform != NULL && atlas_platform_from_string (input->as_platform, &platform))
+        atlas_corpus_load_set_platform (load, &platform);
+      classifier = atlas_classifier_new ();
+      atlas_corpus_load_set_classifier (load, classifier);
+      *n_unreadable += atlas_cli_load_add_inputs (load, paths);
     }
-  atlas_scanner_set_walk_in_run (scanner, TRUE);
-  atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
-  for (guint i = 0; paths[i] != NULL; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (atlas_cli_sources_claim (sources, paths[i]))
-        continue;
-      if (!atlas_corpus_add_path (scanner, paths[i], input->as_platform != NULL ? &platform : NULL, &error))
-        {
-          atlas_cli_print_error ("%s", error->message);
-          state.n_unreadable++;
-        }
-    }
-  atlas_scanner_run (scanner, chart_result_cb, &state, NULL, NULL);
-  atlas_cli_report_empty_folders (scanner);
-  *n_unreadable = state.n_unreadable + atlas_cli_sources_run (sources, chart_result_cb, &state,
-                                                              classify_worker, classifier);
-  return state.corpus;
-}
-
-/* A corpus file is read whole or not used: a figure drawn from what is
- * intact of a damaged file would not say what it left out. */
-static AtlasCorpus *
-load_db (AtlasCliChartInput *input)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AtlasStore) store = atlas_store_open_full (input->db, ATLAS_STORE_OPEN_READ_ONLY, &error);
-  AtlasCorpus *corpus = NULL;
-
-  if (store != NULL)
-    corpus = atlas_store_load_corpus (store, NULL, &error);
-  if (corpus == NULL)
+  if (!atlas_corpus_load_run (load, chart_item_cb, atlas_cli_load_show_progress, n_unreadable, NULL, &error))
     {
       atlas_cli_print_error ("%s", error->message);
       return NULL;
     }
-  if (input->distinct_content)
-    {
-      AtlasCorpus *distinct = atlas_cli_distinct_content (corpus);
-
-      g_object_unref (corpus);
-      corpus = distinct;
-    }
-  return corpus;
+  atlas_cli_report_empty_folders (load);
+  return g_object_ref (atlas_corpus_load_get_corpus (load));
 }
 
 AtlasCorpus *
@@ -235,22 +181,8 @@ atlas_cli_chart_input_load (AtlasCliChartInput  *input,
 
   *n_unreadable = 0;
   *status = ATLAS_CLI_EXIT_OK;
-  if (input->db != NULL)
-    {
-      corpus = load_db (input);
-      if (corpus == NULL)
-        {
-          *status = ATLAS_CLI_EXIT_CORPUS_DAMAGED;
-          return NULL;
-        }
-    }
-  else
-    {
-      corpus = scan_paths (input, paths, n_unreadable);
-      /* A corpus file keeps the clusters it was given; notebooks read now
-       * get theirs the way `scan --db` gives them. */
-      if (input->filters[ATLAS_FILTER_FIELD_CLUSTER] != NULL)
-        atlas_corpus_update_clusters (corpus);
-    }
+  corpus = load (input, paths, n_unreadable);
+  if (corpus == NULL)
+    *status = ATLAS_CLI_EXIT_CORPUS_DAMAGED;
   return corpus;
 }

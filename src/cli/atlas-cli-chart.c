@@ -15,9 +15,6 @@
 #include "atlas-chart.h"
 #include "atlas-classifier.h"
 #include "atlas-cli.h"
-#include "atlas-corpus-inputs.h"
-#include "atlas-scanner.h"
-#include "atlas-cli-sources.h"
 #include "atlas-cli-chart-input.h"
 
 static int

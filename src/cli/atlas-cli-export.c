@@ -139,7 +139,7 @@ atlas_cli_export (int    argc,
     }
   if (distinct_content)
     {
-      AtlasCorpus *distinct = atlas_cli_distinct_content (corpus);
+      AtlasCorpus *distinct = atlas_corpus_dup_distinct_content (corpus);
 
       g_object_unref (corpus);
       corpus = distinct;

@@ -23,14 +23,11 @@
 /* Inputs are paths or remote specs; blank lines and lines starting with
  * '#' are skipped, and a line may end in CR LF. */
 static guint
-add_line (AtlasScanner    *scanner,
-          AtlasCliSources *sources,
+add_line (AtlasCorpusLoad *load,
           const char      *where,
           char            *line,
           gsize            len)
 {
-  g_autoptr(GError) error = NULL;
-
   if (len > 0 && line[len - 1] == '\r')
     line[--len] = '\0';
   if (len == 0 || line[0] == '#')
@@ -40,19 +37,12 @@ add_line (AtlasScanner    *scanner,
       atlas_cli_print_error ("%s: %s", where, _("the line holds a NUL byte"));
       return 1;
     }
-  if (atlas_cli_sources_claim_at (sources, line, where))
-    return 0;  /* a spec that does not parse is named and counted there */
-  if (!atlas_scanner_add_path (scanner, line, &error))
-    {
-      atlas_cli_print_error ("%s: %s", where, error->message);
-      return 1;
-    }
-  return 0;
+  /* Its notebooks' platform decided as for the paths given as arguments. */
+  return atlas_cli_load_add_input_at (load, line, where);
 }
 
 gboolean
-atlas_cli_add_inputs_from (AtlasScanner     *scanner,
-                           AtlasCliSources  *sources,
+atlas_cli_add_inputs_from (AtlasCorpusLoad  *load,
                            const char       *list_path,
                            guint            *n_bad,
                            GError          **error)
@@ -95,7 +85,7 @@ atlas_cli_add_inputs_from (AtlasScanner     *scanner,
         break;
       number++;
       where = g_strdup_printf ("%s:%" G_GUINT64_FORMAT, display, number);
-      *n_bad += add_line (scanner, sources, where, line, len);
+      *n_bad += add_line (load, where, line, len);
       g_free (line);
     }
   return TRUE;

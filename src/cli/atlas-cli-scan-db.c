@@ -24,50 +24,21 @@ typedef struct
   guint       n_unreadable;
 } StoreState;
 
-typedef struct
-{
-  AtlasClassifier *classifier;  /* or NULL */
-  GHashTable      *stored;      /* hashes stored before the run; read-only while it runs */
-} WorkerData;
-
-static void
-worker_data_free (WorkerData *data)
-{
-  g_clear_object (&data->classifier);
-  g_hash_table_unref (data->stored);
-  g_free (data);
-}
-
-/* Classifies on the scanner's threads, except notebooks the file holds:
- * those are dropped, so a repeated import costs little more than hashing. */
-static void
-store_worker (AtlasNotebook *notebook,
-              gpointer       user_data)
-{
-  WorkerData *data = user_data;
-
-  if (data->classifier != NULL &&
-      !g_hash_table_contains (data->stored, atlas_notebook_get_content_hash (notebook)))
-    atlas_classifier_classify_notebook (data->classifier, notebook);
-}
-
 /* Every notebook goes to the store, which alone knows, inside its write
  * transaction, whether it holds it already (another process may be adding
  * the same ones) or its content under another location (a copy). */
 static void
-store_result_cb (AtlasScanResult *result,
-                 gpointer         user_data)
+store_item_cb (AtlasCorpusLoadItem *item,
+               gpointer             user_data)
 {
   StoreState *state = user_data;
 
-  if (result->notebook == NULL)
+  if (atlas_cli_load_report_item (item))
     {
-      atlas_cli_print_error ("%s", result->error->message);
       state->n_unreadable++;
       return;
     }
-  atlas_cli_print_warnings (result->notebook);
-  atlas_store_add_notebook (state->store, result->notebook, state->rules_version);
+  atlas_store_add_notebook (state->store, item->notebook, state->rules_version);
 }
 
 /* What this process stored itself, as the store counted its commits, and
@@ -132,17 +103,16 @@ fail (const GError *error)
 }
 
 int
-atlas_cli_scan_into_store (AtlasScanner    *scanner,
-                           AtlasCliSources *sources,
+atlas_cli_scan_into_store (AtlasCorpusLoad *load,
                            AtlasClassifier *classifier,
                            const char      *db_path,
                            gboolean         distinct_content,
                            guint            n_missing)
 {
   g_autoptr(AtlasStore) store = NULL;
+  g_autoptr(GHashTable) stored = NULL;
   g_autoptr(GError) error = NULL;
   StoreState state = { 0 };
-  WorkerData *worker;
   guint n_relabelled = 0;
 
   /* A new path, or an empty file (made by mktemp for this), becomes a
@@ -152,21 +122,14 @@ atlas_cli_scan_into_store (AtlasScanner    *scanner,
 
   state.store = store;
   state.rules_version = classifier ? atlas_classifier_get_rules_version (classifier) : NULL;
-  worker = g_new0 (WorkerData, 1);
-  worker->classifier = classifier ? g_object_ref (classifier) : NULL;
-  worker->stored = atlas_store_dup_content_hashes (store, &error);
-  if (worker->stored == NULL)
-    {
-      g_clear_object (&worker->classifier);
-      g_free (worker);
-      return fail (error);
-    }
-  atlas_scanner_set_worker_func (scanner, store_worker, worker, (GDestroyNotify)worker_data_free);
-  atlas_scanner_set_read_flags (scanner, ATLAS_READ_CONTENT_HASH);
-  atlas_scanner_run (scanner, store_result_cb, &state, NULL, NULL);
-  atlas_cli_report_empty_folders (scanner);
-  atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CONTENT_HASH);
-  n_missing += atlas_cli_sources_run (sources, store_result_cb, &state, store_worker, worker);
+  /* Notebooks the file holds are not classified again, so a repeated
+   * import costs little more than hashing. */
+  if ((stored = atlas_store_dup_content_hashes (store, &error)) == NULL)
+    return fail (error);
+  atlas_corpus_load_set_known_content (load, stored);
+  atlas_corpus_load_set_read_flags (load, ATLAS_READ_CONTENT_HASH);
+  atlas_corpus_load_run (load, store_item_cb, atlas_cli_load_show_progress, &state, NULL, NULL);
+  atlas_cli_report_empty_folders (load);
 
   if (!atlas_store_close (store, &error))
     {

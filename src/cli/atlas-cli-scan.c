@@ -17,157 +17,45 @@
 #include "atlas-cli-print.h"
 #include "atlas-classifier.h"
 #include "atlas-cli.h"
-#include "atlas-cli-sources.h"
-#include "atlas-cluster.h"
-#include "atlas-corpus-inputs.h"
+#include "atlas-corpus-load.h"
 #include "atlas-crash-writer.h"
-#include "atlas-scanner.h"
 
 /* Clustering needs every message before the first record can carry its
- * cluster, so results are kept (without tracebacks and cell sources). */
-typedef struct
-{
-  AtlasNotebookInfo *info;
-  GPtrArray         *crashes;  /* AtlasCrash */
-} Entry;
+ * cluster, so the load collects the records (without cells and
+ * tracebacks, dropped on the worker threads) and writes them at the end. */
 
 typedef struct
 {
-  GPtrArray     *entries;      /* Entry, input order */
-  AtlasPlatform  platform;
-  guint          n_crashes;
-  guint          n_unreadable;
-  AtlasCliSources *sources;
+  guint n_unreadable;
 } ScanState;
 
 static void
-entry_free (Entry *entry)
-{
-  atlas_notebook_info_free (entry->info);
-  g_ptr_array_unref (entry->crashes);
-  g_free (entry);
-}
-
-static void
-classify_worker (AtlasNotebook *notebook,
-                 gpointer       user_data)
-{
-  atlas_classifier_classify_notebook (user_data, notebook);
-  atlas_notebook_drop_contents (notebook);
-}
-
-/* Compiling the built-in rules takes as long as reading a few hundred
- * notebooks, and no notebook needs them before one that crashes has been
- * parsed: they compile on a thread of their own while the scan starts. */
-typedef struct
-{
-  GThread         *builder;
-  AtlasClassifier *classifier;
-  gsize            ready;
-} LazyClassifier;
-
-static gpointer
-build_classifier (gpointer data)
-{
-  return atlas_classifier_new ();
-}
-
-/* The first caller waits for the rules; later ones only read a flag. */
-static AtlasClassifier *
-lazy_classifier_get (LazyClassifier *lazy)
-{
-  if (g_once_init_enter (&lazy->ready))
-    {
-      lazy->classifier = g_thread_join (lazy->builder);
-      g_once_init_leave (&lazy->ready, 1);
-    }
-  return lazy->classifier;
-}
-
-static void
-classify_worker_lazily (AtlasNotebook *notebook,
-                        gpointer       user_data)
-{
-  classify_worker (notebook, lazy_classifier_get (user_data));
-}
-
-static void
-scan_result_cb (AtlasScanResult *result,
-                gpointer         user_data)
+scan_item_cb (AtlasCorpusLoadItem *item,
+              gpointer             user_data)
 {
   ScanState *state = user_data;
-  Entry *entry = g_new0 (Entry, 1);
-  GPtrArray *crashes;
 
-  entry->crashes = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (state->entries, entry);
-  if (result->notebook == NULL)
-    {
-      atlas_cli_print_error ("%s", result->error->message);
-      state->n_unreadable++;
-      entry->info = atlas_notebook_info_new_failed (result->location, state->platform,
-                                                    ATLAS_NOTEBOOK_STATUS_UNREADABLE,
-                                                    result->error->message);
-      atlas_cli_sources_annotate (state->sources, entry->info);
-      return;
-    }
-
-  atlas_cli_print_warnings (result->notebook);
-  entry->info = atlas_notebook_info_new_from_notebook (result->notebook);
-  atlas_cli_sources_annotate (state->sources, entry->info);
-  crashes = atlas_notebook_get_crashes (result->notebook);
-  for (guint i = 0; i < crashes->len; i++)
-    {
-      AtlasCrash *crash = g_ptr_array_index (crashes, i);
-
-      atlas_crash_drop_details (crash);
-      g_ptr_array_add (entry->crashes, g_object_ref (crash));
-    }
-  state->n_crashes += crashes->len;
-}
-
-static void
-cluster_crashes (ScanState *state)
-{
-  g_autofree const char **messages = g_new (const char *, MAX (state->n_crashes, 1));
-  g_autofree guint *clusters = NULL;
-  guint n = 0, n_clusters;
-
-  for (guint e = 0; e < state->entries->len; e++)
-    {
-      Entry *entry = g_ptr_array_index (state->entries, e);
-
-      for (guint i = 0; i < entry->crashes->len; i++)
-        messages[n++] = atlas_crash_get_message (g_ptr_array_index (entry->crashes, i));
-    }
-  clusters = atlas_cluster_messages (messages, n, &n_clusters);
-  n = 0;
-  for (guint e = 0; e < state->entries->len; e++)
-    {
-      Entry *entry = g_ptr_array_index (state->entries, e);
-
-      for (guint i = 0; i < entry->crashes->len; i++)
-        atlas_crash_set_cluster (g_ptr_array_index (entry->crashes, i), (int)clusters[n++]);
-    }
+  if (atlas_cli_load_report_item (item))
+    state->n_unreadable++;
+  /* A source that could not be listed is named, not a record. */
+  if (item->kind == ATLAS_CORPUS_LOAD_SOURCE_FAILED)
+    g_clear_pointer (&item->info, atlas_notebook_info_free);
 }
 
 /* Notebooks first: the writer only counts them, and the records keep their
  * order. */
 static void
-write_entries (ScanState        *state,
-               AtlasCrashWriter *writer,
-               guint             n_threads)
+write_corpus (AtlasCorpus      *corpus,
+              AtlasCrashWriter *writer,
+              guint             n_threads)
 {
-  g_autoptr(GPtrArray) crashes = g_ptr_array_sized_new (state->n_crashes);
+  guint n_crashes = atlas_corpus_get_n_crashes (corpus);
+  g_autoptr(GPtrArray) crashes = g_ptr_array_sized_new (n_crashes);
 
-  for (guint e = 0; e < state->entries->len; e++)
-    {
-      Entry *entry = g_ptr_array_index (state->entries, e);
-
-      atlas_crash_writer_add_notebook (writer, entry->info);
-      for (guint i = 0; i < entry->crashes->len; i++)
-        g_ptr_array_add (crashes, g_ptr_array_index (entry->crashes, i));
-    }
+  for (guint n = 0; n < atlas_corpus_get_n_notebooks (corpus); n++)
+    atlas_crash_writer_add_notebook (writer, atlas_corpus_get_notebook (corpus, n));
+  for (guint i = 0; i < n_crashes; i++)
+    g_ptr_array_add (crashes, atlas_corpus_get_crash (corpus, i));
   atlas_crash_writer_add_crashes (writer, (AtlasCrash * const *)crashes->pdata, crashes->len, n_threads);
 }
 
@@ -222,13 +110,11 @@ atlas_cli_scan (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (N_("— list the crashes recorded in notebooks"));
-  g_autoptr(AtlasScanner) scanner = NULL;
+  g_autoptr(AtlasCorpusLoad) load = NULL;
   g_autoptr(AtlasCrashWriter) writer = NULL;
-  g_autoptr(AtlasCliSources) sources = atlas_cli_sources_new ();
   g_autoptr(AtlasClassifier) classifier = NULL;
-  g_autoptr(GPtrArray) buffered = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
   g_autoptr(GError) error = NULL;
-  LazyClassifier lazy = { NULL, NULL, 0 };
+  AtlasCorpusLoadFlags flags;
   AtlasCrashFormat format = ATLAS_CRASH_FORMAT_JSONL;
   AtlasPlatform platform = ATLAS_PLATFORM_LOCAL;
   ScanState state = { 0 };
@@ -242,7 +128,7 @@ atlas_cli_scan (int    argc,
       "recursively for *.ipynb. Exit status: 0 when every input was read, 1 when some\n"
       "could not be (each is named on standard error), 2 for usage errors, 3 when the\n"
       "corpus file of --db is damaged or cannot be read or written."));
-  g_option_context_set_description (context, atlas_cli_sources_help ());
+  g_option_context_set_description (context, atlas_corpus_load_remote_help ());
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -269,33 +155,25 @@ atlas_cli_scan (int    argc,
         }
     }
 
-  scanner = atlas_scanner_new (jobs);
-  atlas_scanner_set_walk_in_run (scanner, TRUE);
-  if (classifier != NULL)
-    atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
-  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
-    {
-      g_autoptr(GError) path_error = NULL;
-
-      if (atlas_cli_sources_claim (sources, paths[i]))
-        continue;
-      if (!atlas_corpus_add_path (scanner, paths[i], platform_name != NULL ? &platform : NULL,
-                                  &path_error))
-        {
-          atlas_cli_print_error ("%s", path_error->message);
-          n_missing++;
-        }
-    }
-
+  /* Printed records are collected to be clustered; a corpus file is
+   * written notebook by notebook, and clusters itself. */
+  flags = ATLAS_CORPUS_LOAD_KEYRING;
+  if (db_path == NULL)
+    flags |= ATLAS_CORPUS_LOAD_COLLECT | ATLAS_CORPUS_LOAD_DROP_CONTENTS |
+             (no_classify ? 0 : ATLAS_CORPUS_LOAD_CLUSTER);
+  load = atlas_corpus_load_new (flags, jobs);
+  atlas_corpus_load_set_platform (load, platform_name != NULL ? &platform : NULL);
+  atlas_corpus_load_set_classifier (load, classifier);
+  n_missing += atlas_cli_load_add_inputs (load, paths);
   if (files_from != NULL &&
-      !atlas_cli_add_inputs_from (scanner, sources, files_from, &n_missing, &error))
+      !atlas_cli_add_inputs_from (load, files_from, &n_missing, &error))
     {
       atlas_cli_print_error ("%s", error->message);
       return ATLAS_CLI_EXIT_USAGE;
     }
 
   if (db_path != NULL)
-    return atlas_cli_scan_into_store (scanner, sources, classifier, db_path, distinct_content, n_missing);
+    return atlas_cli_scan_into_store (load, classifier, db_path, distinct_content, n_missing);
 
   if (output_path != NULL && (stream = g_fopen (output_path, "w")) == NULL)
     {
@@ -307,28 +185,14 @@ atlas_cli_scan (int    argc,
 
   /* Records and the summary speak of crashes only, so notebooks without one
    * are checked but not parsed, and no traceback is shown in colour. */
-  atlas_scanner_set_read_flags (scanner, ATLAS_READ_CRASHES_ONLY | ATLAS_READ_PLAIN_TRACEBACKS);
-  atlas_cli_sources_set_read_flags (sources, ATLAS_READ_CRASHES_ONLY | ATLAS_READ_PLAIN_TRACEBACKS);
-
+  atlas_corpus_load_set_read_flags (load, ATLAS_READ_CRASHES_ONLY | ATLAS_READ_PLAIN_TRACEBACKS);
   if (!no_classify && classifier == NULL)
-    {
-      lazy.builder = g_thread_new ("atlas-rules", build_classifier, NULL);
-      atlas_scanner_set_worker_func (scanner, classify_worker_lazily, &lazy, NULL);
-    }
+    atlas_corpus_load_use_builtin_rules (load);
 
   writer = atlas_crash_writer_new (stream, format);
-  state.entries = buffered;
-  state.platform = platform;
-  state.sources = sources;
-  atlas_scanner_run (scanner, scan_result_cb, &state, NULL, NULL);
-  if (lazy.builder != NULL)
-    classifier = lazy_classifier_get (&lazy);
-  atlas_cli_report_empty_folders (scanner);
-  n_missing += atlas_cli_sources_run (sources, scan_result_cb, &state,
-                                      classifier ? classify_worker : NULL, classifier);
-  if (classifier != NULL)
-    cluster_crashes (&state);
-  write_entries (&state, writer, jobs > 0 ? jobs : g_get_num_processors ());
+  atlas_corpus_load_run (load, scan_item_cb, atlas_cli_load_show_progress, &state, NULL, NULL);
+  atlas_cli_report_empty_folders (load);
+  write_corpus (atlas_corpus_load_get_corpus (load), writer, jobs > 0 ? jobs : g_get_num_processors ());
 
   if (!atlas_crash_writer_finish (writer, &error))
     {

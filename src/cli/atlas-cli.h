@@ -9,8 +9,7 @@
 #include <glib.h>
 
 #include "atlas-classifier.h"
-#include "atlas-cli-sources.h"
-#include "atlas-scanner.h"
+#include "atlas-corpus-load.h"
 
 G_BEGIN_DECLS
 
@@ -76,31 +75,44 @@ int      atlas_cli_agreement  (int    argc,
 int      atlas_cli_merge      (int    argc,
                                char **argv);
 
-/* `scan --db FILE`: stores what @scanner and @sources read instead of
- * printing it. With @distinct_content the summary counts each content once. */
-int      atlas_cli_scan_into_store (AtlasScanner    *scanner,
-                                    AtlasCliSources *sources,
+/* `scan --db FILE`: stores what @load reads instead of printing it (with
+ * @classifier, when it classifies). With @distinct_content the summary
+ * counts each content once. */
+int      atlas_cli_scan_into_store (AtlasCorpusLoad *load,
                                     AtlasClassifier *classifier,
                                     const char      *db_path,
                                     gboolean         distinct_content,
                                     guint            n_missing);
 
 /* `--files-from LIST`: adds the inputs listed in @list_path ("-": standard
- * input), one a line; a bad line is named (LIST:LINE) and counted in @n_bad.
- * FALSE when the list itself cannot be read. */
-gboolean atlas_cli_add_inputs_from (AtlasScanner     *scanner,
-                                    AtlasCliSources  *sources,
+ * input), one a line, to @load; a bad line is named (LIST:LINE) and counted
+ * in @n_bad. FALSE when the list itself cannot be read. */
+gboolean atlas_cli_add_inputs_from (AtlasCorpusLoad  *load,
                                     const char       *list_path,
                                     guint            *n_bad,
                                     GError          **error);
 
-/* The notebooks of @corpus that are no copy of another one, with their
- * crashes (for --distinct-content). */
-AtlasCorpus *atlas_cli_distinct_content (AtlasCorpus *corpus);
+/* What a command says while the core's load runs (atlas-cli-load.c). */
 
+/* Adds @inputs (paths and remote addresses) to @load, naming on stderr each
+ * it could not take (after "@where: " when @where is given); returns how
+ * many. */
+guint    atlas_cli_load_add_inputs      (AtlasCorpusLoad               *load,
+                                         char                         **inputs);
+guint    atlas_cli_load_add_input_at    (AtlasCorpusLoad               *load,
+                                         const char                    *input,
+                                         const char                    *where);
+/* An AtlasCorpusLoadProgressFunc: a remote source's waits, and on a
+ * terminal its fetches on one line. */
+void     atlas_cli_load_show_progress   (const AtlasCorpusLoadProgress *progress,
+                                         gpointer                       user_data);
+/* For a command's item function: names a notebook or source that could not
+ * be read (returns TRUE: count it), a Kaggle run that failed, and the
+ * notebook's warnings. */
+gboolean atlas_cli_load_report_item     (const AtlasCorpusLoadItem     *item);
 /* After a run that walked its folders: names each folder given that held
  * no notebook on stderr; returns how many. A folder without notebooks is
  * read, not unreadable: it is a note, and does not change the exit status. */
-guint    atlas_cli_report_empty_folders (AtlasScanner *scanner);
+guint    atlas_cli_report_empty_folders (AtlasCorpusLoad               *load);
 
 G_END_DECLS

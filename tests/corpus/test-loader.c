@@ -10,7 +10,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "atlas-corpus-file.h"
+#include "atlas-corpus-save.h"
 #include "atlas-corpus-loader.h"
 #include "atlas-demo.h"
 #include "atlas-test.h"

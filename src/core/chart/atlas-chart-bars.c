@@ -11,6 +11,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "atlas-chart-bars.h"
 #include "atlas-chart-layout-private.h"
 
 /* Horizontal bars: category labels on the left read without rotation, which

@@ -16,6 +16,7 @@
 #include <zlib.h>
 
 #include "atlas-chart-export.h"
+#include "atlas-chart-table.h"
 #include "atlas-chart-layout.h"
 
 #define MAX_PAGE_PT 14400.0     /* 200 in, the PDF page limit */
@@ -189,7 +190,10 @@ check_options (const AtlasChartExportOptions *options,
         options->height_pt / 72 * options->dpi <= MAX_PIXELS))
     {
       g_set_error (error, ATLAS_CHART_EXPORT_ERROR, ATLAS_CHART_EXPORT_ERROR_SIZE,
-                   _("%s: the resolution must be 10–4800 dpi and the image at most %d pixels per side"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: the resolution must be 10–4800 dpi and the image at most %d pixel per side",
+                                "%s: the resolution must be 10–4800 dpi and the image at most %d pixels per side",
+                                MAX_PIXELS),
                    path, MAX_PIXELS);
       return FALSE;
     }

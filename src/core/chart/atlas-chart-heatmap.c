@@ -11,6 +11,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "atlas-chart-heatmap.h"
 #include "atlas-chart-layout-private.h"
 
 /* Rows: root causes; columns: stages or crash types; one block of columns

@@ -95,6 +95,12 @@ struct _AtlasChartLayout
 };
 
 /* The size of a text of @role, and the smallest any text may get. */
+AtlasChartLayout *_atlas_chart_layout_begin (AtlasChartModel       *model,
+                                             const AtlasChartStyle *style,
+                                             cairo_t               *cr,
+                                             double                 width,
+                                             double                 height);
+
 double _atlas_chart_layout_text_size (AtlasChartLayout *self,
                                       TextRole          role);
 double _atlas_chart_layout_min_size  (AtlasChartLayout *self);
@@ -218,9 +224,6 @@ double _atlas_chart_layout_legend   (AtlasChartLayout *self,
                                      double            x,
                                      double            y,
                                      double            width);
-
-void  _atlas_chart_layout_bars      (AtlasChartLayout *self);
-void  _atlas_chart_layout_heatmap   (AtlasChartLayout *self);
 
 /* "Kaggle · training / validation · ML library bug" for descriptions. */
 char *_atlas_chart_layout_describe  (AtlasChartLayout *self,

@@ -609,45 +609,17 @@ _atlas_chart_layout_need_height (AtlasChartLayout *self,
   self->natural_height = MAX (self->natural_height, ceil (height));
 }
 
-static gboolean
-is_empty (AtlasChartModel *model)
-{
-  guint total = 0;
-
-  for (guint p = 0; p < atlas_chart_model_get_n_panels (model); p++)
-    for (guint r = 0; r < atlas_chart_model_get_n_rows (model); r++)
-      total += atlas_chart_model_get_row_total (model, p, r);
-  return total == 0;
-}
-
-/* Title and a sentence instead of empty axes. */
-static void
-layout_empty (AtlasChartLayout *self)
-{
-  double margin = self->font_size * 0.9;
-  double y = _atlas_chart_layout_header (self, margin);
-  AtlasColor muted = _atlas_color_fade (&self->style.foreground, 0.72);
-
-  _atlas_chart_layout_add_text (self, _("No crashes to show"), _atlas_chart_layout_text_size (self, TEXT_TITLE),
-                                FALSE, &muted,
-                                self->width / 2, (y + self->height) / 2, 0.5, 0.5,
-                                self->width - 2 * margin, FALSE);
-}
-
+/* A layout of @model with the sizes its text and spacing get, ready for
+ * the bars or the heatmap (atlas-chart-compose.c) to fill. */
 AtlasChartLayout *
-atlas_chart_layout_new (AtlasChartModel       *model,
-                        const AtlasChartStyle *style,
-                        cairo_t               *cr,
-                        double                 width,
-                        double                 height)
+_atlas_chart_layout_begin (AtlasChartModel       *model,
+                           const AtlasChartStyle *style,
+                           cairo_t               *cr,
+                           double                 width,
+                           double                 height)
 {
-  AtlasChartLayout *self;
+  AtlasChartLayout *self = g_object_new (ATLAS_TYPE_CHART_LAYOUT, NULL);
 
-  g_return_val_if_fail (ATLAS_IS_CHART_MODEL (model), NULL);
-  g_return_val_if_fail (style != NULL, NULL);
-  g_return_val_if_fail (cr != NULL, NULL);
-
-  self = g_object_new (ATLAS_TYPE_CHART_LAYOUT, NULL);
   self->model = g_object_ref (model);
   self->style = *style;
   self->font_family = g_strdup (style->font_family ? style->font_family : "Cantarell, Sans");
@@ -660,16 +632,6 @@ atlas_chart_layout_new (AtlasChartModel       *model,
   self->font_size = self->fixed_text ? style->text_size * font_scale (self) / 0.8
                                      : base_font_size (self->width, self->height, style->font_scale);
   self->measure_cr = cr;
-  if (is_empty (model))
-    {
-      layout_empty (self);
-      _atlas_chart_layout_need_height (self, self->font_size * 12);
-    }
-  else if (atlas_chart_model_get_shape (model) == ATLAS_CHART_SHAPE_HEATMAP)
-    _atlas_chart_layout_heatmap (self);
-  else
-    _atlas_chart_layout_bars (self);
-  self->measure_cr = NULL;
   return self;
 }
 
@@ -918,20 +880,6 @@ atlas_chart_layout_draw (AtlasChartLayout *self,
         }
     }
   cairo_restore (cr);
-}
-
-AtlasChartLayout *
-atlas_chart_render (AtlasChartModel       *model,
-                    const AtlasChartStyle *style,
-                    cairo_t               *cr,
-                    double                 width,
-                    double                 height)
-{
-  AtlasChartLayout *self = atlas_chart_layout_new (model, style, cr, width, height);
-
-  if (self != NULL)
-    atlas_chart_layout_draw (self, cr);
-  return self;
 }
 
 double

@@ -6,75 +6,14 @@
  */
 #pragma once
 
-#include "atlas-chart-model.h"
-#include "atlas-chart-table.h"
+#include "atlas-chart-format.h"
+#include "atlas-chart-model-private.h"
+#include "atlas-chart-stats-private.h"
+#include "atlas-chart-table-private.h"
 
 G_BEGIN_DECLS
 
-/* Index of the "all platforms" slot in per-platform counters. */
-#define ATLAS_ALL_PLATFORMS ATLAS_N_PLATFORMS
-#define N_SLOTS (ATLAS_N_PLATFORMS + 1)
-
-/* A library's counts, per platform slot. */
-typedef struct
-{
-  char  *name;
-  guint  crashes[N_SLOTS];
-  guint  notebooks[N_SLOTS];
-} AtlasLibraryCount;
-
-/* A finer cause's counts, per platform slot. */
-typedef struct
-{
-  AtlasRootCause  cause;
-  char           *detail;
-  guint           crashes[N_SLOTS];
-} AtlasDetailCount;
-
-/* What atlas_chart_stats_new() counted: readable by the model builder. */
-typedef struct
-{
-  guint crashes[N_SLOTS];
-  guint notebooks[N_SLOTS];          /* read, on the platforms the filter accepts */
-  guint crash_notebooks[N_SLOTS];    /* holding a crash the filter accepts */
-  guint stage_bug[N_SLOTS][ATLAS_N_STAGES][ATLAS_N_ML_BUGS];
-  guint cause_stage[N_SLOTS][ATLAS_N_ROOT_CAUSES][ATLAS_N_STAGES];
-  guint cause_type[N_SLOTS][ATLAS_N_ROOT_CAUSES][ATLAS_N_CRASH_TYPES];
-  guint library_unset[N_SLOTS];
-} AtlasChartCounts;
-
-const AtlasChartCounts *_atlas_chart_stats_get_counts    (AtlasChartStats *self);
-/* (element-type AtlasLibraryCount) sorted by crashes, descending, then name */
-GPtrArray              *_atlas_chart_stats_get_libraries (AtlasChartStats *self);
-/* (element-type AtlasDetailCount) sorted by cause, then crashes descending */
-GPtrArray              *_atlas_chart_stats_get_details   (AtlasChartStats *self);
-
-/* Table construction, used by the model. */
-AtlasChartTable        *_atlas_chart_table_new           (void);
-void                    _atlas_chart_table_add_column    (AtlasChartTable      *self,
-                                                          const char           *id,
-                                                          const char           *title,
-                                                          AtlasChartColumnKind  kind);
-/* Takes @texts (n_columns strings) and @values (n_columns doubles). */
-void                    _atlas_chart_table_add_row       (AtlasChartTable      *self,
-                                                          char                **texts,
-                                                          double               *values,
-                                                          AtlasFilter          *filter,
-                                                          guint                 panel,
-                                                          guint                 index);
-
-/* "12,345" with the locale's grouping. */
-char                   *_atlas_chart_format_count        (guint                 count);
-/* "12.3 %" (or "" for NAN). */
-char                   *_atlas_chart_format_percent      (double                percent);
-
-G_END_DECLS
-
-G_BEGIN_DECLS
-
-/* The statistics' filter narrowed to one series, across every panel (legend
- * entries and heatmap column headers). */
-AtlasFilter            *_atlas_chart_model_dup_series_filter (AtlasChartModel *self,
-                                                              guint            series);
+/* The chart layer's private headers at once, for its own files and its
+ * tests; each is its file's, so none of them calls another back. */
 
 G_END_DECLS

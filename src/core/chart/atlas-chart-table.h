@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "atlas-chart-model.h"
 #include "atlas-filter.h"
 
 G_BEGIN_DECLS
@@ -78,5 +79,14 @@ AtlasChartColumnKind  atlas_chart_table_get_column_kind  (AtlasChartTable *self,
  * Returns: (transfer full): the CSV text
  */
 char                 *atlas_chart_table_to_csv           (AtlasChartTable *self);
+
+/**
+ * atlas_chart_model_create_table:
+ *
+ * The numbers as a table (the GtkColumnView twin of the chart, and its CSV).
+ *
+ * Returns: (transfer full): a new table
+ */
+AtlasChartTable *atlas_chart_model_create_table    (AtlasChartModel *self);
 
 G_END_DECLS

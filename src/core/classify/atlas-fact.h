@@ -38,6 +38,36 @@ typedef enum
   ATLAS_FACT_CALLS_OTHER_PACKAGE = 1 << 20, /* the crashing line calls into a package that is not an ML one */
 } AtlasFact;
 
+/* Everything the rules look at, gathered once per crash by
+ * atlas_facts_init() (atlas-facts.h); down here beside the bits so that the
+ * files that gather them (atlas-facts.c and atlas-facts-names.c, which it
+ * calls) share it without a cycle. */
+typedef struct
+{
+  const char  *ename;
+  const char  *evalue;          /* the message (see atlas_crash_get_message()), unwrapped */
+  char        *unwrapped;       /* owned text evalue points to when it was unwrapped */
+  const char  *text;            /* traceback, ANSI removed ("" when none) */
+  char        *code;            /* crashing line, or NULL */
+  char        *raise_code;      /* the innermost user line of the traceback (in a function the cell called), or NULL */
+  const char  *cell_source;     /* "" when unknown */
+  const char  *heading;         /* or NULL */
+  gboolean     lines_valid;     /* ename, evalue, code and heading are checked UTF-8 */
+  const char  *platform;
+  GPtrArray   *calls;           /* char*: called names on the crashing line, last component */
+  GPtrArray   *call_packages;   /* char*: packages the line's calls resolve to */
+  GPtrArray   *cell_calls;      /* char*: called names anywhere in the cell */
+  GPtrArray   *cell_call_packages; /* char*: packages the cell's calls resolve to */
+  GPtrArray   *frame_packages;  /* char*: library packages, outermost frame first */
+  char        *raised_in;       /* innermost library package, or NULL */
+  char        *missing_name;    /* NameError/… name, or NULL */
+  char        *missing_key;     /* the key a KeyError names, or NULL */
+  char        *missing_module;  /* ModuleNotFoundError/ImportError module, or NULL */
+  char        *name_package;    /* the package the missing name stands for, or NULL */
+  char        *name_evidence;   /* where it is defined ("cell 7, below"), or NULL */
+  guint        facts;           /* AtlasFact bits */
+} AtlasFacts;
+
 /* Parses "whole-notebook" and friends; FALSE for unknown names. */
 gboolean    atlas_fact_from_name (const char *name,
                                   AtlasFact  *fact);

@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "atlas-facts-private.h"
+#include "atlas-facts-names.h"
 
 static gboolean
 name_called (const char *code,

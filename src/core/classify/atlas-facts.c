@@ -10,7 +10,8 @@
 
 #include <string.h>
 
-#include "atlas-facts-private.h"
+#include "atlas-facts.h"
+#include "atlas-facts-names.h"
 
 /* Shared, compiled once: GRegex matching is thread-safe. */
 typedef enum
@@ -20,7 +21,6 @@ typedef enum
   RE_PLAIN_FRAME,   /* Python's 'File "<ipython-input-…>", line 3' + code line */
   RE_SITE_PACKAGE,  /* …/site-packages/<package>/ */
   RE_MISSING_NAME,  /* the name a NameError or UnboundLocalError is about */
-  RE_IDENTIFIER,
   RE_MISSING_MODULE,
   RE_MISSING_KEY,
   N_RE
@@ -32,7 +32,6 @@ static const char * const shared_patterns[N_RE] = {
   "(?m)^\\s*File \"[^\"]*(?:ipython-input|ipykernel)[^\"]*\", line \\d+.*\\n\\s*(\\S.*)$",
   "(?:site|dist)-packages[\\\\/]+([A-Za-z_][A-Za-z0-9_]*)",
   "(?:name|variable) '([A-Za-z_][A-Za-z0-9_]*)'(?: is not defined| referenced before| where it)",
-  "[A-Za-z_][A-Za-z0-9_]*",
   "(?:No module named|cannot import name '[^']*' from) '([A-Za-z_][A-Za-z0-9_]*)",
   "^\\W*(?:None of \\[\\w*Index\\(\\[)?'([^']{1,200})'",
 };
@@ -423,10 +422,4 @@ atlas_facts_clear (AtlasFacts *facts)
   g_free (facts->missing_key);
   g_free (facts->name_package);
   g_free (facts->name_evidence);
-}
-
-GRegex *
-_atlas_facts_identifier_regex (void)
-{
-  return shared_regex (RE_IDENTIFIER);
 }

@@ -76,29 +76,3 @@ atlas_corpus_add_path (AtlasScanner         *scanner,
   return atlas_scanner_add_path_as (scanner, path, ATLAS_PLATFORM_LOCAL,
                                     ATLAS_READ_PLATFORM_FROM_METADATA, error);
 }
-
-static void
-classify_worker (AtlasNotebook *notebook,
-                 gpointer       user_data)
-{
-  atlas_classifier_classify_notebook (user_data, notebook);
-}
-
-AtlasScanner *
-atlas_corpus_make_scanner (const char * const   *paths,
-                           const AtlasPlatform  *platform,
-                           AtlasClassifier      *classifier,
-                           guint                 n_jobs,
-                           GError              **error)
-{
-  g_autoptr(AtlasScanner) scanner = atlas_scanner_new (n_jobs);
-
-  g_return_val_if_fail (paths != NULL, NULL);
-  g_return_val_if_fail (ATLAS_IS_CLASSIFIER (classifier), NULL);
-
-  atlas_scanner_set_worker_func (scanner, classify_worker, g_object_ref (classifier), g_object_unref);
-  for (guint i = 0; paths[i] != NULL; i++)
-    if (!atlas_corpus_add_path (scanner, paths[i], platform, error))
-      return NULL;
-  return g_steal_pointer (&scanner);
-}

@@ -6,7 +6,6 @@
  */
 #pragma once
 
-#include "atlas-classifier.h"
 #include "atlas-scanner.h"
 
 G_BEGIN_DECLS
@@ -32,15 +31,6 @@ G_BEGIN_DECLS
 gboolean      atlas_corpus_add_path     (AtlasScanner         *scanner,
                                          const char           *path,
                                          const AtlasPlatform  *platform,
-                                         GError              **error);
-
-/* A scanner holding @paths (added as above, stopping at the first that
- * fails), labelling every notebook with @classifier on @n_jobs threads
- * (0: one per core). */
-AtlasScanner *atlas_corpus_make_scanner (const char * const   *paths,
-                                         const AtlasPlatform  *platform,
-                                         AtlasClassifier      *classifier,
-                                         guint                 n_jobs,
                                          GError              **error);
 
 G_END_DECLS

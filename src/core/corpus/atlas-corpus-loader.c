@@ -13,10 +13,8 @@
 #include "atlas-classifier.h"
 #include "atlas-cluster.h"
 #include "atlas-corpus-file.h"
-#include "atlas-corpus-inputs.h"
+#include "atlas-corpus-load.h"
 #include "atlas-corpus-loader.h"
-#include "atlas-remote-source.h"
-#include "atlas-scanner.h"
 #include "atlas-user-rules.h"
 
 /* How often the main thread takes the results the worker queued: often
@@ -88,6 +86,7 @@ typedef struct
   guint           *clusters;       /* result of clustering, or NULL */
   guint            n_clusters;
   int              n_total;        /* atomic */
+  guint            n_bad_sources;  /* addresses that did not parse, worker only */
   AtlasCorpusPrepareFunc prepare;
   GCancellable    *caller_cancellable;  /* main thread only */
   gulong           chain_id;
@@ -117,108 +116,49 @@ load_state_unref (LoadState *state)
   g_free (state);
 }
 
+/* Runs on the worker: a copy of what the core's load hands over, for the
+ * main thread. */
 static void
-scan_result_cb (AtlasScanResult *result,
-                gpointer         user_data)
-{
-  LoadState *state = user_data;
-  LoadedNotebook *loaded = g_new0 (LoadedNotebook, 1);
-  GPtrArray *crashes;
-
-  loaded->crashes = g_ptr_array_new_with_free_func (g_object_unref);
-  if (result->notebook == NULL)
-    {
-      loaded->failed = TRUE;
-      loaded->info = atlas_notebook_info_new_failed (result->location, ATLAS_PLATFORM_LOCAL,
-                                                     ATLAS_NOTEBOOK_STATUS_UNREADABLE,
-                                                     result->error->message);
-      g_async_queue_push (state->queue, loaded);
-      return;
-    }
-
-  loaded->info = atlas_notebook_info_new_from_notebook (result->notebook);
-  crashes = atlas_notebook_get_crashes (result->notebook);
-  for (guint i = 0; i < crashes->len; i++)
-    {
-      g_ptr_array_add (loaded->crashes, g_object_ref (g_ptr_array_index (crashes, i)));
-      g_ptr_array_add (state->crashes, g_object_ref (g_ptr_array_index (crashes, i)));
-    }
-  g_async_queue_push (state->queue, loaded);
-}
-
-static void
-remote_item_cb (AtlasRemoteItem *item,
-                gpointer         user_data)
+load_item_cb (AtlasCorpusLoadItem *item,
+              gpointer             user_data)
 {
   LoadState *state = user_data;
   LoadedNotebook *loaded = g_new0 (LoadedNotebook, 1);
 
   loaded->crashes = g_ptr_array_new_with_free_func (g_object_unref);
-  loaded->info = atlas_remote_item_to_info (item);
   loaded->failed = item->notebook == NULL;
-  if (item->notebook != NULL)
+  loaded->info = g_steal_pointer (&item->info);
+  for (guint i = 0; i < item->crashes->len; i++)
     {
-      GPtrArray *crashes = atlas_notebook_get_crashes (item->notebook);
-
-      for (guint i = 0; i < crashes->len; i++)
-        {
-          g_ptr_array_add (loaded->crashes, g_object_ref (g_ptr_array_index (crashes, i)));
-          g_ptr_array_add (state->crashes, g_object_ref (g_ptr_array_index (crashes, i)));
-        }
+      g_ptr_array_add (loaded->crashes, g_object_ref (g_ptr_array_index (item->crashes, i)));
+      g_ptr_array_add (state->crashes, g_object_ref (g_ptr_array_index (item->crashes, i)));
     }
-  g_atomic_int_inc (&state->n_total);
   g_async_queue_push (state->queue, loaded);
-  atlas_remote_item_free (item);
 }
 
 static void
-classify_remote_worker (AtlasNotebook *notebook,
-                        gpointer       user_data)
+load_progress_cb (const AtlasCorpusLoadProgress *progress,
+                  gpointer                       user_data)
 {
-  atlas_classifier_classify_notebook (user_data, notebook);
+  LoadState *state = user_data;
+
+  g_atomic_int_set (&state->n_total, (int)(progress->n_total + state->n_bad_sources));
 }
 
-/* One remote source, read after the local paths. A source that cannot be
- * listed is one failed input, named by its address: the others still load. */
-static gboolean
-load_remote (LoadState       *state,
-             const char      *text,
-             AtlasClassifier *classifier,
-             GCancellable    *cancellable)
+/* A remote source whose address does not parse is one failed input, named
+ * by its address, after those that load: the others still do. */
+static void
+push_bad_source (LoadState    *state,
+                 const char   *text,
+                 const GError *error)
 {
-  AtlasCredentials *credentials = atlas_credentials_new ();
-  g_autoptr(AtlasRemoteSource) source = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
+  LoadedNotebook *loaded = g_new0 (LoadedNotebook, 1);
 
-  /* The environment and the Kaggle CLI's files, as the command line reads
-   * them; the keyring is the import dialog's. */
-  atlas_credentials_add_from_env (credentials);
-  atlas_credentials_add_from_kaggle_files (credentials);
-  source = atlas_remote_source_new (text, credentials, &error);
-  atlas_credentials_free (credentials);
-  if (source != NULL)
-    {
-      atlas_remote_source_set_worker_func (source, classify_remote_worker,
-                                           g_object_ref (classifier), g_object_unref);
-      ok = atlas_remote_source_run (source, remote_item_cb, NULL, state, cancellable, &error);
-    }
-  else
-    ok = FALSE;
-  if (ok || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return ok;
-
-  {
-    LoadedNotebook *loaded = g_new0 (LoadedNotebook, 1);
-
-    loaded->crashes = g_ptr_array_new_with_free_func (g_object_unref);
-    loaded->failed = TRUE;
-    loaded->info = atlas_notebook_info_new_failed (text, ATLAS_PLATFORM_LOCAL,
-                                                   ATLAS_NOTEBOOK_STATUS_UNREADABLE, error->message);
-    g_atomic_int_inc (&state->n_total);
-    g_async_queue_push (state->queue, loaded);
-  }
-  return TRUE;
+  loaded->crashes = g_ptr_array_new_with_free_func (g_object_unref);
+  loaded->failed = TRUE;
+  loaded->info = atlas_notebook_info_new_failed (text, ATLAS_PLATFORM_LOCAL,
+                                                 ATLAS_NOTEBOOK_STATUS_UNREADABLE, error->message);
+  g_async_queue_push (state->queue, loaded);
 }
 
 static void
@@ -231,6 +171,8 @@ cluster_crashes (LoadState *state)
   state->clusters = atlas_cluster_messages (messages, state->crashes->len, &state->n_clusters);
 }
 
+/* The core's load on this thread; what it reads goes to the main thread
+ * through the queue. */
 static void
 load_worker (GTask        *task,
              gpointer      source_object,
@@ -239,57 +181,54 @@ load_worker (GTask        *task,
 {
   LoadState *state = task_data;
   g_autoptr(AtlasClassifier) classifier = NULL;
-  g_autoptr(AtlasScanner) scanner = NULL;
-  g_autoptr(GPtrArray) local = NULL;
+  g_autoptr(AtlasCorpusLoad) load = NULL;
+  g_autoptr(GPtrArray) bad_sources = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  g_autoptr(GPtrArray) bad_texts = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  gboolean file = state->paths[0] != NULL && state->paths[1] == NULL &&
+                  atlas_corpus_file_sniff (state->paths[0]);
 
   classifier = atlas_classifier_new_with_user_rules (state->rules_file, &state->rules_problem);
-  if (state->paths[0] != NULL && state->paths[1] == NULL && atlas_corpus_file_sniff (state->paths[0]))
-    {
-      /* A saved corpus: its labels are read back, not recomputed, unless
-       * other rules made them. */
-      state->file_corpus = atlas_corpus_file_read (state->paths[0], classifier, &state->store,
-                                                   cancellable, &error);
-      if (state->file_corpus == NULL)
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
+  /* One core stays free for the window, so it never waits for the scan.
+   * Folders are walked first, so the progress bar knows its total. */
+  load = atlas_corpus_load_new (ATLAS_CORPUS_LOAD_WALK_FIRST | (file ? ATLAS_CORPUS_LOAD_COLLECT : 0),
+                                MAX (1, (int)g_get_num_processors () - 1));
+  atlas_corpus_load_set_classifier (load, classifier);
+  if (file)
+    /* A saved corpus: its labels are read back, not recomputed, unless
+     * other rules made them. */
+    atlas_corpus_load_add_corpus_file (load, state->paths[0]);
+  else
+    for (guint i = 0; state->paths[i] != NULL; i++)
+      if (!atlas_corpus_load_add_input (load, state->paths[i], &error))
         {
-          /* The charts' indexes are built here, not on the main thread. */
-          if (state->prepare != NULL)
-            state->prepare (state->file_corpus);
-          g_task_return_boolean (task, TRUE);
+          if (!atlas_remote_spec_is_remote (state->paths[i]))
+            {
+              g_task_return_error (task, g_steal_pointer (&error));
+              return;
+            }
+          g_ptr_array_add (bad_sources, g_steal_pointer (&error));
+          g_ptr_array_add (bad_texts, state->paths[i]);
         }
-      return;
-    }
-  /* Remote sources are read after the files and folders. */
-  local = g_ptr_array_new ();
-  for (guint i = 0; state->paths[i] != NULL; i++)
-    if (!atlas_remote_spec_is_remote (state->paths[i]))
-      g_ptr_array_add (local, state->paths[i]);
-  g_ptr_array_add (local, NULL);
-  /* One core stays free for the window, so it never waits for the scan. */
-  scanner = atlas_corpus_make_scanner ((const char * const *)local->pdata, NULL, classifier,
-                                       MAX (1, (int)g_get_num_processors () - 1), &error);
-  if (scanner == NULL)
+  state->n_bad_sources = bad_sources->len;
+  g_atomic_int_set (&state->n_total, (int)(atlas_corpus_load_get_n_total (load) + state->n_bad_sources));
+  if (!atlas_corpus_load_run (load, load_item_cb, load_progress_cb, state, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_atomic_int_set (&state->n_total, atlas_scanner_get_n_inputs (scanner));
-  if (!atlas_scanner_run (scanner, scan_result_cb, state, cancellable, &error))
+  for (guint i = 0; i < bad_sources->len; i++)
+    push_bad_source (state, g_ptr_array_index (bad_texts, i), g_ptr_array_index (bad_sources, i));
+  if (file)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      state->file_corpus = g_object_ref (atlas_corpus_load_get_corpus (load));
+      state->store = g_object_ref (atlas_corpus_load_get_store (load));
+      /* The charts' indexes are built here, not on the main thread. */
+      if (state->prepare != NULL)
+        state->prepare (state->file_corpus);
     }
-  for (guint i = 0; state->paths[i] != NULL; i++)
-    if (atlas_remote_spec_is_remote (state->paths[i]) &&
-        !load_remote (state, state->paths[i], classifier, cancellable))
-      {
-        g_cancellable_set_error_if_cancelled (cancellable, &error);
-        g_task_return_error (task, g_steal_pointer (&error));
-        return;
-      }
-  cluster_crashes (state);
+  else
+    cluster_crashes (state);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -25,11 +25,12 @@ typedef gboolean (*AtlasCorpusAdoptFunc)   (AtlasCorpus *corpus,
 
 G_DECLARE_FINAL_TYPE (AtlasCorpusLoader, atlas_corpus_loader, ATLAS, CORPUS_LOADER, GObject)
 
-/* Scans files and folders, and reads remote sources (GitHub and Kaggle
- * addresses, atlas-remote-spec.h; after the files), on a worker thread, classifies every crash there,
- * and streams the results into @corpus on the main thread in batches, so
- * lists and charts fill while the scan runs. Clusters are assigned when the
- * scan is complete (they need every message). */
+/* The app's load: the core's AtlasCorpusLoad (atlas-corpus-load.h) run on
+ * a worker thread over files and folders, remote sources (after the
+ * files) or one corpus file, classifying every crash there, and streaming
+ * the results into @corpus on the main thread in batches, so lists and
+ * charts fill while the scan runs. Clusters are assigned when the scan is
+ * complete (they need every message). */
 AtlasCorpusLoader *atlas_corpus_loader_new             (AtlasCorpus          *corpus);
 
 void               atlas_corpus_loader_set_prepare_funcs (AtlasCorpusLoader      *self,
@@ -49,11 +50,11 @@ gboolean           atlas_corpus_loader_load_finish     (AtlasCorpusLoader    *se
  * file that cannot be read leaves the built-in rules alone. */
 void               atlas_corpus_loader_set_rules_file  (AtlasCorpusLoader    *self,
                                                         const char           *rules_file);
-/* Why the last finished load classified with the built-in rules alone (the
- * user's file could not be read), or NULL when it used them. */
 /* The corpus file the last finished load read, or NULL when it scanned
  * notebooks. */
 AtlasStore        *atlas_corpus_loader_get_store       (AtlasCorpusLoader    *self);
+/* Why the last finished load classified with the built-in rules alone (the
+ * user's file could not be read), or NULL when it used them. */
 const char        *atlas_corpus_loader_get_rules_problem (AtlasCorpusLoader  *self);
 void               atlas_corpus_loader_cancel          (AtlasCorpusLoader    *self);
 

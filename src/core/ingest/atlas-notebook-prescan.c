@@ -13,7 +13,6 @@
 
 #include "atlas-notebook.h"
 #include "atlas-notebook-prescan.h"
-#include "atlas-notebook-reader.h"
 
 /* Where a container sits in the notebook, which decides what to keep. */
 typedef enum

@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* Deepest nesting accepted; notebooks need about ten levels, and the limit
+ * keeps hostile input from exhausting the stack of a recursive parser (the
+ * reader's and this pre-scan's alike). */
+#define ATLAS_NOTEBOOK_MAX_DEPTH 512
+
 /* A byte-level pass over a notebook that checks its structure (strings
  * terminated, brackets balanced and matched, literals and numbers well
  * formed, bounded depth, one top-level value) and finds the output payloads

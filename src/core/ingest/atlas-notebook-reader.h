@@ -19,9 +19,6 @@ G_BEGIN_DECLS
 /* Largest notebook accepted (bytes). */
 #define ATLAS_NOTEBOOK_MAX_SIZE (G_GUINT64_CONSTANT (512) * 1024 * 1024)
 
-/* Deepest nesting accepted; notebooks need about ten levels, and the limit
- * keeps hostile input from exhausting the stack of a recursive parser. */
-#define ATLAS_NOTEBOOK_MAX_DEPTH 512
 
 typedef enum
 {

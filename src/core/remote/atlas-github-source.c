@@ -209,7 +209,9 @@ walk_tree (AtlasRemoteRun  *run,
   if (depth > MAX_TREE_DEPTH)
     {
       g_set_error (error, ATLAS_REMOTE_ERROR, ATLAS_REMOTE_ERROR_INVALID_RESPONSE,
-                   _("%s: the tree nests deeper than %u folders; stopped"), subject, MAX_TREE_DEPTH);
+                   g_dngettext (GETTEXT_PACKAGE, "%s: the tree nests deeper than %u folder; stopped",
+                                "%s: the tree nests deeper than %u folders; stopped", MAX_TREE_DEPTH),
+                   subject, MAX_TREE_DEPTH);
       return FALSE;
     }
   if ((items = get_tree (run, repo, tree, FALSE, &truncated, &keep, subject, error)) == NULL)

@@ -153,7 +153,9 @@ _atlas_pager_next (AtlasPager  *pager,
   if (g_hash_table_size (pager->seen) >= pager->max_pages)
     {
       g_set_error (error, ATLAS_REMOTE_ERROR, ATLAS_REMOTE_ERROR_INVALID_RESPONSE,
-                   _("%s: the listing stopped at its limit of %u pages"), subject, pager->max_pages);
+                   g_dngettext (GETTEXT_PACKAGE, "%s: the listing stopped at its limit of %u page",
+                                "%s: the listing stopped at its limit of %u pages", pager->max_pages),
+                   subject, pager->max_pages);
       return FALSE;
     }
   g_hash_table_add (pager->seen, g_strdup (key));

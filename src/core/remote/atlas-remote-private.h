@@ -9,40 +9,12 @@
 #include <json-glib/json-glib.h>
 
 #include "atlas-http.h"
-#include "atlas-remote-source.h"
+#include "atlas-remote-run.h"
 
 G_BEGIN_DECLS
 
-/* The state of one import, shared by the service-specific walkers. */
-typedef struct
-{
-  const AtlasRemoteSpec   *spec;
-  AtlasHttp               *http;
-  AtlasReadFlags           read_flags;
-  AtlasRemoteWorkerFunc    worker_func;
-  gpointer                 worker_data;
-  AtlasRemoteItemFunc      item_func;
-  AtlasRemoteProgressFunc  progress_func;
-  gpointer                 user_data;
-  GCancellable            *cancellable;
-  guint                    n_found;
-  guint                    n_done;
-} AtlasRemoteRun;
-
-void             _atlas_remote_run_found     (AtlasRemoteRun  *run,
-                                              guint            n);
-void             _atlas_remote_run_listing   (AtlasRemoteRun  *run,
-                                              const char      *message);
-/* Hands @item over (it is consumed) and counts it. */
-void             _atlas_remote_run_emit      (AtlasRemoteRun  *run,
-                                              AtlasRemoteItem *item);
-AtlasRemoteItem *_atlas_remote_item_new      (const char      *location,
-                                              AtlasPlatform    platform,
-                                              AtlasRemoteProvenance provenance);
-/* Reads @path into item->notebook, or sets item->error. */
-void             _atlas_remote_item_read     (AtlasRemoteItem *item,
-                                              const char      *path,
-                                              AtlasReadFlags   flags);
+/* What the GitHub and Kaggle parts share (the run they report to is
+ * atlas-remote-run.h). */
 
 /* The cache: files named by a hash of their key, never by a server's name. */
 char            *_atlas_remote_cache_file    (const char      *key,

@@ -14,6 +14,7 @@
 #include "atlas-notebook-reader.h"
 #include "atlas-remote-error.h"
 #include "atlas-remote-private.h"
+#include "atlas-remote-source.h"
 
 struct _AtlasRemoteSource
 {
@@ -34,134 +35,7 @@ struct _AtlasRemoteSource
 
 G_DEFINE_FINAL_TYPE (AtlasRemoteSource, atlas_remote_source, G_TYPE_OBJECT)
 
-const char *
-atlas_remote_provenance_to_string (AtlasRemoteProvenance provenance)
-{
-  switch (provenance)
-    {
-    case ATLAS_REMOTE_FROM_EXECUTED: return "executed";
-    case ATLAS_REMOTE_FROM_LOG:      return "log";
-    case ATLAS_REMOTE_FROM_SOURCE:   return "source";
-    case ATLAS_REMOTE_FROM_FILE:
-    default:                         return "file";
-    }
-}
-
-void
-atlas_remote_item_free (AtlasRemoteItem *item)
-{
-  if (item == NULL)
-    return;
-  g_free (item->location);
-  g_free (item->url);
-  g_free (item->key);
-  g_free (item->sha);
-  g_clear_object (&item->notebook);
-  g_clear_error (&item->error);
-  g_free (item->message);
-  g_free (item);
-}
-
-AtlasRemoteItem *
-_atlas_remote_item_new (const char            *location,
-                        AtlasPlatform          platform,
-                        AtlasRemoteProvenance  provenance)
-{
-  AtlasRemoteItem *item = g_new0 (AtlasRemoteItem, 1);
-
-  item->location = g_strdup (location);
-  item->url = g_strdup (location);
-  item->platform = platform;
-  item->provenance = provenance;
-  item->status = ATLAS_NOTEBOOK_STATUS_OK;
-  return item;
-}
-
-void
-_atlas_remote_item_read (AtlasRemoteItem *item,
-                         const char      *path,
-                         AtlasReadFlags   flags)
-{
-  g_clear_object (&item->notebook);
-  g_clear_error (&item->error);
-  item->notebook = atlas_notebook_read_file (path, item->location, item->platform, flags, &item->error);
-  if (item->notebook != NULL)
-    atlas_notebook_set_url (item->notebook, item->url);
-}
-
-AtlasNotebookInfo *
-atlas_remote_item_to_info (const AtlasRemoteItem *item)
-{
-  AtlasNotebookInfo *info;
-
-  g_return_val_if_fail (item != NULL, NULL);
-
-  if (item->notebook == NULL)
-    {
-      info = atlas_notebook_info_new_failed (item->location, item->platform,
-                                             item->status == ATLAS_NOTEBOOK_STATUS_OK
-                                               ? ATLAS_NOTEBOOK_STATUS_UNREADABLE : item->status,
-                                             item->error ? item->error->message : item->message);
-      info->url = g_strdup (item->url);
-      return info;
-    }
-  info = atlas_notebook_info_new_from_notebook (item->notebook);
-  if (item->status != ATLAS_NOTEBOOK_STATUS_OK)
-    info->status = item->status;
-  if (item->message != NULL)
-    {
-      g_free (info->message);
-      info->message = g_strdup (item->message);
-    }
-  return info;
-}
-
 /* The run */
-
-void
-_atlas_remote_run_found (AtlasRemoteRun *run,
-                         guint           n)
-{
-  AtlasRemoteProgress progress = { ATLAS_REMOTE_PHASE_FETCHING, 0, 0, 0, NULL };
-  g_autofree char *message = NULL;
-
-  run->n_found = n;
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Found %u notebook", "Found %u notebooks", n), n);
-  progress.n_found = run->n_found;
-  progress.n_done = run->n_done;
-  progress.message = message;
-  if (run->progress_func != NULL)
-    run->progress_func (&progress, run->user_data);
-}
-
-void
-_atlas_remote_run_listing (AtlasRemoteRun *run,
-                           const char     *message)
-{
-  AtlasRemoteProgress progress = { ATLAS_REMOTE_PHASE_LISTING, run->n_found, run->n_done, 0, message };
-
-  if (run->progress_func != NULL)
-    run->progress_func (&progress, run->user_data);
-}
-
-void
-_atlas_remote_run_emit (AtlasRemoteRun  *run,
-                        AtlasRemoteItem *item)
-{
-  AtlasRemoteProgress progress = { ATLAS_REMOTE_PHASE_FETCHING, 0, 0, 0, item->location };
-
-  if (item->notebook != NULL && run->worker_func != NULL)
-    run->worker_func (item->notebook, run->worker_data);
-  run->n_done++;
-  progress.n_found = MAX (run->n_found, run->n_done);
-  progress.n_done = run->n_done;
-  if (run->progress_func != NULL)
-    run->progress_func (&progress, run->user_data);
-  if (run->item_func != NULL)
-    run->item_func (item, run->user_data);
-  else
-    atlas_remote_item_free (item);
-}
 
 static void
 wait_cb (double      seconds,

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-store-labels.h"
+#include "atlas-store-handle.h"
 #include "atlas-store-private.h"
 
 AtlasSampleItem *

@@ -8,7 +8,9 @@
 
 #include <sqlite3.h>
 
-#include "atlas-store.h"
+#include "atlas-corpus.h"
+#include "atlas-notebook.h"
+#include "atlas-store-base.h"
 
 G_BEGIN_DECLS
 
@@ -58,6 +60,12 @@ void      _atlas_store_bind_labels        (sqlite3_stmt  *stmt,
 void      _atlas_store_bind_confidence    (sqlite3_stmt  *stmt,
                                            int            col,
                                            AtlasCrash    *crash);
+/* A query's one integer into @value. */
+gboolean  _atlas_store_db_query_int       (sqlite3       *db,
+                                           const char    *sql,
+                                           const char    *path,
+                                           gint64        *value,
+                                           GError       **error);
 /* The file's schema version (PRAGMA user_version), the one place it is read. */
 gboolean  _atlas_store_db_read_version    (sqlite3       *db,
                                            const char    *path,
@@ -163,12 +171,5 @@ AtlasNotebook *_atlas_store_read_notebook (sqlite3       *db,
                                            gint64         id,
                                            const char    *location,
                                            GError       **error);
-
-/* The caller's-thread connection (labels and the sample use it). */
-sqlite3       *_atlas_store_get_db        (AtlasStore    *self);
-
-/* Tests. */
-void           _atlas_store_set_max_page_count (AtlasStore *self,
-                                                guint       n_pages);
 
 G_END_DECLS

@@ -358,7 +358,10 @@ check_crash_counts (Reader *reader)
       row.path = reader->path;
       row.table = "notebook";
       row.row = slot->id;
-      what = g_strdup_printf (_("says %u crashes, the file holds %u"), slot->stored_crashes, have);
+      /* Translators: a notebook's record "says 3 crashes, the file holds 2" */
+      what = g_strdup_printf (ngettext ("says %u crash, the file holds %u", "says %u crashes, the file holds %u",
+                                        slot->stored_crashes),
+                              slot->stored_crashes, have);
       _atlas_store_row_fail (&row, "n_crashes", what);
       if (!bad_row (reader, &row))
         return FALSE;

@@ -36,12 +36,17 @@ _atlas_store_row_fail (AtlasStoreRow *row,
                        const char    *name,
                        const char    *what)
 {
+  g_autofree char *number = NULL;
+
   if (row->error != NULL)
     return;
+  /* The number is formatted apart: a format macro inside _() would hide
+   * the message from xgettext. */
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, row->row);
   g_set_error (&row->error, ATLAS_STORE_ERROR, ATLAS_STORE_ERROR_CORRUPT,
                /* Translators: “corpus”, table, row number, column, what is wrong */
-               _("The corpus “%s” is damaged: table %s, row %" G_GINT64_FORMAT ", column %s: %s"),
-               row->path, row->table, row->row, name, what);
+               _("The corpus “%s” is damaged: table %s, row %s, column %s: %s"),
+               row->path, row->table, number, name, what);
 }
 
 gint64
@@ -61,7 +66,8 @@ _atlas_store_row_int (AtlasStoreRow *row,
       value = sqlite3_column_int64 (row->stmt, col);
       if (value < min || value > max)
         {
-          g_autofree char *what = g_strdup_printf (_("%" G_GINT64_FORMAT " is out of range"), value);
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+          g_autofree char *what = g_strdup_printf (_("%s is out of range"), number);
 
           _atlas_store_row_fail (row, name, what);
           return fallback;

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-cluster.h"
+#include "atlas-store-handle.h"
 #include "atlas-store-private.h"
 
 /* Updates to stored labels and clusters, done on a connection of their own

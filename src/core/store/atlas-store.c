@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-cluster.h"
+#include "atlas-store-handle.h"
 #include "atlas-store-private.h"
 
 struct _AtlasStore

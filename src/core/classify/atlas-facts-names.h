@@ -1,4 +1,4 @@
-/* atlas-facts-private.h
+/* atlas-facts-names.h
  *
  * Copyright 2026 The Crash Atlas authors
  *
@@ -6,7 +6,8 @@
  */
 #pragma once
 
-#include "atlas-facts.h"
+#include "atlas-fact.h"
+#include "atlas-rules.h"
 #include "atlas-notebook-facts.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,5 @@ void    _atlas_facts_add_name_facts     (AtlasFacts         *facts,
 /* Facts about facts->missing_key: does the notebook remove that column. */
 void    _atlas_facts_add_key_facts      (AtlasFacts         *facts,
                                          AtlasNotebookFacts *context);
-GRegex *_atlas_facts_identifier_regex   (void);
 
 G_END_DECLS
