@@ -21,7 +21,22 @@ struct _AtlasNotebookFacts
   int            first_anomaly;  /* -2 until looked up, -1 none */
   GHashTable    *names;          /* name -> NameCells, filled a name at a time */
   GHashTable    *removed_keys;   /* key -> first cell + 1, 0 for none; filled a key at a time */
+  /* Each question above reads the cells that may answer it, which is the
+   * cheapest way for the one or two a notebook is asked. A notebook asked
+   * about many names (a long one that crashed often) gets the answers to
+   * all of them at once after LOOKUPS_BEFORE_INDEX, so that its facts
+   * cost time linear in its size, not in its size times its crashes. */
+  guint          name_lookups;
+  guint          word_lookups;
+  guint          key_lookups;
+  GHashTable    *definer_index;  /* name -> GArray of cells, every name */
+  GHashTable    *deleter_index;
+  GHashTable    *words;          /* every word of the notebook */
+  GHashTable    *folded;         /* lower-case word -> its spelling, "" when spelt two ways */
+  gboolean       keys_indexed;   /* removed_keys holds every key */
 };
+
+#define LOOKUPS_BEFORE_INDEX 4
 
 AtlasNotebookFacts *
 atlas_notebook_facts_new (AtlasRuleSet  *rules,
@@ -45,6 +60,10 @@ atlas_notebook_facts_free (AtlasNotebookFacts *self)
     return;
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->removed_keys, g_hash_table_unref);
+  g_clear_pointer (&self->definer_index, g_hash_table_unref);
+  g_clear_pointer (&self->deleter_index, g_hash_table_unref);
+  g_clear_pointer (&self->words, g_hash_table_unref);
+  g_clear_pointer (&self->folded, g_hash_table_unref);
   g_free (self);
 }
 
@@ -145,6 +164,91 @@ append_cell (GArray **cells,
   g_array_append_val (*cells, cell);
 }
 
+static void
+array_unref (gpointer data)
+{
+  g_array_unref (data);
+}
+
+static void
+index_add_cell (GHashTable *table,
+                const char *name,
+                guint       cell)
+{
+  GArray *cells = g_hash_table_lookup (table, name);
+
+  if (cells == NULL)
+    {
+      cells = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (table, g_strdup (name), cells);
+    }
+  if (cells->len == 0 || g_array_index (cells, guint, cells->len - 1) != cell)
+    g_array_append_val (cells, cell);
+}
+
+/* "del a, b[0], c" at a line's start unbinds a and c: every name deleted,
+ * as deletes_name() reads one. */
+static void
+index_deletions (GHashTable *table,
+                 const char *source,
+                 guint       cell)
+{
+  for (const char *line = source; line != NULL && *line != '\0';)
+    {
+      const char *end = strchr (line, '\n');
+      gsize len = end ? (gsize)(end - line) : strlen (line);
+
+      if (len > 4 && strncmp (line, "del", 3) == 0 && (line[3] == ' ' || line[3] == '\t'))
+        {
+          g_autofree char *rest = g_strndup (line + 4, len - 4);
+          g_auto(GStrv) targets = NULL;
+
+          rest[strcspn (rest, "#;")] = '\0';
+          targets = g_strsplit (rest, ",", -1);
+          for (guint i = 0; targets[i] != NULL; i++)
+            {
+              char *target = g_strstrip (targets[i]);
+              const char *p = target;
+
+              while (g_ascii_isalnum (*p) || *p == '_')
+                p++;
+              if (p != target && *p == '\0' && !g_ascii_isdigit (target[0]))
+                index_add_cell (table, target, cell);
+            }
+        }
+      line = end ? end + 1 : NULL;
+    }
+}
+
+/* Every name's defining and deleting cells, every code cell tokenized once. */
+static void
+index_definitions (AtlasNotebookFacts *self)
+{
+  guint n = self->notebook ? atlas_notebook_get_n_cells (self->notebook) : 0;
+
+  self->definer_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, array_unref);
+  self->deleter_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, array_unref);
+  if (n == 0)
+    return;
+  atlas_notebook_ensure_names (self->notebook);
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasCell *cell = atlas_notebook_get_cell (self->notebook, i);
+
+      if (cell->kind != ATLAS_CELL_CODE)
+        continue;
+      for (guint k = 0; cell->defines != NULL && cell->defines[k] != NULL; k++)
+        index_add_cell (self->definer_index, cell->defines[k], i);
+      index_deletions (self->deleter_index, cell->source, i);
+    }
+}
+
+static GArray *
+copy_cells (GArray *cells)
+{
+  return cells != NULL && cells->len > 0 ? g_array_copy (cells) : NULL;
+}
+
 /* The cells that define or delete @name, looked up for that name alone: a
  * cell can only bind or delete a name that its code spells out, so only
  * the cells whose text holds it are tokenized. Indexing every name of the
@@ -165,6 +269,14 @@ name_cells (AtlasNotebookFacts *self,
 
   cells = g_new0 (NameCells, 1);
   g_hash_table_insert (self->names, g_strdup (name), cells);
+  if (self->definer_index == NULL && ++self->name_lookups > LOOKUPS_BEFORE_INDEX)
+    index_definitions (self);
+  if (self->definer_index != NULL)
+    {
+      cells->definers = copy_cells (g_hash_table_lookup (self->definer_index, name));
+      cells->deleters = copy_cells (g_hash_table_lookup (self->deleter_index, name));
+      return cells;
+    }
   for (guint i = 0; i < n; i++)
     {
       const AtlasCell *cell = atlas_notebook_get_cell (self->notebook, i);
@@ -255,6 +367,93 @@ text_has_similar_word (const char *text,
  * more). The words are read where they stand, once per question, rather
  * than collected into tables: a notebook is asked about one or two names,
  * and building the tables cost more than reading the text. */
+/* A word spelt two ways in one notebook ("df", "DF") folds to "": no single
+ * spelling to suggest. */
+static void
+index_word (AtlasNotebookFacts *self,
+            const char         *start,
+            gsize               length)
+{
+  g_autofree char *word = g_strndup (start, length);
+  g_autofree char *lower = g_ascii_strdown (word, -1);
+  const char *spelling = g_hash_table_lookup (self->folded, lower);
+
+  if (spelling == NULL)
+    g_hash_table_insert (self->folded, g_steal_pointer (&lower), g_strdup (word));
+  else if (spelling[0] != '\0' && strcmp (spelling, word) != 0)
+    g_hash_table_insert (self->folded, g_steal_pointer (&lower), g_strdup (""));
+  g_hash_table_add (self->words, g_steal_pointer (&word));
+}
+
+static void
+index_words (AtlasNotebookFacts *self)
+{
+  guint n = self->notebook ? atlas_notebook_get_n_cells (self->notebook) : 0;
+
+  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < n; i++)
+    for (const char *p = atlas_notebook_get_cell (self->notebook, i)->source; p != NULL && *p != '\0';)
+      {
+        const char *start;
+
+        if (!(g_ascii_isalpha (*p) || *p == '_'))
+          {
+            p++;
+            continue;
+          }
+        start = p;
+        while (g_ascii_isalnum (*p) || *p == '_')
+          p++;
+        index_word (self, start, p - start);
+      }
+}
+
+static const char word_chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_";
+
+/* The same question as text_has_similar_word() asks of every cell, asked of
+ * the index: the candidates one edit away are looked up. */
+static gboolean
+index_has_similar_word (AtlasNotebookFacts *self,
+                        const char         *name,
+                        gsize               len)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_autofree char *buffer = g_malloc (len + 2);
+  const char *spelling = g_hash_table_lookup (self->folded, lower);
+
+  if (spelling != NULL && (spelling[0] == '\0' || strcmp (spelling, name) != 0))
+    return TRUE;
+  if (len < 3)
+    return FALSE;
+  /* Deletions (the shorter word needs 3 letters). */
+  for (gsize i = 0; len > 3 && i < len; i++)
+    {
+      memcpy (buffer, name, i);
+      memcpy (buffer + i, name + i + 1, len - i);
+      if (g_hash_table_contains (self->words, buffer))
+        return TRUE;
+    }
+  /* Substitutions and insertions. */
+  for (gsize i = 0; i <= len; i++)
+    for (const char *c = word_chars; *c != '\0'; c++)
+      {
+        if (i < len && *c != name[i])
+          {
+            memcpy (buffer, name, len + 1);
+            buffer[i] = *c;
+            if (g_hash_table_contains (self->words, buffer))
+              return TRUE;
+          }
+        memcpy (buffer, name, i);
+        buffer[i] = *c;
+        memcpy (buffer + i + 1, name + i, len - i + 1);
+        if (g_hash_table_contains (self->words, buffer))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 gboolean
 atlas_notebook_facts_has_similar_name (AtlasNotebookFacts *self,
                                        const char         *name)
@@ -264,6 +463,10 @@ atlas_notebook_facts_has_similar_name (AtlasNotebookFacts *self,
 
   if (self->notebook == NULL)
     return text_has_similar_word (self->cell_source, name, len);
+  if (self->words == NULL && ++self->word_lookups > LOOKUPS_BEFORE_INDEX)
+    index_words (self);
+  if (self->words != NULL)
+    return index_has_similar_word (self, name, len);
   for (guint i = 0; i < n; i++)
     if (text_has_similar_word (atlas_notebook_get_cell (self->notebook, i)->source, name, len))
       return TRUE;
@@ -343,6 +546,22 @@ atlas_notebook_facts_key_remover (AtlasNotebookFacts *self,
     self->removed_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (g_hash_table_lookup_extended (self->removed_keys, key, NULL, &found))
     return GPOINTER_TO_UINT (found) - 1;
+  if (self->keys_indexed)
+    return -1;
+  if (self->notebook != NULL && ++self->key_lookups > LOOKUPS_BEFORE_INDEX)
+    {
+      /* Every key any cell removes, with the first cell that does. */
+      g_hash_table_remove_all (self->removed_keys);
+      for (guint i = 0; i < n; i++)
+        {
+          const AtlasCell *c = atlas_notebook_get_cell (self->notebook, i);
+
+          if (c->kind == ATLAS_CELL_CODE)
+            scan_removed_keys (self->removed_keys, calls, c->source, i);
+        }
+      self->keys_indexed = TRUE;
+      return GPOINTER_TO_UINT (g_hash_table_lookup (self->removed_keys, key)) - 1;
+    }
 
   if (self->notebook == NULL)
     cell = removes_key (calls, self->cell_source, key) ? 1 : 0;
