@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "atlas-chart-view.h"
+#include "atlas-widget-style.h"
 
 struct _AtlasChartView
 {
@@ -76,38 +77,11 @@ update_accessible (AtlasChartView *self)
                                   -1);
 }
 
-/* The chart follows the theme: colours from the CSS, so it is right in
- * light, dark and high-contrast styles. */
+/* The chart follows the theme (atlas-widget-style.h). */
 static void
 update_style (AtlasChartView *self)
 {
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  g_autoptr(PangoFontDescription) font = NULL;
-  GdkRGBA color;
-
-  if (adw_style_manager_get_high_contrast (manager))
-    atlas_chart_style_init_high_contrast (&self->style);
-  else if (adw_style_manager_get_dark (manager))
-    atlas_chart_style_init_dark (&self->style);
-  else
-    atlas_chart_style_init_light (&self->style);
-
-  gtk_style_context_get_color (context, &color);
-  memcpy (&self->style.foreground, &color, sizeof color);
-  if (gtk_style_context_lookup_color (context, "view_bg_color", &color))
-    memcpy (&self->style.background, &color, sizeof color);
-  if (gtk_style_context_lookup_color (context, "accent_color", &color))
-    memcpy (&self->style.accent, &color, sizeof color);
-
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-font-name", &self->font_family, NULL);
-  if (self->font_family != NULL)
-    {
-      font = pango_font_description_from_string (self->font_family);
-      g_free (self->font_family);
-      self->font_family = g_strdup (pango_font_description_get_family (font));
-    }
-  self->style.font_family = self->font_family;
+  atlas_widget_style_init (&self->style, GTK_WIDGET (self), &self->font_family);
   self->style.pixel_align = TRUE;
   self->style.patterns = TRUE;
   /* On screen the text follows the widget's size; exports set points. */

@@ -14,6 +14,7 @@
 
 #include "atlas-order-chart.h"
 #include "atlas-order-view.h"
+#include "atlas-widget-style.h"
 
 struct _AtlasOrderView
 {
@@ -35,38 +36,14 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* The theme's colours, as the charts take them. */
+/* The theme's colours, as the charts take them, on the widget's own
+ * background (not filled), text a little smaller than the interface's. */
 static void
 update_style (AtlasOrderView *self)
 {
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  g_autoptr(PangoFontDescription) font = NULL;
-  GdkRGBA color;
+  double size = atlas_widget_style_init (&self->style, GTK_WIDGET (self), &self->font_family);
 
-  if (adw_style_manager_get_high_contrast (manager))
-    atlas_chart_style_init_high_contrast (&self->style);
-  else if (adw_style_manager_get_dark (manager))
-    atlas_chart_style_init_dark (&self->style);
-  else
-    atlas_chart_style_init_light (&self->style);
-  gtk_style_context_get_color (context, &color);
-  memcpy (&self->style.foreground, &color, sizeof color);
-  if (gtk_style_context_lookup_color (context, "accent_color", &color))
-    memcpy (&self->style.accent, &color, sizeof color);
-  g_clear_pointer (&self->font_family, g_free);
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-font-name", &self->font_family, NULL);
-  if (self->font_family != NULL)
-    {
-      font = pango_font_description_from_string (self->font_family);
-      g_free (self->font_family);
-      self->font_family = g_strdup (pango_font_description_get_family (font));
-    }
-  self->style.font_family = self->font_family;
-  /* The interface font's size in pixels, a little smaller for axis text. */
-  self->style.text_size = font != NULL && pango_font_description_get_size (font) > 0
-                          ? pango_font_description_get_size (font) / (double)PANGO_SCALE * 96 / 72 * 0.85
-                          : 12;
+  self->style.text_size = size > 0 ? size * 0.85 : 12;
 }
 
 static void

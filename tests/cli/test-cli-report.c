@@ -53,26 +53,21 @@ run (const char  *cwd,
      ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   char *out = NULL;
   int status;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer)g_getenv ("CRASH_ATLAS"));
   va_start (args, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer)arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_assert_true (g_spawn_sync (cwd, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != expected_status)
+  status = atlas_test_run_cli_in (cwd, (const char * const *)argv->pdata, NULL, &out, &err);
+  if (status != expected_status)
     g_test_message ("stderr: %s", err);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, expected_status);
+  g_assert_cmpint (status, ==, expected_status);
   if (stderr_text != NULL)
     *stderr_text = g_steal_pointer (&err);
   return out;

@@ -45,6 +45,16 @@ atlas_test_run_cli (const char * const  *args,
                     char               **out,
                     char               **err)
 {
+  return atlas_test_run_cli_in (NULL, args, envp, out, err);
+}
+
+int
+atlas_test_run_cli_in (const char          *cwd,
+                       const char * const  *args,
+                       const char * const  *envp,
+                       char               **out,
+                       char               **err)
+{
   const char *exe = g_getenv ("CRASH_ATLAS");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -56,7 +66,7 @@ atlas_test_run_cli (const char * const  *args,
     g_ptr_array_add (argv, (gpointer)args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **)argv->pdata, (char **)envp, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (cwd, (char **)argv->pdata, (char **)envp, G_SPAWN_DEFAULT, NULL, NULL,
                 out, err, &status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));

@@ -26,6 +26,12 @@ int   atlas_test_run_cli       (const char * const  *args,
                                 const char * const  *envp,
                                 char               **out,
                                 char               **err);
+/* The same in the folder @cwd (NULL: this process's). */
+int   atlas_test_run_cli_in    (const char          *cwd,
+                                const char * const  *args,
+                                const char * const  *envp,
+                                char               **out,
+                                char               **err);
 
 /* The same with the arguments listed. */
 int   atlas_test_run_cli_args  (char               **out,

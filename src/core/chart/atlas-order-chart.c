@@ -202,8 +202,38 @@ hex_color (guint32     rgb,
   color->alpha = 1.f;
 }
 
-/* Text anchored by (@ax, @ay) in its box; untrusted text is never markup
+/* A layout of @text in the pen's font; untrusted text is never markup
  * (here it is only numbers and our own words). */
+static PangoLayout *
+text_layout (Pen        *pen,
+             const char *text,
+             double     *width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (pen->cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (pen->style->font_family
+                                                                             ? pen->style->font_family
+                                                                             : "Cantarell, Sans");
+  PangoRectangle logical;
+
+  pango_font_description_set_absolute_size (font, pen->size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = logical.width / (double)PANGO_SCALE;
+  return layout;
+}
+
+static double
+text_width (Pen        *pen,
+            const char *text)
+{
+  double width;
+
+  g_object_unref (text_layout (pen, text, &width));
+  return width;
+}
+
+/* Text anchored by (@ax, @ay) in its box; returns its width. */
 static double
 draw_text (Pen        *pen,
            const char *text,
@@ -212,23 +242,17 @@ draw_text (Pen        *pen,
            double      ax,
            double      ay)
 {
-  PangoLayout *layout = pango_cairo_create_layout (pen->cr);
-  PangoFontDescription *font = pango_font_description_from_string (pen->style->font_family
-                                                                   ? pen->style->font_family : "Cantarell, Sans");
+  double width;
+  g_autoptr(PangoLayout) layout = text_layout (pen, text, &width);
   PangoRectangle logical;
   AtlasColor muted = pen->style->foreground;
 
-  pango_font_description_set_absolute_size (font, pen->size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
   pango_layout_get_extents (layout, NULL, &logical);
   muted.alpha *= 0.8f;
   set_color (pen->cr, &muted);
-  cairo_move_to (pen->cr, x - ax * logical.width / PANGO_SCALE, y - ay * logical.height / PANGO_SCALE);
+  cairo_move_to (pen->cr, x - ax * width, y - ay * logical.height / PANGO_SCALE);
   pango_cairo_show_layout (pen->cr, layout);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-  return logical.width / (double)PANGO_SCALE;
+  return width;
 }
 
 static void
@@ -352,25 +376,9 @@ atlas_order_chart_draw (AtlasOrderChart       *self,
     return;
   cairo_save (cr);
   top = g_strdup_printf ("%d", MAX (self->max_count, 1));
-  {
-    /* The left margin fits the largest count and the lane's name. */
-    PangoLayout *layout = pango_cairo_create_layout (cr);
-    PangoFontDescription *font = pango_font_description_from_string (style->font_family
-                                                                     ? style->font_family : "Cantarell, Sans");
-    PangoRectangle logical;
-
-    pango_font_description_set_absolute_size (font, pen.size * PANGO_SCALE);
-    pango_layout_set_font_description (layout, font);
-    /* Translators: the lane of the execution-order chart for cells never run */
-    pango_layout_set_text (layout, _("never ran"), -1);
-    pango_layout_get_extents (layout, NULL, &logical);
-    label_w = logical.width / (double)PANGO_SCALE;
-    pango_layout_set_text (layout, top, -1);
-    pango_layout_get_extents (layout, NULL, &logical);
-    label_w = MAX (label_w, logical.width / (double)PANGO_SCALE);
-    pango_font_description_free (font);
-    g_object_unref (layout);
-  }
+  /* The left margin fits the largest count and the lane's name. */
+  /* Translators: the lane of the execution-order chart for cells never run */
+  label_w = MAX (text_width (&pen, _("never ran")), text_width (&pen, top));
   r = CLAMP (MIN (width / (n * 4.0), height / 40.0), 1.5, pen.size * 0.35);
   left = label_w + pen.size * 0.8;
   right = width - r * 3;

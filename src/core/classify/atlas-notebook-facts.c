@@ -105,11 +105,13 @@ atlas_notebook_facts_anomaly_before (AtlasNotebookFacts *self,
   return self->first_anomaly >= 0 && (guint)self->first_anomaly <= cell;
 }
 
-/* Whether "del a, b[0], c" at the top level of a line of @source unbinds
- * @name (a and c here). */
+/* Calls @func for each name "del a, b[0], c" at the start of a line of
+ * @source unbinds (a and c here); stops when it returns TRUE, and says so. */
 static gboolean
-deletes_name (const char *source,
-              const char *name)
+foreach_deleted_name (const char *source,
+                      gboolean  (*func) (const char *name,
+                                         gpointer    data),
+                      gpointer    data)
 {
   for (const char *line = source; line != NULL && *line != '\0';)
     {
@@ -130,13 +132,27 @@ deletes_name (const char *source,
 
               while (g_ascii_isalnum (*p) || *p == '_')
                 p++;
-              if (p != target && *p == '\0' && !g_ascii_isdigit (target[0]) && strcmp (target, name) == 0)
+              if (p != target && *p == '\0' && !g_ascii_isdigit (target[0]) && func (target, data))
                 return TRUE;
             }
         }
       line = end ? end + 1 : NULL;
     }
   return FALSE;
+}
+
+static gboolean
+is_name (const char *deleted,
+         gpointer    name)
+{
+  return strcmp (deleted, name) == 0;
+}
+
+static gboolean
+deletes_name (const char *source,
+              const char *name)
+{
+  return foreach_deleted_name (source, is_name, (gpointer)name);
 }
 
 typedef struct
@@ -186,38 +202,20 @@ index_add_cell (GHashTable *table,
     g_array_append_val (cells, cell);
 }
 
-/* "del a, b[0], c" at a line's start unbinds a and c: every name deleted,
- * as deletes_name() reads one. */
-static void
-index_deletions (GHashTable *table,
-                 const char *source,
-                 guint       cell)
+typedef struct
 {
-  for (const char *line = source; line != NULL && *line != '\0';)
-    {
-      const char *end = strchr (line, '\n');
-      gsize len = end ? (gsize)(end - line) : strlen (line);
+  GHashTable *table;
+  guint       cell;
+} Deletions;
 
-      if (len > 4 && strncmp (line, "del", 3) == 0 && (line[3] == ' ' || line[3] == '\t'))
-        {
-          g_autofree char *rest = g_strndup (line + 4, len - 4);
-          g_auto(GStrv) targets = NULL;
+static gboolean
+index_deletion (const char *name,
+                gpointer    data)
+{
+  Deletions *deletions = data;
 
-          rest[strcspn (rest, "#;")] = '\0';
-          targets = g_strsplit (rest, ",", -1);
-          for (guint i = 0; targets[i] != NULL; i++)
-            {
-              char *target = g_strstrip (targets[i]);
-              const char *p = target;
-
-              while (g_ascii_isalnum (*p) || *p == '_')
-                p++;
-              if (p != target && *p == '\0' && !g_ascii_isdigit (target[0]))
-                index_add_cell (table, target, cell);
-            }
-        }
-      line = end ? end + 1 : NULL;
-    }
+  index_add_cell (deletions->table, name, deletions->cell);
+  return FALSE;
 }
 
 /* Every name's defining and deleting cells, every code cell tokenized once. */
@@ -239,7 +237,7 @@ index_definitions (AtlasNotebookFacts *self)
         continue;
       for (guint k = 0; cell->defines != NULL && cell->defines[k] != NULL; k++)
         index_add_cell (self->definer_index, cell->defines[k], i);
-      index_deletions (self->deleter_index, cell->source, i);
+      foreach_deleted_name (cell->source, index_deletion, &(Deletions) { self->deleter_index, i });
     }
 }
 
